@@ -1,0 +1,442 @@
+//! The edge: raw text from flags and files becomes validated domain values
+//! (prices, share counts, dates, percentages) here, once. The rest of the
+//! library only sees values that passed.
+//!
+//! Accepted: ASCII or full-width digits (`１０４．６６`), thousands separators
+//! in the right places (`400,100,000`), the units 万, 亿 and 万亿 on amounts
+//! (`4.001亿`), `%` on percentages, dates as `2025-12-17`, `2025/12/17`,
+//! `20251217`, `2025年12月17日` (a time part is ignored). Refused, with the
+//! field and the value named: placeholders for unknown values (`-`, `—`,
+//! `--`, `nan`, empty), negatives, zero where zero makes no sense, numbers
+//! with more digits than a decimal can hold exactly, floats in exponent form.
+//!
+//! ```
+//! use daxin::input::{parse_price, parse_shares};
+//! assert_eq!(parse_price("--open", "７００").unwrap().get().to_string(), "700");
+//! assert_eq!(parse_shares("--shares", "4.001亿").unwrap().get(), 400_100_000);
+//! let err = parse_price("--close", "—").unwrap_err();
+//! assert!(err.to_string().starts_with("--close:"));
+//! ```
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Largest price accepted (per share), far above any real quote.
+pub const MAX_PRICE: u64 = 100_000_000;
+/// Largest share count accepted, far above any listed company's.
+pub const MAX_SHARES: u64 = 10_000_000_000_000;
+/// Earliest date accepted anywhere (before any board in the tables).
+pub const MIN_DATE: NaiveDate = ymd(1986, 1, 1);
+/// Latest date accepted.
+pub const MAX_DATE: NaiveDate = ymd(2100, 12, 31);
+
+/// A `NaiveDate` from a literal, checked when the program is compiled.
+pub(crate) const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => date,
+        None => panic!("invalid date literal"),
+    }
+}
+
+/// A price per share: positive, below [`MAX_PRICE`], held exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Price(Decimal);
+
+impl Price {
+    /// Validates a decimal as a price; `field` names it in the error.
+    pub fn new(field: &str, value: Decimal) -> Result<Price> {
+        if value <= Decimal::ZERO {
+            return Err(Error::invalid(
+                field,
+                &value.to_string(),
+                "a price must be greater than zero",
+            ));
+        }
+        if value > Decimal::from(MAX_PRICE) {
+            return Err(Error::invalid(
+                field,
+                &value.to_string(),
+                format!("a price must be at most {MAX_PRICE}"),
+            ));
+        }
+        Ok(Price(value))
+    }
+
+    /// The price as a decimal.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Price {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_price("price", &s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A count of shares: a whole number, at least 1, at most [`MAX_SHARES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Shares(u64);
+
+impl Shares {
+    /// Validates a share count; `field` names it in the error.
+    pub fn new(field: &str, n: u64) -> Result<Shares> {
+        if n == 0 {
+            return Err(Error::invalid(field, "0", "must be at least 1 share"));
+        }
+        if n > MAX_SHARES {
+            return Err(Error::invalid(
+                field,
+                &n.to_string(),
+                format!("must be at most {MAX_SHARES}"),
+            ));
+        }
+        Ok(Shares(n))
+    }
+
+    /// The count.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+
+    /// The count as a decimal, for arithmetic.
+    pub fn dec(self) -> Decimal {
+        Decimal::from(self.0)
+    }
+}
+
+/// Replaces full-width digits and punctuation with ASCII, and the Unicode
+/// minus with `-`; trims white space (including the ideographic space).
+pub fn normalize(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '，' => ',',
+            '－' | '−' | '–' => '-',
+            '＋' => '+',
+            '％' => '%',
+            '／' => '/',
+            '　' => ' ',
+            other => other,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// True for the marks tables use for "unknown": empty, `-`, `--`, `—`, `——`,
+/// `nan`, `N/A`, `null`, `None`.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty()
+        || t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–'))
+        || ["nan", "n/a", "na", "null", "none"]
+            .iter()
+            .any(|p| t.eq_ignore_ascii_case(p))
+}
+
+fn strip_grouping<'a>(field: &str, raw: &str, s: &'a str) -> Result<std::borrow::Cow<'a, str>> {
+    if !s.contains(',') {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
+    let body = s.trim_start_matches(['-', '+']);
+    let int = body.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int.split(',').collect();
+    let ok = !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if !ok {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "thousands separators must split the whole part into groups of three digits",
+        ));
+    }
+    Ok(std::borrow::Cow::Owned(s.replace(',', "")))
+}
+
+/// Parses a decimal exactly. See the module docs for what is accepted.
+pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
+    let s = normalize(raw);
+    if is_placeholder(&s) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a placeholder for an unknown value, not a number; give the number or leave the field out",
+        ));
+    }
+    if s.contains(['e', 'E']) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "exponent notation is not accepted; write the number out",
+        ));
+    }
+    let s = strip_grouping(field, raw, &s)?;
+    let s = s.strip_prefix('+').unwrap_or(&s);
+    if !s.chars().any(|c| c.is_ascii_digit())
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
+        return Err(Error::invalid(field, raw, "not a number"));
+    }
+    Decimal::from_str_exact(s).map_err(|e| {
+        let why = match e {
+            rust_decimal::Error::Underflow => "more decimal places than can be held exactly",
+            rust_decimal::Error::ExceedsMaximumPossibleValue
+            | rust_decimal::Error::LessThanMinimumPossibleValue => "too large to hold exactly",
+            _ => "not a number",
+        };
+        Error::invalid(field, raw, why)
+    })
+}
+
+/// Splits a trailing 万 / 亿 / 万亿 unit (and a trailing 元, 股, 港元 or
+/// HK$ prefix) off an amount; returns the number text and the multiplier.
+fn split_unit(s: &str) -> (&str, Decimal) {
+    let mut t = s.trim();
+    for suffix in ["港元", "元", "股", "HKD", "CNY", " yuan", " shares"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = rest.trim_end();
+            break;
+        }
+    }
+    for prefix in ["HK$", "¥", "￥"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    for (word, mult) in [(" billion", 1_000_000_000u64), ("bn", 1_000_000_000), (" million", 1_000_000)] {
+        if let Some(rest) = t.strip_suffix(word) {
+            return (rest.trim_end(), Decimal::from(mult));
+        }
+    }
+    if let Some(rest) = t.strip_suffix("万亿") {
+        (rest.trim_end(), Decimal::from(1_000_000_000_000u64))
+    } else if let Some(rest) = t.strip_suffix('亿') {
+        (rest.trim_end(), Decimal::from(100_000_000u64))
+    } else if let Some(rest) = t.strip_suffix('万') {
+        (rest.trim_end(), Decimal::from(10_000u64))
+    } else {
+        (t, Decimal::ONE)
+    }
+}
+
+/// Parses an amount that may carry a Chinese unit: `6.2亿`, `29.77万元`,
+/// `HK$3,220`, `1,234.5`. The result is in base units (yuan, shares).
+pub fn parse_amount(field: &str, raw: &str) -> Result<Decimal> {
+    let s = normalize(raw);
+    if is_placeholder(&s) {
+        return parse_decimal(field, raw);
+    }
+    let (num, mult) = split_unit(&s);
+    let x = parse_decimal(field, num).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
+        other => other,
+    })?;
+    x.checked_mul(mult)
+        .ok_or_else(|| Error::invalid(field, raw, "too large to hold exactly"))
+}
+
+/// Parses a price per share (see [`Price`]).
+pub fn parse_price(field: &str, raw: &str) -> Result<Price> {
+    let x = parse_decimal(field, raw)?;
+    Price::new(field, x).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
+        other => other,
+    })
+}
+
+/// Parses a whole, positive count of shares; 万 and 亿 units are accepted
+/// when the result is whole (`4.001亿` = 400,100,000).
+pub fn parse_shares(field: &str, raw: &str) -> Result<Shares> {
+    let x = parse_amount(field, raw)?;
+    if x <= Decimal::ZERO {
+        return Err(Error::invalid(field, raw, "must be at least 1 share"));
+    }
+    if !x.fract().is_zero() {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a share count must be a whole number",
+        ));
+    }
+    let n = u64::try_from(x)
+        .map_err(|_| Error::invalid(field, raw, format!("must be at most {MAX_SHARES}")))?;
+    Shares::new(field, n).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
+        other => other,
+    })
+}
+
+/// Parses a positive amount of money in yuan or HK dollars (units allowed).
+pub fn parse_money(field: &str, raw: &str) -> Result<Decimal> {
+    let x = parse_amount(field, raw)?;
+    if x <= Decimal::ZERO {
+        return Err(Error::invalid(field, raw, "must be greater than zero"));
+    }
+    Ok(x)
+}
+
+/// Parses a percentage as the sources print it, with or without `%`:
+/// `0.03348913%` and `0.03348913` both mean 0.03348913 percent. Must lie in
+/// 0..=100.
+pub fn parse_percent(field: &str, raw: &str) -> Result<Decimal> {
+    let s = normalize(raw);
+    let body = s.strip_suffix('%').unwrap_or(&s);
+    let x = parse_decimal(field, body).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
+        other => other,
+    })?;
+    if x < Decimal::ZERO || x > Decimal::ONE_HUNDRED {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a percentage must be between 0 and 100",
+        ));
+    }
+    Ok(x)
+}
+
+/// Parses a date: `2025-12-17`, `2025/12/17`, `2025.12.17`, `20251217`,
+/// `2025年12月17日`; a trailing time part (`2025-12-17 00:00:00`,
+/// `2025-12-17T09:30`) is ignored. Must lie between 1986 and 2100.
+pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate> {
+    let s = normalize(raw);
+    if is_placeholder(&s) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a placeholder for an unknown date, not a date",
+        ));
+    }
+    let day = s.split(['T', ' ']).next().unwrap_or("");
+    let cjk = day.replace('年', "-").replace('月', "-").replace('日', "");
+    let parsed = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&cjk, f).ok());
+    let Some(date) = parsed.filter(|_| cjk.len() >= 8) else {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "not a date; write it as 2025-12-17",
+        ));
+    };
+    if !(MIN_DATE..=MAX_DATE).contains(&date) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            format!("out of range: dates run from {MIN_DATE} to {MAX_DATE}"),
+        ));
+    }
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn full_width_and_grouping() {
+        assert_eq!(parse_decimal("f", "１０４．６６").unwrap(), dec("104.66"));
+        assert_eq!(parse_decimal("f", "400,100,000").unwrap(), dec("400100000"));
+        assert_eq!(parse_decimal("f", "４００，１００，０００").unwrap(), dec("400100000"));
+        assert!(parse_decimal("f", "4,00,100").is_err());
+        assert!(parse_decimal("f", ",100").is_err());
+    }
+
+    #[test]
+    fn placeholders_are_named() {
+        for p in ["-", "—", "--", "——", "", "nan", "NaN", "N/A", "－"] {
+            let e = parse_price("close", p).unwrap_err();
+            let msg = e.to_string();
+            assert!(msg.starts_with("close:"), "{msg}");
+            assert!(msg.contains("placeholder"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn bad_numbers() {
+        assert!(parse_decimal("f", "1e5").is_err());
+        assert!(parse_decimal("f", "abc").is_err());
+        assert!(parse_decimal("f", "1.2.3").is_err());
+        assert!(parse_decimal("f", "--5").is_err());
+        // 29 significant digits cannot be held exactly
+        let e = parse_decimal("f", "1.00000000000000000000000000001").unwrap_err();
+        assert!(e.to_string().contains("exactly"), "{e}");
+    }
+
+    #[test]
+    fn prices_must_be_positive() {
+        let e = parse_price("--issue-price", "-3").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--issue-price: a price must be greater than zero (got \"-3\")"
+        );
+        assert!(parse_price("p", "0").is_err());
+        assert!(parse_price("p", "0.00").is_err());
+        assert!(parse_price("p", "100000001").is_err());
+        assert_eq!(parse_price("p", "+19.60").unwrap().get(), dec("19.60"));
+    }
+
+    #[test]
+    fn shares_with_units() {
+        assert_eq!(parse_shares("s", "4.001亿").unwrap().get(), 400_100_000);
+        assert_eq!(parse_shares("s", "7,000万股").unwrap().get(), 70_000_000);
+        assert_eq!(parse_shares("s", "500").unwrap().get(), 500);
+        assert!(parse_shares("s", "0").is_err());
+        assert!(parse_shares("s", "12.5").is_err());
+        assert!(parse_shares("s", "-500").is_err());
+        assert!(parse_shares("s", "1.00000001万").is_err());
+    }
+
+    #[test]
+    fn money_with_units() {
+        assert_eq!(parse_money("m", "29.77万元").unwrap(), dec("297700"));
+        assert_eq!(parse_money("m", "HK$3,220").unwrap(), dec("3220"));
+        assert_eq!(parse_money("m", "6.2亿").unwrap(), dec("620000000"));
+        assert_eq!(parse_money("m", "83.656 billion yuan").unwrap(), dec("83656000000"));
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(parse_percent("w", "0.03348913%").unwrap(), dec("0.03348913"));
+        assert_eq!(parse_percent("w", "0.0335").unwrap(), dec("0.0335"));
+        assert!(parse_percent("w", "101%").is_err());
+        assert!(parse_percent("w", "-1").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let want = ymd(2025, 12, 17);
+        for s in [
+            "2025-12-17",
+            "2025/12/17",
+            "20251217",
+            "2025年12月17日",
+            "2025-12-17 00:00:00",
+            "2025-12-17T09:30:00",
+            "２０２５-１２-１７",
+        ] {
+            assert_eq!(parse_date("d", s).unwrap(), want, "{s}");
+        }
+        assert!(parse_date("d", "2025-13-01").is_err());
+        assert!(parse_date("d", "1900-01-01").unwrap_err().to_string().contains("out of range"));
+        assert!(parse_date("d", "—").is_err());
+        assert!(parse_date("d", "2025-1-7x").is_err());
+    }
+}

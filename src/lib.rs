@@ -1,0 +1,44 @@
+//! # daxin — what an IPO subscription (打新) really earned
+//!
+//! Exact decimal figures for A-share (SSE, STAR, SZSE, ChiNext, BSE) and
+//! Hong Kong IPOs: cost and profit per winning lot, first-day gains, market
+//! value and multiples at every price of the day, and the same figures in the
+//! words of the financial press.
+//!
+//! The library does no I/O. Its layers, each a module:
+//! - [`input`]: raw text → validated values ([`Price`], [`Shares`], dates).
+//! - [`board`]: boards, currencies, and the dated winning-lot table.
+//! - [`ipo`]: the IPO record, price bases, provenance of each value.
+//! - [`data`]: the built-in records and the TOML record format; lookup.
+//! - [`returns`]: per-lot figures at each price; [`valuation`]: market cap, P/E, P/S.
+//! - [`headline`]: press wording (近 / 逾 / 冲破, 万 and 亿).
+//! - [`published`]: figures as printed by the press, and whether they reproduce.
+//! - [`explain`]: each formula with its numbers put in.
+//! - [`num`]: the rounding rule (half-up, at display only) and formatting.
+//!
+//! ```
+//! use daxin::{data::Dataset, returns, Basis};
+//! let data = Dataset::builtin().unwrap();
+//! let ipo = data.find("沐曦股份").unwrap();
+//! let s = returns::compute(ipo).unwrap();
+//! let open = s.at(Basis::Open).unwrap();
+//! assert_eq!(open.profit_per_lot.to_string(), "297670.00"); // (700 − 104.66) × 500
+//! ```
+
+pub mod board;
+pub mod data;
+pub mod error;
+pub mod explain;
+pub mod headline;
+pub mod input;
+pub mod ipo;
+pub mod num;
+pub mod published;
+pub mod returns;
+pub mod valuation;
+
+pub use board::{Board, Currency};
+pub use error::{Error, Result};
+pub use headline::Lang;
+pub use input::{Price, Shares};
+pub use ipo::{Basis, Ipo};

@@ -1,0 +1,158 @@
+//! Figures as the press or an exchange printed them, and whether the data
+//! reproduces them.
+//!
+//! A printed figure carries its own precision: `26.786万元` can only say the
+//! amount lies within ±5 yuan of 267,860. A figure *reproduces* when the
+//! computed value, rounded half-up to the printed step, equals it.
+//!
+//! ```
+//! use daxin::published::parse_printed;
+//! use daxin::ipo::FigureKind;
+//! let (value, step) = parse_printed(FigureKind::ProfitPerLot, "26.786万元").unwrap();
+//! assert_eq!((value.to_string(), step.to_string()), ("267860.000".into(), "10.000".into()));
+//! ```
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::input;
+use crate::ipo::{Basis, FigureKind, Published};
+use crate::num;
+use crate::returns::Summary;
+
+/// Parses a printed figure (`26.786万元`, `425.46%`, `HK$3,220`, `122.51倍`,
+/// `2822.52亿元`) into its value in base units and the step its last digit
+/// stands for.
+pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<(Decimal, Decimal)> {
+    let s = input::normalize(printed);
+    let body = match kind {
+        FigureKind::GainPct => s.strip_suffix('%').unwrap_or(&s).to_string(),
+        FigureKind::Pe | FigureKind::Ps => s.trim_end_matches(['倍', 'x', '×']).to_string(),
+        _ => s.clone(),
+    };
+    let value = input::parse_amount("printed", &body)?;
+    // The number's own digits: strip units and currency to find its scale.
+    let digits: String = body
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let number = input::parse_decimal("printed", &digits)?;
+    let unit = if number.is_zero() {
+        Decimal::ONE
+    } else {
+        value / number
+    };
+    let step = Decimal::new(1, number.scale()) * unit;
+    Ok((value, step))
+}
+
+/// Whether a published figure reproduces from the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The computed value, rounded half-up to the printed step, equals it.
+    Reproduces,
+    /// It does not.
+    Differs,
+    /// The data lacks what the figure needs (a price, the share count).
+    Unverifiable,
+}
+
+/// The result of checking one published figure against the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// The figure as published.
+    pub published: Published,
+    /// The figure computed from the data, unrounded.
+    pub computed: Option<Decimal>,
+    /// The computed value rounded to the printed step.
+    pub computed_at_step: Option<Decimal>,
+    /// The outcome.
+    pub verdict: Verdict,
+}
+
+/// The computed value of a kind of figure at a basis (`None` basis: at issue).
+pub fn computed(summary: &Summary, kind: FigureKind, basis: Option<Basis>) -> Option<Decimal> {
+    match basis {
+        None => match kind {
+            FigureKind::CostPerLot => Some(summary.cost_per_lot),
+            FigureKind::MarketCap => summary.market_cap_at_issue,
+            FigureKind::Price => Some(summary.issue_price),
+            FigureKind::Pe => summary.pe_at_issue.map(|r| r.value),
+            FigureKind::Ps => summary.ps_at_issue.map(|r| r.value),
+            FigureKind::GainPct | FigureKind::ProfitPerLot => None,
+        },
+        Some(b) => {
+            let f = summary.at(b)?;
+            match kind {
+                FigureKind::GainPct => Some(f.gain_pct),
+                FigureKind::ProfitPerLot => Some(f.profit_per_lot),
+                FigureKind::MarketCap => f.market_cap,
+                FigureKind::Price => Some(f.price),
+                FigureKind::CostPerLot => Some(summary.cost_per_lot),
+                FigureKind::Pe => f.pe.map(|r| r.value),
+                FigureKind::Ps => f.ps.map(|r| r.value),
+            }
+        }
+    }
+}
+
+/// Rounds `x` half-up to a multiple of `step`.
+pub fn round_to_step(x: Decimal, step: Decimal) -> Result<Decimal> {
+    if step <= Decimal::ZERO {
+        return Err(Error::invalid("step", &step.to_string(), "must be positive"));
+    }
+    let q = num::round_half_up(num::div(x, step, "rounding")?, 0);
+    num::mul(q, step, "rounding")
+}
+
+/// Checks every published figure of a record against its computed figures.
+pub fn check_all(published: &[Published], summary: &Summary) -> Vec<Check> {
+    published
+        .iter()
+        .map(|p| {
+            let c = computed(summary, p.kind, p.basis);
+            let at_step = c.and_then(|x| round_to_step(x, p.step).ok());
+            let verdict = match at_step {
+                None => Verdict::Unverifiable,
+                Some(r) if r == p.value => Verdict::Reproduces,
+                Some(_) => Verdict::Differs,
+            };
+            Check {
+                published: p.clone(),
+                computed: c,
+                computed_at_step: at_step,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn printed_steps() {
+        let (v, s) = parse_printed(FigureKind::GainPct, "425.46%").unwrap();
+        assert_eq!((v, s), (d("425.46"), d("0.01")));
+        let (v, s) = parse_printed(FigureKind::MarketCap, "2822.52亿元").unwrap();
+        assert_eq!((v, s), (d("282252000000"), d("1000000")));
+        let (v, s) = parse_printed(FigureKind::ProfitPerLot, "HK$3,220").unwrap();
+        assert_eq!((v, s), (d("3220"), d("1")));
+        let (v, s) = parse_printed(FigureKind::Ps, "122.51倍").unwrap();
+        assert_eq!((v, s), (d("122.51"), d("0.01")));
+    }
+
+    #[test]
+    fn step_rounding_is_half_up() {
+        assert_eq!(round_to_step(d("267860"), d("10")).unwrap(), d("267860"));
+        assert_eq!(round_to_step(d("243115"), d("10")).unwrap(), d("243120"));
+        assert_eq!(round_to_step(d("0.125"), d("0.01")).unwrap(), d("0.13"));
+    }
+}
