@@ -342,20 +342,35 @@ mod tests {
     #[test]
     fn sse_main_change_boundaries() {
         // market-rules.md §1: first registration-era SSE main-board subscription 2023-03-27.
-        assert_eq!(lot_rule(Board::SseMain, ymd(2023, 3, 26)).unwrap().shares, Some(1000));
-        assert_eq!(lot_rule(Board::SseMain, ymd(2023, 3, 27)).unwrap().shares, Some(500));
-        assert_eq!(lot_rule(Board::SseMain, ymd(2023, 3, 28)).unwrap().shares, Some(500));
+        assert_eq!(
+            lot_rule(Board::SseMain, ymd(2023, 3, 26)).unwrap().shares,
+            Some(1000)
+        );
+        assert_eq!(
+            lot_rule(Board::SseMain, ymd(2023, 3, 27)).unwrap().shares,
+            Some(500)
+        );
+        assert_eq!(
+            lot_rule(Board::SseMain, ymd(2023, 3, 28)).unwrap().shares,
+            Some(500)
+        );
     }
 
     #[test]
     fn boards_before_they_opened() {
         // STAR opened 2019-07-22 (star.sse.com.cn news release, market-rules.md §4).
         assert!(lot_rule(Board::Star, ymd(2019, 7, 21)).is_err());
-        assert_eq!(lot_rule(Board::Star, ymd(2019, 7, 22)).unwrap().shares, Some(500));
+        assert_eq!(
+            lot_rule(Board::Star, ymd(2019, 7, 22)).unwrap().shares,
+            Some(500)
+        );
         // BSE opened 2021-11-15 (market-rules.md §1).
         let e = lot_rule(Board::Bse, ymd(2021, 11, 14)).unwrap_err();
         assert!(e.to_string().contains("2021-11-15"), "{e}");
-        assert_eq!(lot_rule(Board::Bse, ymd(2021, 11, 15)).unwrap().shares, Some(100));
+        assert_eq!(
+            lot_rule(Board::Bse, ymd(2021, 11, 15)).unwrap().shares,
+            Some(100)
+        );
     }
 
     #[test]

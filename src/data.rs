@@ -137,7 +137,10 @@ impl RawIpo {
                 })?;
                 let rule = board::lot_rule(board, date)?;
                 let n = rule.shares.ok_or_else(|| {
-                    Error::missing("lot_shares", format!("{} sets the lot per IPO", board.name_en()))
+                    Error::missing(
+                        "lot_shares",
+                        format!("{} sets the lot per IPO", board.name_en()),
+                    )
                 })?;
                 Shares::new("lot_shares", n)?
             }
@@ -166,13 +169,20 @@ impl RawIpo {
                 quotes.push(Quote {
                     basis,
                     price,
-                    date: if basis == Basis::Exit { exit_date } else { None },
+                    date: if basis == Basis::Exit {
+                        exit_date
+                    } else {
+                        None
+                    },
                     label: None,
                 });
             }
         }
         if p.exit.is_some() && exit_date.is_none() {
-            return Err(Error::missing("prices.exit_date", "an exit price needs its date"));
+            return Err(Error::missing(
+                "prices.exit_date",
+                "an exit price needs its date",
+            ));
         }
         let money = |field: &str, raw: &Option<String>| -> Result<Option<rust_decimal::Decimal>> {
             opt(raw, |s| input::parse_amount(field, s))
@@ -184,15 +194,20 @@ impl RawIpo {
         };
         let mut published = Vec::new();
         for (i, rp) in self.published.into_iter().enumerate() {
-            let (value, step) = published::parse_printed(rp.kind, &rp.printed).map_err(|e| {
-                Error::invalid(&format!("published[{i}].printed"), &rp.printed, e.to_string())
+            let p = published::parse_printed(rp.kind, &rp.printed).map_err(|e| {
+                Error::invalid(
+                    &format!("published[{i}].printed"),
+                    &rp.printed,
+                    e.to_string(),
+                )
             })?;
             published.push(Published {
                 kind: rp.kind,
                 basis: rp.basis,
                 printed: rp.printed,
-                value,
-                step,
+                value: p.value,
+                step: p.step,
+                unit: p.unit,
                 source: rp.source,
                 quote: rp.quote,
                 conflict: rp.conflict,
@@ -203,7 +218,7 @@ impl RawIpo {
             name_zh: self.name_zh.trim().to_string(),
             name_en: self.name_en,
             aliases: self.aliases,
-            board,
+            board: Some(board),
             currency,
             listing_date,
             subscription_date,
@@ -293,7 +308,11 @@ impl Dataset {
     pub fn merge(&mut self, other: Dataset) {
         for ipo in other.ipos {
             let key = normalize_code(&ipo.code);
-            match self.ipos.iter_mut().find(|i| normalize_code(&i.code) == key) {
+            match self
+                .ipos
+                .iter_mut()
+                .find(|i| normalize_code(&i.code) == key)
+            {
                 Some(slot) => *slot = ipo,
                 None => self.ipos.push(ipo),
             }
@@ -355,14 +374,17 @@ impl Dataset {
             let mut best = 0;
             let mut cands = vec![ipo.code.to_lowercase(), ipo.name_zh.to_lowercase()];
             cands.extend(ipo.name_en.iter().map(|n| n.to_lowercase()));
+            let qlen = lower.chars().count();
             for c in &cands {
-                best = best.max(similarity(lower, c));
+                // whole name, and its start as long as the query (沐西 ~ 沐曦股份)
+                let head: String = c.chars().take(qlen).collect();
+                best = best.max(similarity(lower, c)).max(similarity(lower, &head));
             }
             if best >= 30 {
                 scored.push((best, format!("{} ({})", ipo.name_zh, ipo.code)));
             }
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         scored.into_iter().take(3).map(|(_, s)| s).collect()
     }
 }
@@ -408,7 +430,10 @@ mod tests {
         let d = Dataset::builtin().unwrap();
         match d.find("沐西股份").unwrap_err() {
             Error::NotFound { suggestions, .. } => {
-                assert!(suggestions.iter().any(|s| s.contains("沐曦股份")), "{suggestions:?}")
+                assert!(
+                    suggestions.iter().any(|s| s.contains("沐曦股份")),
+                    "{suggestions:?}"
+                )
             }
             e => panic!("{e}"),
         }
@@ -445,7 +470,10 @@ issue_price = "100"
         )
         .unwrap_err()
         .to_string();
-        assert!(e.starts_with("my.toml: record 1 (1 甲): issue_price:"), "{e}");
+        assert!(
+            e.starts_with("my.toml: record 1 (1 甲): issue_price:"),
+            "{e}"
+        );
         let e = Dataset::from_toml(
             "[[ipo]]\ncode = \"1\"\nname_zh = \"甲\"\nboard = \"hkex\"\nlisting_date = \"2025-01-02\"\nissue_price = \"5\"\n",
             "my.toml",
@@ -453,7 +481,9 @@ issue_price = "100"
         .unwrap_err()
         .to_string();
         assert!(e.contains("lot_shares"), "{e}");
-        let e = Dataset::from_toml("[[ipo]]\ncode = 1\n", "my.toml").unwrap_err().to_string();
+        let e = Dataset::from_toml("[[ipo]]\ncode = 1\n", "my.toml")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("my.toml:"), "{e}");
         let e = Dataset::from_toml(
             "[[ipo]]\ncode = \"1\"\nname_zh = \"甲\"\nboard = \"star\"\nlisting_date = \"2018-01-02\"\nissue_price = \"5\"\n",

@@ -188,7 +188,12 @@ pub fn steps(ipo: &Ipo, s: &Summary, lang: Lang) -> Vec<Step> {
     if let (Some(cap), Some(t)) = (s.market_cap_at_issue, ipo.total_shares) {
         out.push(Step {
             label: format!("{}: {}", l.at_issue, l.cap),
-            formula: format!("{} × {} = {}", price(s.issue_price), shares(t.get()), big(cap)),
+            formula: format!(
+                "{} × {} = {}",
+                price(s.issue_price),
+                shares(t.get()),
+                big(cap)
+            ),
         });
     }
     for f in &s.figures {

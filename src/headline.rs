@@ -266,7 +266,11 @@ impl Rounded {
             num::trim(x),
             self.unit.zh(),
             self.places,
-            if self.unit == CnUnit::One { "元" } else { self.unit.zh() },
+            if self.unit == CnUnit::One {
+                "元"
+            } else {
+                self.unit.zh()
+            },
             TOLERANCE_PCT,
             num::fixed(self.gap_pct, 2),
             self.zh(currency_word)
@@ -309,7 +313,10 @@ fn gain_zh(f: &Figure) -> String {
             None => format!("开板日收{dir}{p}%"),
         },
         Basis::Grey => format!("暗盘收{dir}{p}%"),
-        Basis::Price => format!("按{}计{dir}{p}%", num::fixed(f.price, num::price_dp(f.price))),
+        Basis::Price => format!(
+            "按{}计{dir}{p}%",
+            num::fixed(f.price, num::price_dp(f.price))
+        ),
     }
 }
 
@@ -327,7 +334,9 @@ fn gain_en(f: &Figure) -> String {
         Basis::Low => format!("traded as low as {p}% {side} its offer price on its first day"),
         Basis::Avg => format!("averaged {p}% {side} its offer price on its first day"),
         Basis::Exit => match f.date {
-            Some(d) => format!("closed {p}% {side} its offer price on {d}, the day its limit-up run ended"),
+            Some(d) => {
+                format!("closed {p}% {side} its offer price on {d}, the day its limit-up run ended")
+            }
             None => format!("closed {p}% {side} its offer price on the day its limit-up run ended"),
         },
         Basis::Grey => format!("closed {p}% {side} its offer price in grey-market trading"),
@@ -360,7 +369,7 @@ fn cap_is_crossing(b: Basis) -> bool {
 /// Press-style sentences for every price basis the IPO has.
 pub fn headlines(ipo: &Ipo, summary: &Summary, lang: Lang) -> Vec<Headline> {
     let cur = summary.currency;
-    let hk = ipo.board == Board::Hkex || cur == Currency::Hkd;
+    let hk = ipo.board == Some(Board::Hkex) || cur == Currency::Hkd;
     summary
         .figures
         .iter()
@@ -369,7 +378,11 @@ pub fn headlines(ipo: &Ipo, summary: &Summary, lang: Lang) -> Vec<Headline> {
             let profit = level(f.profit_per_lot);
             steps.push(format!("profit per lot: {}", profit.explain(cur.unit_zh())));
             let cap = f.market_cap.map(|c| {
-                let r = if cap_is_crossing(f.basis) { crossed(c) } else { level(c) };
+                let r = if cap_is_crossing(f.basis) {
+                    crossed(c)
+                } else {
+                    level(c)
+                };
                 steps.push(format!("market value: {}", r.explain(cur.unit_zh())));
                 r
             });
@@ -397,7 +410,11 @@ pub fn headlines(ipo: &Ipo, summary: &Summary, lang: Lang) -> Vec<Headline> {
                         f.basis.name_zh()
                     );
                     if let Some(c) = &cap {
-                        let lead = if cap_is_crossing(f.basis) { "市值一度" } else { "市值" };
+                        let lead = if cap_is_crossing(f.basis) {
+                            "市值一度"
+                        } else {
+                            "市值"
+                        };
                         s.push_str(&format!("，{lead}{}", c.zh(cur.unit_zh())));
                     }
                     s.push('。');
@@ -428,7 +445,10 @@ pub fn headlines(ipo: &Ipo, summary: &Summary, lang: Lang) -> Vec<Headline> {
                         if cap_is_crossing(f.basis) {
                             s.push_str(&format!(", and its market value {}", c.en(cur.symbol())));
                         } else {
-                            s.push_str(&format!(", and its market value was {}", c.en(cur.symbol())));
+                            s.push_str(&format!(
+                                ", and its market value was {}",
+                                c.en(cur.symbol())
+                            ));
                         }
                     }
                     s.push('.');

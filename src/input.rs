@@ -216,7 +216,11 @@ fn split_unit(s: &str) -> (&str, Decimal) {
             break;
         }
     }
-    for (word, mult) in [(" billion", 1_000_000_000u64), ("bn", 1_000_000_000), (" million", 1_000_000)] {
+    for (word, mult) in [
+        (" billion", 1_000_000_000u64),
+        ("bn", 1_000_000_000),
+        (" million", 1_000_000),
+    ] {
         if let Some(rest) = t.strip_suffix(word) {
             return (rest.trim_end(), Decimal::from(mult));
         }
@@ -321,7 +325,7 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate> {
         ));
     }
     let day = s.split(['T', ' ']).next().unwrap_or("");
-    let cjk = day.replace('年', "-").replace('月', "-").replace('日', "");
+    let cjk = day.replace(['年', '月'], "-").replace('日', "");
     let parsed = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(&cjk, f).ok());
@@ -354,7 +358,10 @@ mod tests {
     fn full_width_and_grouping() {
         assert_eq!(parse_decimal("f", "１０４．６６").unwrap(), dec("104.66"));
         assert_eq!(parse_decimal("f", "400,100,000").unwrap(), dec("400100000"));
-        assert_eq!(parse_decimal("f", "４００，１００，０００").unwrap(), dec("400100000"));
+        assert_eq!(
+            parse_decimal("f", "４００，１００，０００").unwrap(),
+            dec("400100000")
+        );
         assert!(parse_decimal("f", "4,00,100").is_err());
         assert!(parse_decimal("f", ",100").is_err());
     }
@@ -409,12 +416,18 @@ mod tests {
         assert_eq!(parse_money("m", "29.77万元").unwrap(), dec("297700"));
         assert_eq!(parse_money("m", "HK$3,220").unwrap(), dec("3220"));
         assert_eq!(parse_money("m", "6.2亿").unwrap(), dec("620000000"));
-        assert_eq!(parse_money("m", "83.656 billion yuan").unwrap(), dec("83656000000"));
+        assert_eq!(
+            parse_money("m", "83.656 billion yuan").unwrap(),
+            dec("83656000000")
+        );
     }
 
     #[test]
     fn percents() {
-        assert_eq!(parse_percent("w", "0.03348913%").unwrap(), dec("0.03348913"));
+        assert_eq!(
+            parse_percent("w", "0.03348913%").unwrap(),
+            dec("0.03348913")
+        );
         assert_eq!(parse_percent("w", "0.0335").unwrap(), dec("0.0335"));
         assert!(parse_percent("w", "101%").is_err());
         assert!(parse_percent("w", "-1").is_err());
@@ -435,7 +448,10 @@ mod tests {
             assert_eq!(parse_date("d", s).unwrap(), want, "{s}");
         }
         assert!(parse_date("d", "2025-13-01").is_err());
-        assert!(parse_date("d", "1900-01-01").unwrap_err().to_string().contains("out of range"));
+        assert!(parse_date("d", "1900-01-01")
+            .unwrap_err()
+            .to_string()
+            .contains("out of range"));
         assert!(parse_date("d", "—").is_err());
         assert!(parse_date("d", "2025-1-7x").is_err());
     }

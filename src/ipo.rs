@@ -208,6 +208,8 @@ pub struct Published {
     /// The smallest step the printed digits can show, in base units: the
     /// figure reproduces when the computed value rounds half-up to it.
     pub step: Decimal,
+    /// The unit it was printed in (1, 10⁴ for 万, 10⁸ for 亿).
+    pub unit: Decimal,
     /// The page that prints it.
     pub source: String,
     /// A short quote to find the passage.
@@ -229,8 +231,8 @@ pub struct Ipo {
     pub name_en: Option<String>,
     /// Further names it is known by (full name, old names).
     pub aliases: Vec<String>,
-    /// Where it listed.
-    pub board: Board,
+    /// Where it listed (`None` for figures typed in without a board).
+    pub board: Option<Board>,
     /// Quote currency.
     pub currency: Currency,
     /// First trading day.
@@ -272,7 +274,7 @@ impl Ipo {
     pub fn new(
         code: &str,
         name: &str,
-        board: Board,
+        board: Option<Board>,
         currency: Currency,
         issue_price: Price,
         lot_shares: Shares,

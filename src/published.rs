@@ -8,8 +8,10 @@
 //! ```
 //! use daxin::published::parse_printed;
 //! use daxin::ipo::FigureKind;
-//! let (value, step) = parse_printed(FigureKind::ProfitPerLot, "26.786万元").unwrap();
-//! assert_eq!((value.to_string(), step.to_string()), ("267860.000".into(), "10.000".into()));
+//! let p = parse_printed(FigureKind::ProfitPerLot, "26.786万元").unwrap();
+//! assert_eq!(p.value.to_string(), "267860.000");
+//! assert_eq!(p.step.to_string(), "10.000");
+//! assert_eq!(p.show(p.value), "26.786万");
 //! ```
 
 use rust_decimal::Decimal;
@@ -21,10 +23,38 @@ use crate::ipo::{Basis, FigureKind, Published};
 use crate::num;
 use crate::returns::Summary;
 
+/// A printed figure read as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printed {
+    /// The value in base units (yuan, percent, multiple).
+    pub value: Decimal,
+    /// What the last printed digit stands for, in base units.
+    pub step: Decimal,
+    /// The unit the figure was printed in (1, 10⁴ for 万, 10⁸ for 亿, …).
+    pub unit: Decimal,
+}
+
+impl Printed {
+    /// Shows `x` the way the figure was printed: same unit, same digits,
+    /// rounded half-up (`41874466000` → `418.74亿` for a `418.75亿` figure).
+    pub fn show(&self, x: Decimal) -> String {
+        let dp = (self.step / self.unit).normalize().scale();
+        let word = match self.unit.to_string().as_str() {
+            "10000" => "万",
+            "100000000" => "亿",
+            "1000000000000" => "万亿",
+            "1000000000" => " billion",
+            "1000000" => " million",
+            _ => "",
+        };
+        format!("{}{word}", num::fixed(x / self.unit, dp))
+    }
+}
+
 /// Parses a printed figure (`26.786万元`, `425.46%`, `HK$3,220`, `122.51倍`,
 /// `2822.52亿元`) into its value in base units and the step its last digit
 /// stands for.
-pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<(Decimal, Decimal)> {
+pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<Printed> {
     let s = input::normalize(printed);
     let body = match kind {
         FigureKind::GainPct => s.strip_suffix('%').unwrap_or(&s).to_string(),
@@ -44,7 +74,7 @@ pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<(Decimal, Decima
         value / number
     };
     let step = Decimal::new(1, number.scale()) * unit;
-    Ok((value, step))
+    Ok(Printed { value, step, unit })
 }
 
 /// Whether a published figure reproduces from the data.
@@ -70,6 +100,9 @@ pub struct Check {
     pub computed_at_step: Option<Decimal>,
     /// The outcome.
     pub verdict: Verdict,
+    /// When the figure differs at its stated basis: another price at which it
+    /// does reproduce (the source likely used that price).
+    pub fits_basis: Option<Basis>,
 }
 
 /// The computed value of a kind of figure at a basis (`None` basis: at issue).
@@ -101,7 +134,11 @@ pub fn computed(summary: &Summary, kind: FigureKind, basis: Option<Basis>) -> Op
 /// Rounds `x` half-up to a multiple of `step`.
 pub fn round_to_step(x: Decimal, step: Decimal) -> Result<Decimal> {
     if step <= Decimal::ZERO {
-        return Err(Error::invalid("step", &step.to_string(), "must be positive"));
+        return Err(Error::invalid(
+            "step",
+            &step.to_string(),
+            "must be positive",
+        ));
     }
     let q = num::round_half_up(num::div(x, step, "rounding")?, 0);
     num::mul(q, step, "rounding")
@@ -119,11 +156,22 @@ pub fn check_all(published: &[Published], summary: &Summary) -> Vec<Check> {
                 Some(r) if r == p.value => Verdict::Reproduces,
                 Some(_) => Verdict::Differs,
             };
+            let fits_basis = if verdict == Verdict::Differs {
+                summary.figures.iter().map(|f| f.basis).find(|b| {
+                    Some(*b) != p.basis
+                        && computed(summary, p.kind, Some(*b))
+                            .and_then(|x| round_to_step(x, p.step).ok())
+                            == Some(p.value)
+                })
+            } else {
+                None
+            };
             Check {
                 published: p.clone(),
                 computed: c,
                 computed_at_step: at_step,
                 verdict,
+                fits_basis,
             }
         })
         .collect()
@@ -139,14 +187,17 @@ mod tests {
 
     #[test]
     fn printed_steps() {
-        let (v, s) = parse_printed(FigureKind::GainPct, "425.46%").unwrap();
-        assert_eq!((v, s), (d("425.46"), d("0.01")));
-        let (v, s) = parse_printed(FigureKind::MarketCap, "2822.52亿元").unwrap();
-        assert_eq!((v, s), (d("282252000000"), d("1000000")));
-        let (v, s) = parse_printed(FigureKind::ProfitPerLot, "HK$3,220").unwrap();
-        assert_eq!((v, s), (d("3220"), d("1")));
-        let (v, s) = parse_printed(FigureKind::Ps, "122.51倍").unwrap();
-        assert_eq!((v, s), (d("122.51"), d("0.01")));
+        let p = parse_printed(FigureKind::GainPct, "425.46%").unwrap();
+        assert_eq!((p.value, p.step), (d("425.46"), d("0.01")));
+        let p = parse_printed(FigureKind::MarketCap, "2822.52亿元").unwrap();
+        assert_eq!((p.value, p.step), (d("282252000000"), d("1000000")));
+        assert_eq!(p.show(d("41874466000")), "418.74亿");
+        let p = parse_printed(FigureKind::ProfitPerLot, "HK$3,220").unwrap();
+        assert_eq!((p.value, p.step), (d("3220"), d("1")));
+        let p = parse_printed(FigureKind::Ps, "122.51倍").unwrap();
+        assert_eq!((p.value, p.step), (d("122.51"), d("0.01")));
+        let p = parse_printed(FigureKind::MarketCap, "83.656 billion yuan").unwrap();
+        assert_eq!(p.show(d("83676171276")), "83.676 billion");
     }
 
     #[test]

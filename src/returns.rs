@@ -15,7 +15,7 @@
 //! use daxin::ipo::Quote;
 //! use daxin::returns::compute;
 //!
-//! let mut ipo = Ipo::new("688802", "沐曦股份", Board::Star, Currency::Cny,
+//! let mut ipo = Ipo::new("688802", "沐曦股份", Some(Board::Star), Currency::Cny,
 //!     parse_price("issue", "104.66").unwrap(), parse_shares("lot", "500").unwrap());
 //! ipo.quotes.push(Quote { basis: Basis::Open, price: parse_price("open", "700").unwrap(),
 //!     date: None, label: None });
@@ -155,7 +155,7 @@ mod tests {
         let mut i = Ipo::new(
             "X",
             "X",
-            Board::Star,
+            Some(Board::Star),
             Currency::Cny,
             parse_price("issue", issue).unwrap(),
             parse_shares("lot", lot).unwrap(),
@@ -184,7 +184,11 @@ mod tests {
         let s = compute(&ipo(
             "10",
             "100",
-            &[(Basis::Close, "12"), (Basis::Open, "11"), (Basis::High, "13")],
+            &[
+                (Basis::Close, "12"),
+                (Basis::Open, "11"),
+                (Basis::High, "13"),
+            ],
         ))
         .unwrap();
         let order: Vec<_> = s.figures.iter().map(|f| f.basis).collect();
@@ -195,7 +199,10 @@ mod tests {
     fn return_on_cost_equals_gain_before_fees() {
         let s = compute(&ipo("13.77", "1000", &[(Basis::High, "19.83")])).unwrap();
         let f = &s.figures[0];
-        assert_eq!(num::fixed(f.return_on_cost_pct, 8), num::fixed(f.gain_pct, 8));
+        assert_eq!(
+            num::fixed(f.return_on_cost_pct, 8),
+            num::fixed(f.gain_pct, 8)
+        );
         // 工业富联 at its +44% cap: (19.83 − 13.77) × 1000 = 6,060 (market-rules.md §4)
         assert_eq!(f.profit_per_lot, Decimal::from(6060));
     }

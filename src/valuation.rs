@@ -83,7 +83,11 @@ pub fn ratio_at(
 /// Rejects a multiple that cannot be right (zero or negative) from the data.
 pub fn check_published_ratio(field: &str, r: Decimal) -> Result<Decimal> {
     if r <= Decimal::ZERO {
-        return Err(Error::invalid(field, &r.to_string(), "must be greater than zero"));
+        return Err(Error::invalid(
+            field,
+            &r.to_string(),
+            "must be greater than zero",
+        ));
     }
     Ok(r)
 }
@@ -111,9 +115,15 @@ mod tests {
     #[test]
     fn ps_scales_with_price() {
         // 摩尔线程: P/S 122.51× at 114.28 (hbshanshui); at the 650 open it is 122.51 × 650 / 114.28.
-        let r = ratio_at(d("650"), d("114.28"), Some(470_028_217), None, Some(d("122.51")))
-            .unwrap()
-            .unwrap();
+        let r = ratio_at(
+            d("650"),
+            d("114.28"),
+            Some(470_028_217),
+            None,
+            Some(d("122.51")),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(r.base, RatioBase::ScaledFromIssue);
         assert_eq!(num::round_half_up(r.value, 2), d("696.81"));
     }
@@ -128,6 +138,8 @@ mod tests {
         assert!(ratio_at(d("10"), d("10"), Some(1000), Some(d("-5")), None)
             .unwrap()
             .is_none());
-        assert!(ratio_at(d("10"), d("10"), None, None, None).unwrap().is_none());
+        assert!(ratio_at(d("10"), d("10"), None, None, None)
+            .unwrap()
+            .is_none());
     }
 }

@@ -1,0 +1,318 @@
+//! The CLI layer: turn flags into validated values (once, here), call the
+//! library, and hand the results to `render`.
+
+mod args;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use daxin::board::{self, Board};
+use daxin::data::Dataset;
+use daxin::input::{self, Price};
+use daxin::ipo::{Basis, Quote};
+use daxin::{Currency, Ipo, Lang};
+
+use args::{Cli, Command, LotArgs};
+
+/// An error with the exit code it ends the program with: 2 for anything the
+/// user gave (flags, files, names), 1 for failures of the machine.
+pub struct CliError {
+    msg: String,
+    code: u8,
+}
+
+impl From<daxin::Error> for CliError {
+    fn from(e: daxin::Error) -> Self {
+        CliError {
+            msg: e.to_string(),
+            code: 2,
+        }
+    }
+}
+
+/// What a command prints: the result on stdout, remarks on stderr.
+#[derive(Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(&cli) {
+        Ok(out) => {
+            if !out.stderr.is_empty() {
+                eprint!("{}", out.stderr);
+            }
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(out.stdout.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                // `daxin list | head`: the reader left; nothing is wrong.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("daxin: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("daxin: {}", e.msg);
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
+    let mut data = Dataset::builtin()?;
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| CliError {
+            msg: format!("--data {}: cannot read: {e}", f.display()),
+            code: 2,
+        })?;
+        let user = Dataset::from_toml(&text, &f.display().to_string())?;
+        data.merge(user);
+    }
+    Ok(data)
+}
+
+fn run(cli: &Cli) -> Result<Output, CliError> {
+    let lang: Lang = cli.common.lang.parse()?;
+    let fmt = cli.common.format;
+    let explain = cli.common.explain;
+    match &cli.command {
+        Command::Show { ipo } => {
+            let data = load_data(&cli.common.data)?;
+            let ipo = data.find(ipo)?;
+            let report = render::Report::new(ipo, Vec::new(), Vec::new())?;
+            Ok(render::report(&report, fmt, lang, explain))
+        }
+        Command::Lot(a) => {
+            let (ipo, warnings, working) = build_lot(a)?;
+            let report = render::Report::new(&ipo, warnings, working)?;
+            Ok(render::report(&report, fmt, lang, explain))
+        }
+        Command::Headline { ipo, basis } => {
+            let data = load_data(&cli.common.data)?;
+            let ipo = data.find(ipo)?;
+            let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
+            let summary = daxin::returns::compute(ipo)?;
+            let mut lines = daxin::headline::headlines(ipo, &summary, lang);
+            if let Some(b) = basis {
+                lines.retain(|h| h.basis == b);
+                if lines.is_empty() {
+                    return Err(daxin::Error::missing(
+                        "--basis",
+                        format!("{} has no {} price in the data", ipo.name_zh, b.id()),
+                    )
+                    .into());
+                }
+            }
+            Ok(render::headlines(ipo, &lines, fmt, explain))
+        }
+        Command::List { board, year } => {
+            let data = load_data(&cli.common.data)?;
+            let board: Option<Board> = board.as_deref().map(str::parse).transpose()?;
+            let year = year
+                .as_deref()
+                .map(|y| {
+                    let n = input::parse_decimal("--year", y)?;
+                    i32::try_from(n)
+                        .ok()
+                        .filter(|n| (1986..=2100).contains(n) && y.trim().len() == 4)
+                        .ok_or_else(|| {
+                            daxin::Error::invalid("--year", y, "expected a year such as 2025")
+                        })
+                })
+                .transpose()?;
+            use chrono::Datelike;
+            let ipos: Vec<&Ipo> = data
+                .ipos()
+                .iter()
+                .filter(|i| board.is_none_or(|b| i.board == Some(b)))
+                .filter(|i| year.is_none_or(|y| i.listing_date.is_some_and(|d| d.year() == y)))
+                .collect();
+            render::list(&ipos, fmt, lang).map_err(Into::into)
+        }
+    }
+}
+
+/// Validates `daxin lot` flags into an IPO record, with the warnings and
+/// the working (which rule gave the lot) to show.
+fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
+    let mut warnings = Vec::new();
+    let mut working = Vec::new();
+    let issue = input::parse_price("--issue-price", &a.issue_price)?;
+    let board: Option<Board> = a.board.as_deref().map(str::parse).transpose()?;
+    let date = a
+        .date
+        .as_deref()
+        .map(|d| input::parse_date("--date", d))
+        .transpose()?;
+    let given_lot = a
+        .lot_size
+        .as_deref()
+        .map(|l| input::parse_shares("--lot-size", l))
+        .transpose()?;
+
+    let rule = match board {
+        Some(b) => {
+            let on = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let r = board::lot_rule(b, on)?;
+            warnings.extend(board::lot_rule_warnings(r, on));
+            Some((b, on, r))
+        }
+        None => None,
+    };
+    let lot = match (given_lot, rule) {
+        (Some(l), Some((b, _, r))) => {
+            if let Some(unit) = r.shares {
+                if unit != l.get() {
+                    warnings.push(format!(
+                        "--lot-size {} differs from the {} unit of {} shares in force then",
+                        l.get(),
+                        b.name_en(),
+                        unit
+                    ));
+                }
+            }
+            working.push(format!("lot: {} shares (--lot-size)", l.get()));
+            l
+        }
+        (Some(l), None) => {
+            working.push(format!("lot: {} shares (--lot-size)", l.get()));
+            l
+        }
+        (None, Some((b, on, r))) => {
+            let n = r.shares.ok_or_else(|| {
+                daxin::Error::missing(
+                    "--lot-size",
+                    format!(
+                        "{} has no fixed lot; each IPO sets its board lot (每手股数)",
+                        b.name_en()
+                    ),
+                )
+            })?;
+            let when = if date.is_some() {
+                on.to_string()
+            } else {
+                format!("{on} (today; give --date for another day)")
+            };
+            working.push(format!(
+                "lot: {n} shares — {} rule in force on {when}: {} [{}]",
+                b.name_en(),
+                r.note,
+                r.source
+            ));
+            input::Shares::new("--lot-size", n)?
+        }
+        (None, None) => {
+            return Err(daxin::Error::missing(
+                "--lot-size",
+                "give --lot-size, or --board (and --date) to use the board's unit",
+            )
+            .into())
+        }
+    };
+    let currency: Currency = match (&a.currency, board) {
+        (Some(c), _) => c.parse()?,
+        (None, Some(b)) => b.currency(),
+        (None, None) => Currency::Cny,
+    };
+    let mut ipo = Ipo::new("-", &a.name, board, currency, issue, lot);
+    ipo.subscription_date = date;
+
+    let exit_date = a
+        .exit_date
+        .as_deref()
+        .map(|d| input::parse_date("--exit-date", d))
+        .transpose()?;
+    let mut push = |basis: Basis, flag: &str, raw: &Option<String>, label: Option<String>| {
+        raw.as_deref()
+            .map(|r| -> Result<(), CliError> {
+                let price: Price = input::parse_price(flag, r)?;
+                ipo.quotes.push(Quote {
+                    basis,
+                    price,
+                    date: if basis == Basis::Exit {
+                        exit_date
+                    } else {
+                        None
+                    },
+                    label,
+                });
+                Ok(())
+            })
+            .transpose()
+            .map(|_| ())
+    };
+    push(Basis::Open, "--open", &a.open, None)?;
+    push(Basis::High, "--high", &a.high, None)?;
+    push(Basis::Low, "--low", &a.low, None)?;
+    push(Basis::Close, "--close", &a.close, None)?;
+    push(Basis::Avg, "--avg", &a.avg, None)?;
+    push(Basis::Exit, "--exit", &a.exit, None)?;
+    push(Basis::Grey, "--grey", &a.grey, None)?;
+    for (i, p) in a.price.iter().enumerate() {
+        push(
+            Basis::Price,
+            "--price",
+            &Some(p.clone()),
+            Some(format!("price {}", i + 1)),
+        )?;
+    }
+    if a.exit.is_none() && a.exit_date.is_some() {
+        warnings.push("--exit-date given without --exit; ignored".into());
+    }
+    ipo.total_shares = a
+        .shares
+        .as_deref()
+        .map(|s| input::parse_shares("--shares", s))
+        .transpose()?;
+    ipo.float_shares = a
+        .float_shares
+        .as_deref()
+        .map(|s| input::parse_shares("--float-shares", s))
+        .transpose()?;
+    ipo.net_profit = a
+        .net_profit
+        .as_deref()
+        .map(|s| input::parse_amount("--net-profit", s))
+        .transpose()?;
+    ipo.revenue = a
+        .revenue
+        .as_deref()
+        .map(|s| input::parse_money("--revenue", s))
+        .transpose()?;
+    if let (Some(t), Some(f)) = (ipo.total_shares, ipo.float_shares) {
+        if f > t {
+            return Err(daxin::Error::invalid(
+                "--float-shares",
+                &f.get().to_string(),
+                format!("more than the total shares ({})", t.get()),
+            )
+            .into());
+        }
+    }
+    if ipo
+        .net_profit
+        .is_some_and(|p| p <= rust_decimal::Decimal::ZERO)
+    {
+        warnings.push("--net-profit is not positive: no P/E is shown".into());
+    }
+    Ok((ipo, warnings, working))
+}

@@ -1,0 +1,386 @@
+//! The real `daxin` binary, on each command and format.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn daxin() -> Command {
+    Command::cargo_bin("daxin").unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = daxin()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn figure<'a>(v: &'a Value, basis: &str) -> &'a Value {
+    v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["basis"] == basis)
+        .unwrap()
+}
+
+#[test]
+fn show_json_contract() {
+    let v = json(&["show", "沐曦股份"]);
+    assert_eq!(v["issue_price"], "104.66");
+    assert_eq!(v["lot_shares"], 500);
+    assert_eq!(v["currency"], "CNY");
+    assert_eq!(v["cost_per_lot"], "52330.00");
+    let open = figure(&v, "open");
+    // 界面新闻: 中一签可赚29.77万元 at the open; +568.83%
+    assert_eq!(open["price"], "700.00");
+    assert_eq!(open["profit_per_lot"], "297670.00");
+    assert_eq!(open["gain_pct"], "568.83");
+    let close = figure(&v, "close");
+    assert_eq!(close["gain_pct"], "692.95");
+    assert_eq!(close["market_cap"], "332042990000.00");
+    // decimals are strings everywhere in figures
+    for f in v["figures"].as_array().unwrap() {
+        for k in ["price", "profit_per_lot", "gain_pct", "market_cap"] {
+            assert!(f[k].is_string(), "{k}: {}", f[k]);
+        }
+    }
+}
+
+#[test]
+fn lot_json_contract() {
+    // The example of issue #2, with the numbers of 沐曦股份.
+    let v = json(&[
+        "lot",
+        "--issue-price",
+        "104.66",
+        "--board",
+        "star",
+        "--open",
+        "700",
+        "--close",
+        "829.90",
+        "--shares",
+        "400100000",
+    ]);
+    assert_eq!(v["lot_shares"], 500);
+    assert_eq!(v["cost_per_lot"], "52330.00");
+    assert_eq!(figure(&v, "open")["profit_per_lot"], "297670.00");
+    assert_eq!(figure(&v, "close")["gain_pct"], "692.95");
+    assert_eq!(figure(&v, "close")["market_cap"], "332042990000.00");
+}
+
+#[test]
+fn lot_hkex_with_lot_size_and_prices() {
+    // 壁仞科技: HK$19.60 offer, 200-share lot, 35.70 open → HK$3,220 (reportify)
+    let v = json(&[
+        "lot",
+        "--issue-price",
+        "19.60",
+        "--board",
+        "hkex",
+        "--lot-size",
+        "200",
+        "--open",
+        "35.70",
+        "--price",
+        "39.6",
+    ]);
+    assert_eq!(v["currency"], "HKD");
+    assert_eq!(figure(&v, "open")["profit_per_lot"], "3220.00");
+    // zangshuxian's "近4000港元" would need an intraday price near 39.6
+    assert_eq!(figure(&v, "price")["profit_per_lot"], "4000.00");
+}
+
+#[test]
+fn lot_takes_the_board_unit_of_the_date() {
+    // SSE main board: 1,000 shares before 2023-03-27, 500 from then (market-rules.md §1)
+    let before = json(&[
+        "lot",
+        "--issue-price",
+        "10",
+        "--board",
+        "sse-main",
+        "--date",
+        "2022-06-01",
+    ]);
+    let after = json(&[
+        "lot",
+        "--issue-price",
+        "10",
+        "--board",
+        "sse-main",
+        "--date",
+        "2023-06-01",
+    ]);
+    assert_eq!(before["lot_shares"], 1000);
+    assert_eq!(after["lot_shares"], 500);
+}
+
+#[test]
+fn show_table_md_csv() {
+    daxin()
+        .args(["show", "688795"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("267,860.00"))
+        .stdout(predicate::str::contains("468.78%"));
+    daxin()
+        .args(["show", "Moore Threads", "--format", "md", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "| open | 650.00 | 468.78% | 267,860.00 |",
+        ));
+    let out = daxin()
+        .args(["show", "688795", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 4);
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let close = rows.iter().find(|r| &r[col("basis")] == "close").unwrap();
+    assert_eq!(&close[col("profit_per_lot")], "243110.00");
+    assert_eq!(&close[col("gain_pct")], "425.46");
+}
+
+#[test]
+fn explain_puts_the_numbers_in() {
+    daxin()
+        .args(["show", "沐曦", "--explain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(700.00 − 104.66) × 500 = 297,670.00",
+        ))
+        .stdout(predicate::str::contains(
+            "700.00 × 400,100,000 = 280,070,000,000.00 (2800.70亿)",
+        ));
+    let v = json(&["show", "沐曦", "--explain"]);
+    assert!(v["explain"].as_array().unwrap().len() > 5);
+    daxin()
+        .args(["headline", "688795", "--explain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("26.786万 → 0 decimal(s) in 万"));
+}
+
+#[test]
+fn headline_zh_en_json_csv() {
+    daxin()
+        .args(["headline", "沐曦", "--basis", "open"])
+        .assert()
+        .success()
+        .stdout("沐曦股份首日高开568.83%，按开盘价计算，中一签（500股）浮盈近30万元，市值一度冲破2800亿元。\n");
+    daxin()
+        .args(["headline", "MetaX", "--lang", "en", "--basis", "close"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nearly ¥400,000").not())
+        .stdout(predicate::str::contains(
+            "closed its first day 692.95% above",
+        ));
+    let v = json(&["headline", "688795"]);
+    assert_eq!(v["headlines"].as_array().unwrap().len(), 4);
+    daxin()
+        .args(["headline", "688795", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("code,basis,text\n"));
+    daxin()
+        .args(["headline", "688802", "--basis", "low"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no low price"));
+}
+
+#[test]
+fn list_filters_and_formats() {
+    let v = json(&["list"]);
+    assert!(v["ipos"].as_array().unwrap().len() >= 7);
+    let v = json(&["list", "--board", "hkex"]);
+    assert_eq!(v["ipos"].as_array().unwrap().len(), 1);
+    let v = json(&["list", "--year", "2020"]);
+    let codes: Vec<&str> = v["ipos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["688256", "688521", "688981"]);
+    daxin()
+        .args(["list", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("code,name_zh"));
+    daxin()
+        .args(["list", "--format", "md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| 688802 |"));
+    daxin().args(["list", "--year", "20x5"]).assert().code(2);
+}
+
+#[test]
+fn user_data_file_overrides_builtin() {
+    let dir = std::env::temp_dir().join(format!("daxin-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("mine.toml");
+    std::fs::write(
+        &f,
+        "[[ipo]]\ncode = \"900001\"\nname_zh = \"测试股份\"\nboard = \"szse-main\"\nlisting_date = \"2024-03-01\"\nissue_price = \"10.00\"\nprices = { close = \"14.40\" }\n",
+    )
+    .unwrap();
+    let out = daxin()
+        .args(["show", "测试", "--format", "json", "--data"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figure(&v, "close")["profit_per_lot"], "2200.00");
+    std::fs::write(&f, "[[ipo]]\ncode = \"9\"\nname_zh = \"坏\"\nboard = \"star\"\nlisting_date = \"2024-03-01\"\nissue_price = \"-1\"\n").unwrap();
+    daxin()
+        .args(["list", "--data"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("record 1 (9 坏): issue_price"));
+    daxin()
+        .args(["list", "--data", "/nonexistent/file.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_exits_2_with_the_field_named() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["lot", "--issue-price", "-3", "--lot-size", "500"],
+            "--issue-price",
+        ),
+        (
+            &["lot", "--issue-price", "0", "--lot-size", "500"],
+            "--issue-price",
+        ),
+        (
+            &["lot", "--issue-price", "10", "--lot-size", "0"],
+            "--lot-size",
+        ),
+        (
+            &["lot", "--issue-price", "abc", "--lot-size", "500"],
+            "--issue-price",
+        ),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "10",
+                "--lot-size",
+                "500",
+                "--close",
+                "—",
+            ],
+            "--close",
+        ),
+        (
+            &["lot", "--issue-price", "10", "--board", "hkex"],
+            "--lot-size",
+        ),
+        (&["lot", "--issue-price", "10"], "--lot-size"),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "10",
+                "--board",
+                "star",
+                "--date",
+                "2019-07-21",
+            ],
+            "2019-07-22",
+        ),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "10",
+                "--board",
+                "bse",
+                "--date",
+                "2021-11-14",
+            ],
+            "2021-11-15",
+        ),
+        (&["lot", "--issue-price", "10", "--board", "nyse"], "board"),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "10",
+                "--lot-size",
+                "500",
+                "--date",
+                "2025-02-30",
+            ],
+            "--date",
+        ),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "10",
+                "--lot-size",
+                "500",
+                "--shares",
+                "1.5",
+            ],
+            "--shares",
+        ),
+        (&["show", "no-such-ipo"], "no IPO matches"),
+        (&["show", "科技"], "more than one IPO"),
+        (&["show", "688802", "--lang", "fr"], "--lang"),
+    ];
+    for (args, needle) in cases {
+        daxin()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*needle))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}
+
+#[test]
+fn full_width_input_is_accepted() {
+    let v = json(&[
+        "lot",
+        "--issue-price",
+        "１０４．６６",
+        "--lot-size",
+        "５００",
+        "--open",
+        "７００",
+    ]);
+    assert_eq!(figure(&v, "open")["profit_per_lot"], "297670.00");
+}
+
+#[test]
+fn unknown_name_suggests() {
+    daxin()
+        .args(["show", "沐西"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 沐曦股份 (688802)"));
+}
