@@ -49,7 +49,7 @@ impl<'a> Report<'a> {
             .working
             .iter()
             .map(|w| Step {
-                label: "rule".into(),
+                label: t(lang, "规则", "rule").into(),
                 formula: w.clone(),
             })
             .collect();
@@ -491,7 +491,9 @@ fn table_of(head: Vec<String>, rows: Vec<Vec<String>>) -> String {
             row.into_iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    if i == 0 {
+                    // numbers line up on the right; names and labels on the left
+                    let numeric = c.starts_with(|ch: char| ch.is_ascii_digit() || ch == '-');
+                    if i == 0 || !numeric {
                         Cell::new(c)
                     } else {
                         Cell::new(c).set_alignment(CellAlignment::Right)
@@ -575,7 +577,7 @@ pub fn report(r: &Report, fmt: Format, lang: Lang, explain: bool) -> Output {
             }
             s.push_str(t(
                 lang,
-                "以上为未扣除费用与税费的毛收益；发行价及涨幅按四舍五入至两位小数显示。\n",
+                "以上为未扣除费用与税费的毛收益；金额、价格与涨幅均四舍五入（half-up）至两位小数显示。\n",
                 "Gross figures, before fees and taxes; shown rounded half-up to 2 decimals.\n",
             ));
             let bullet = if md { "- " } else { "  " };
