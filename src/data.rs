@@ -92,6 +92,8 @@ struct RawIpo {
     prices: RawPrices,
     net_profit: Option<String>,
     revenue: Option<String>,
+    eps: Option<String>,
+    revenue_per_share: Option<String>,
     pe_at_issue: Option<String>,
     ps_at_issue: Option<String>,
     #[serde(default)]
@@ -231,6 +233,10 @@ impl RawIpo {
             quotes,
             net_profit: money("net_profit", &self.net_profit)?,
             revenue: money("revenue", &self.revenue)?,
+            eps: opt(&self.eps, |s| input::parse_decimal("eps", s))?,
+            revenue_per_share: opt(&self.revenue_per_share, |s| {
+                input::parse_money("revenue_per_share", s)
+            })?,
             pe_at_issue: ratio("pe_at_issue", &self.pe_at_issue)?,
             ps_at_issue: ratio("ps_at_issue", &self.ps_at_issue)?,
             notes: self.notes,

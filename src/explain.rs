@@ -16,7 +16,7 @@ use crate::headline::{CnUnit, Lang};
 use crate::ipo::Ipo;
 use crate::num::{self, group, price_dp};
 use crate::returns::{Figure, Summary};
-use crate::valuation::{Ratio, RatioBase};
+use crate::valuation::{Ratio, RatioBase, RatioInputs};
 
 /// One line of working: what is computed, and the formula with numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -91,12 +91,16 @@ fn ratio_step(
     r: &Ratio,
     p: Decimal,
     ipo: &Ipo,
-    base_amount: Option<Decimal>,
-    published: Option<Decimal>,
+    inputs: RatioInputs,
     l: &Labels,
 ) -> Step {
     let value = num::fixed(r.value, num::RATIO_DP);
-    let formula = match (r.base, base_amount, ipo.total_shares, published) {
+    let formula = match (r.base, inputs.total, ipo.total_shares, inputs.at_issue) {
+        (RatioBase::PerShare, ..) => format!(
+            "{} ÷ {} = {value}",
+            price(p),
+            inputs.per_share.map(num::trim).unwrap_or_default()
+        ),
         (RatioBase::Given, Some(b), Some(t), _) => format!(
             "{} × {} ÷ {} = {value}",
             price(p),
@@ -152,8 +156,7 @@ fn figure_steps(ipo: &Ipo, s: &Summary, f: &Figure, l: &Labels, out: &mut Vec<St
             r,
             f.price,
             ipo,
-            ipo.net_profit,
-            ipo.pe_at_issue,
+            ipo.pe_inputs(),
             l,
         ));
     }
@@ -163,8 +166,7 @@ fn figure_steps(ipo: &Ipo, s: &Summary, f: &Figure, l: &Labels, out: &mut Vec<St
             r,
             f.price,
             ipo,
-            ipo.revenue,
-            ipo.ps_at_issue,
+            ipo.ps_inputs(),
             l,
         ));
     }

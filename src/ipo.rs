@@ -257,6 +257,10 @@ pub struct Ipo {
     pub net_profit: Option<Decimal>,
     /// Revenue for the P/S base year, in currency units.
     pub revenue: Option<Decimal>,
+    /// Earnings per share for the P/E base year (used when net profit is not given).
+    pub eps: Option<Decimal>,
+    /// Revenue per share for the P/S base year.
+    pub revenue_per_share: Option<Decimal>,
     /// P/E at the issue price as published (used when earnings are not given).
     pub pe_at_issue: Option<Decimal>,
     /// P/S at the issue price as published (used when revenue is not given).
@@ -297,6 +301,8 @@ impl Ipo {
             quotes: Vec::new(),
             net_profit: None,
             revenue: None,
+            eps: None,
+            revenue_per_share: None,
             pe_at_issue: None,
             ps_at_issue: None,
             notes: Vec::new(),
@@ -313,6 +319,24 @@ impl Ipo {
     /// The note on `field`, if the data has one.
     pub fn note(&self, field: &str) -> Option<&FieldNote> {
         self.notes.iter().find(|n| n.field == field)
+    }
+
+    /// What P/E is computed from.
+    pub fn pe_inputs(&self) -> crate::valuation::RatioInputs {
+        crate::valuation::RatioInputs {
+            total: self.net_profit,
+            per_share: self.eps,
+            at_issue: self.pe_at_issue,
+        }
+    }
+
+    /// What P/S is computed from.
+    pub fn ps_inputs(&self) -> crate::valuation::RatioInputs {
+        crate::valuation::RatioInputs {
+            total: self.revenue,
+            per_share: self.revenue_per_share,
+            at_issue: self.ps_at_issue,
+        }
     }
 
     /// The name to show in `lang`: the English name when asked and known.

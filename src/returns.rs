@@ -127,8 +127,8 @@ pub fn compute(ipo: &Ipo) -> Result<Summary> {
                 .float_shares
                 .map(|f| valuation::market_cap(price, f.get()))
                 .transpose()?,
-            pe: valuation::ratio_at(price, issue, total, ipo.net_profit, ipo.pe_at_issue)?,
-            ps: valuation::ratio_at(price, issue, total, ipo.revenue, ipo.ps_at_issue)?,
+            pe: valuation::ratio_at(price, issue, total, ipo.pe_inputs())?,
+            ps: valuation::ratio_at(price, issue, total, ipo.ps_inputs())?,
         });
     }
 
@@ -138,8 +138,8 @@ pub fn compute(ipo: &Ipo) -> Result<Summary> {
         currency: ipo.currency,
         cost_per_lot: cost,
         market_cap_at_issue: total.map(|t| valuation::market_cap(issue, t)).transpose()?,
-        pe_at_issue: valuation::ratio_at(issue, issue, total, ipo.net_profit, ipo.pe_at_issue)?,
-        ps_at_issue: valuation::ratio_at(issue, issue, total, ipo.revenue, ipo.ps_at_issue)?,
+        pe_at_issue: valuation::ratio_at(issue, issue, total, ipo.pe_inputs())?,
+        ps_at_issue: valuation::ratio_at(issue, issue, total, ipo.ps_inputs())?,
         figures,
     })
 }

@@ -21,12 +21,26 @@ pub fn market_cap(price: Decimal, shares: u64) -> Result<Decimal> {
     num::mul(price, Decimal::from(shares), "market cap")
 }
 
+/// What a multiple can be computed from: earnings (or revenue) in total,
+/// per share, or the multiple published at the issue price.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RatioInputs {
+    /// Net profit (or revenue) of the base year, in currency units.
+    pub total: Option<Decimal>,
+    /// Earnings (or revenue) per share.
+    pub per_share: Option<Decimal>,
+    /// The multiple published at the issue price.
+    pub at_issue: Option<Decimal>,
+}
+
 /// Where a valuation multiple comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatioBase {
     /// Market cap ÷ the given earnings or revenue.
     Given,
+    /// Price ÷ the given earnings or revenue per share.
+    PerShare,
     /// The multiple published at the issue price, scaled by price ÷ issue
     /// price (same share base and same year's earnings or revenue).
     ScaledFromIssue,
@@ -42,19 +56,23 @@ pub struct Ratio {
     pub base: RatioBase,
 }
 
-/// A multiple at `price`: `market cap ÷ base amount` when the base amount
-/// (earnings or revenue) and the share count are known; otherwise the
-/// multiple published at the issue price scaled by `price ÷ issue`.
+/// A multiple at `price`, from the first of: `market cap ÷ total` (when the
+/// share count is known), `price ÷ per share`, or the multiple published at
+/// the issue price scaled by `price ÷ issue`.
 ///
-/// Returns `None` when neither is available, or when earnings are not
+/// Returns `None` when none is available, or when the earnings are not
 /// positive (a P/E of a loss-maker means nothing).
 pub fn ratio_at(
     price: Decimal,
     issue_price: Decimal,
     total_shares: Option<u64>,
-    base_amount: Option<Decimal>,
-    published_at_issue: Option<Decimal>,
+    inputs: RatioInputs,
 ) -> Result<Option<Ratio>> {
+    let RatioInputs {
+        total: base_amount,
+        per_share,
+        at_issue: published_at_issue,
+    } = inputs;
     if let (Some(shares), Some(base)) = (total_shares, base_amount) {
         if base <= Decimal::ZERO {
             return Ok(None);
@@ -64,6 +82,15 @@ pub fn ratio_at(
         return Ok(Some(Ratio {
             value,
             base: RatioBase::Given,
+        }));
+    }
+    if let Some(ps) = per_share {
+        if ps <= Decimal::ZERO {
+            return Ok(None);
+        }
+        return Ok(Some(Ratio {
+            value: num::div(price, ps, "valuation multiple")?,
+            base: RatioBase::PerShare,
         }));
     }
     if let Some(r) = published_at_issue {
@@ -100,6 +127,36 @@ mod tests {
         Decimal::from_str_exact(s).unwrap()
     }
 
+    fn total(x: Decimal) -> RatioInputs {
+        RatioInputs {
+            total: Some(x),
+            ..Default::default()
+        }
+    }
+
+    fn at_issue(x: Decimal) -> RatioInputs {
+        RatioInputs {
+            at_issue: Some(x),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn per_share_inputs() {
+        let r = ratio_at(
+            d("30"),
+            d("10"),
+            None,
+            RatioInputs {
+                per_share: Some(d("0.5")),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((r.value, r.base), (d("60"), RatioBase::PerShare));
+    }
+
     #[test]
     fn caps_from_the_reference() {
         // ipo-facts.md §2: 829.90 × 400,100,000 = 3320.43亿 (caiding5: 3320亿)
@@ -119,8 +176,7 @@ mod tests {
             d("650"),
             d("114.28"),
             Some(470_028_217),
-            None,
-            Some(d("122.51")),
+            at_issue(d("122.51")),
         )
         .unwrap()
         .unwrap();
@@ -130,15 +186,15 @@ mod tests {
 
     #[test]
     fn pe_from_earnings_and_loss_makers() {
-        let r = ratio_at(d("10"), d("10"), Some(1000), Some(d("500")), None)
+        let r = ratio_at(d("10"), d("10"), Some(1000), total(d("500")))
             .unwrap()
             .unwrap();
         assert_eq!(r.value, d("20"));
         assert_eq!(r.base, RatioBase::Given);
-        assert!(ratio_at(d("10"), d("10"), Some(1000), Some(d("-5")), None)
+        assert!(ratio_at(d("10"), d("10"), Some(1000), total(d("-5")))
             .unwrap()
             .is_none());
-        assert!(ratio_at(d("10"), d("10"), None, None, None)
+        assert!(ratio_at(d("10"), d("10"), None, RatioInputs::default())
             .unwrap()
             .is_none());
     }

@@ -130,6 +130,12 @@ pub struct LotArgs {
     /// Revenue of the base year, in currency units.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub revenue: Option<String>,
+    /// Earnings per share of the base year (instead of --net-profit).
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub eps: Option<String>,
+    /// Revenue per share of the base year (instead of --revenue).
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub revenue_per_share: Option<String>,
     /// Currency: CNY or HKD (default: the board's, else CNY).
     #[arg(long)]
     pub currency: Option<String>,

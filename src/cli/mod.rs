@@ -146,7 +146,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                 .filter(|i| board.is_none_or(|b| i.board == Some(b)))
                 .filter(|i| year.is_none_or(|y| i.listing_date.is_some_and(|d| d.year() == y)))
                 .collect();
-            render::list(&ipos, fmt, lang).map_err(Into::into)
+            render::list(&ipos, fmt, lang, explain).map_err(Into::into)
         }
     }
 }
@@ -298,6 +298,16 @@ fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
         .as_deref()
         .map(|s| input::parse_money("--revenue", s))
         .transpose()?;
+    ipo.eps = a
+        .eps
+        .as_deref()
+        .map(|s| input::parse_decimal("--eps", s))
+        .transpose()?;
+    ipo.revenue_per_share = a
+        .revenue_per_share
+        .as_deref()
+        .map(|s| input::parse_money("--revenue-per-share", s))
+        .transpose()?;
     if let (Some(t), Some(f)) = (ipo.total_shares, ipo.float_shares) {
         if f > t {
             return Err(daxin::Error::invalid(
@@ -310,9 +320,10 @@ fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
     }
     if ipo
         .net_profit
+        .or(ipo.eps)
         .is_some_and(|p| p <= rust_decimal::Decimal::ZERO)
     {
-        warnings.push("--net-profit is not positive: no P/E is shown".into());
+        warnings.push("earnings are not positive: no P/E is shown".into());
     }
     Ok((ipo, warnings, working))
 }

@@ -695,8 +695,22 @@ fn list_row(ipo: &Ipo, lang: Lang) -> Result<Vec<String>, daxin::Error> {
     ])
 }
 
-pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang) -> Result<Output, daxin::Error> {
+pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang, explain: bool) -> Result<Output, daxin::Error> {
     let mut out = Output::default();
+    if explain {
+        // The list's gains, worked out; on stderr so that every format's
+        // output stays parseable.
+        for ipo in ipos {
+            let s = returns::compute(ipo)?;
+            for step in explain::steps(ipo, &s, lang)
+                .into_iter()
+                .filter(|st| st.label.ends_with(t(lang, "涨幅", "gain")))
+            {
+                out.stderr
+                    .push_str(&format!("{} {}: {}\n", ipo.code, step.label, step.formula));
+            }
+        }
+    }
     let head: Vec<String> = match lang {
         Lang::Zh => [
             "代码",
