@@ -81,6 +81,7 @@ struct RawIpo {
     currency: Option<String>,
     listing_date: Option<String>,
     subscription_date: Option<String>,
+    payment_date: Option<String>,
     issue_price: String,
     lot_shares: Option<RawCount>,
     total_shares: Option<RawCount>,
@@ -127,6 +128,7 @@ impl RawIpo {
         let subscription_date = opt(&self.subscription_date, |s| {
             input::parse_date("subscription_date", s)
         })?;
+        let payment_date = opt(&self.payment_date, |s| input::parse_date("payment_date", s))?;
         let issue_price = input::parse_price("issue_price", &self.issue_price)?;
         let lot_shares = match count("lot_shares", &self.lot_shares)? {
             Some(l) => l,
@@ -224,6 +226,7 @@ impl RawIpo {
             currency,
             listing_date,
             subscription_date,
+            payment_date,
             issue_price,
             lot_shares,
             total_shares: count("total_shares", &self.total_shares)?,

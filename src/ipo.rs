@@ -237,8 +237,11 @@ pub struct Ipo {
     pub currency: Currency,
     /// First trading day.
     pub listing_date: Option<NaiveDate>,
-    /// Subscription day (申购日, T日), when known.
+    /// Subscription day (申购日, T日; Hong Kong: the application day), when known.
     pub subscription_date: Option<NaiveDate>,
+    /// The day the cash left the account: A-shares the payment day for
+    /// allotted shares (中签缴款日, T+2); Hong Kong the application day.
+    pub payment_date: Option<NaiveDate>,
     /// Issue (offer) price.
     pub issue_price: Price,
     /// Shares per winning lot (中签单位) or board lot (每手股数).
@@ -292,6 +295,7 @@ impl Ipo {
             currency,
             listing_date: None,
             subscription_date: None,
+            payment_date: None,
             issue_price,
             lot_shares,
             total_shares: None,

@@ -29,12 +29,16 @@ pub mod board;
 pub mod data;
 pub mod error;
 pub mod explain;
+pub mod fees;
 pub mod headline;
 pub mod input;
 pub mod ipo;
+pub mod margin;
+pub mod net;
 pub mod num;
 pub mod published;
 pub mod returns;
+pub mod tick;
 pub mod valuation;
 
 pub use board::{Board, Currency};
