@@ -26,6 +26,7 @@
 //! ```
 
 pub mod board;
+pub mod config;
 pub mod data;
 pub mod error;
 pub mod explain;

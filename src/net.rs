@@ -84,17 +84,20 @@ pub struct NetSummary {
     pub cash_paid: Decimal,
     /// One entry per price.
     pub figures: Vec<NetFigure>,
-    /// What the income-tax position is.
+    /// What the income-tax position is (English).
     pub tax_note: &'static str,
     /// Warnings from unclear rows and missing dates.
     pub warnings: Vec<String>,
 }
 
-/// The income-tax note for a currency.
-pub fn tax_note(currency: Currency) -> &'static str {
-    match currency {
-        Currency::Cny => "individuals pay no income tax on A-share trading gains (财税字〔1998〕61号: 个人转让股票所得继续暂免征收个人所得税)",
-        Currency::Hkd => "Hong Kong levies no capital-gains tax on individuals unless trading is their business",
+/// The income-tax note for a currency, in `lang`.
+pub fn tax_note(currency: Currency, lang: crate::Lang) -> &'static str {
+    use crate::Lang::{En, Zh};
+    match (currency, lang) {
+        (Currency::Cny, Zh) => "个人投资者买卖A股所得暂免征收个人所得税（财税字〔1998〕61号）；网上申购所得股份不属于限售股",
+        (Currency::Cny, En) => "individuals pay no income tax on A-share trading gains (财税字〔1998〕61号); online IPO allotments are not restricted shares",
+        (Currency::Hkd, Zh) => "香港对个人不征收资本利得税（以证券买卖为业者除外）",
+        (Currency::Hkd, En) => "Hong Kong levies no capital-gains tax on individuals unless trading is their business",
     }
 }
 
@@ -275,7 +278,7 @@ pub fn compute(
         handling_fee,
         cash_paid,
         figures,
-        tax_note: tax_note(summary.currency),
+        tax_note: tax_note(summary.currency, crate::Lang::En),
         warnings,
     })
 }

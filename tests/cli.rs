@@ -384,3 +384,282 @@ fn unknown_name_suggests() {
         .code(2)
         .stderr(predicate::str::contains("did you mean 沐曦股份 (688802)"));
 }
+
+// ---- fees, taxes, financing (issue #3) ----
+
+#[test]
+fn json_always_has_net_fields() {
+    let v = json(&["show", "沐曦"]);
+    let close = figure(&v, "close");
+    // 414,950 sold 2025-12-17: stamp 207.48 + handling 14.15 + transfer 4.15
+    // + regulatory 8.30 + commission 103.74 (万2.5 default) = 337.82
+    assert_eq!(close["total_fees"], "337.82");
+    assert_eq!(close["net_profit_per_lot"], "362282.18");
+    assert_eq!(close["break_even_price"], "104.75");
+    let fees = close["fees"].as_array().unwrap();
+    assert!(fees
+        .iter()
+        .any(|f| f["item"] == "stamp_duty" && f["amount"] == "207.48"));
+    assert!(v["tax_note"].as_str().unwrap().contains("no income tax"));
+    assert!(v.get("entry_fee").is_none(), "A-shares have no entry fee");
+}
+
+#[test]
+fn hk_entry_fee_in_json_and_table() {
+    let v = json(&["show", "壁仞"]);
+    // 19.60 × 200 × 1.010085 = 3,959.53 at the listing day's schedule
+    assert_eq!(v["entry_fee"], "3959.53");
+    let v = json(&[
+        "lot",
+        "--board",
+        "hkex",
+        "--issue-price",
+        "43.36",
+        "--lot-size",
+        "100",
+        "--date",
+        "2021-05-17",
+    ]);
+    // 京东物流: moneysmart.hk lists the entry fee as HK$4,379.69 (1.0077% in 2021)
+    assert_eq!(v["entry_fee"], "4379.69");
+    daxin()
+        .args([
+            "lot",
+            "--board",
+            "hkex",
+            "--issue-price",
+            "71.59",
+            "--lot-size",
+            "100",
+            "--date",
+            "2025-09-19",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("一手入场费 7,231.20港元"));
+}
+
+#[test]
+fn fees_flag_prints_net_table_and_explains() {
+    daxin()
+        .args([
+            "show",
+            "沐曦",
+            "--fees",
+            "--pay-date",
+            "2025-12-10",
+            "--explain",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("362,282.18"))
+        .stdout(predicate::str::contains("/ 7天"))
+        .stdout(predicate::str::contains("414,950.00 × 0.05% = 207.475"))
+        .stdout(predicate::str::contains("× 365 ÷ 7 天"));
+}
+
+#[test]
+fn commission_flags_and_config_file() {
+    let v = json(&[
+        "show",
+        "沐曦",
+        "--commission",
+        "0.01%",
+        "--min-commission",
+        "0",
+    ]);
+    // 414,950 × 0.01% = 41.495 → 41.50 instead of 103.74
+    assert_eq!(figure(&v, "close")["total_fees"], "275.58");
+    let dir = std::env::temp_dir().join(format!("daxin-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("daxin.toml");
+    std::fs::write(
+        &cfg,
+        "[cny]\ncommission = \"0.01%\"\nmin_commission = \"0\"\n",
+    )
+    .unwrap();
+    let out = daxin()
+        .args(["show", "沐曦", "--format", "json", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figure(&v, "close")["total_fees"], "275.58");
+    // discovered in the working directory
+    let out = daxin()
+        .current_dir(&dir)
+        .env_remove("DAXIN_CONFIG")
+        .args(["show", "沐曦", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figure(&v, "close")["total_fees"], "275.58");
+    // flags override the file
+    let out = daxin()
+        .current_dir(&dir)
+        .env_remove("DAXIN_CONFIG")
+        .args([
+            "show",
+            "沐曦",
+            "--format",
+            "json",
+            "--commission",
+            "0.025%",
+            "--min-commission",
+            "5",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figure(&v, "close")["total_fees"], "337.82");
+    std::fs::write(&cfg, "[cny]\ncommission = \"-1%\"\n").unwrap();
+    daxin()
+        .args(["show", "沐曦", "--config"])
+        .arg(&cfg)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[cny] commission"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn margin_application() {
+    let v = json(&[
+        "show",
+        "壁仞",
+        "--margin-lots",
+        "10",
+        "--leverage",
+        "10",
+        "--margin-rate",
+        "3.99%",
+        "--deadline",
+        "2025-12-29",
+        "--results-date",
+        "2025-12-31",
+        "--handling-fee",
+        "100",
+    ]);
+    let m = &v["margin"];
+    assert_eq!(m["application_amount"], "39595.30");
+    assert_eq!(m["loan"], "35635.77");
+    assert_eq!(m["days"], 2);
+    assert_eq!(m["interest"], "7.79");
+    assert_eq!(m["if_not_allotted"], "-107.79");
+    let open = m["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["basis"] == "open")
+        .unwrap();
+    assert_eq!(open["if_one_lot_allotted"], "3056.78");
+}
+
+#[test]
+fn fees_command() {
+    let v = json(&["fees", "--board", "star", "--date", "2023-08-28"]);
+    let items = v["items"].as_array().unwrap();
+    let stamp = items.iter().find(|i| i["item"] == "stamp_duty").unwrap();
+    assert_eq!(stamp["rate_pct"], "0.05");
+    assert!(stamp["source"].as_str().unwrap().starts_with("http"));
+    let v = json(&["fees", "--board", "star", "--date", "2023-08-27"]);
+    let stamp = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == "stamp_duty")
+        .unwrap()
+        .clone();
+    assert_eq!(stamp["rate_pct"], "0.1");
+    daxin()
+        .args([
+            "fees",
+            "--board",
+            "hkex",
+            "--date",
+            "2021-08-01",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0.13%"));
+}
+
+#[test]
+fn fee_input_errors_name_the_field() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["show", "沐曦", "--fees", "--commission", "-0.1%"],
+            "--commission",
+        ),
+        (
+            &["show", "沐曦", "--fees", "--commission", "150%"],
+            "above 100%",
+        ),
+        (
+            &["show", "沐曦", "--fees", "--sell-date", "2025-12-16"],
+            "before the listing date",
+        ),
+        (
+            &["fees", "--board", "sse-main", "--date", "2011-01-04"],
+            "the schedule covers",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "3.99%",
+                "--deadline",
+                "2025-12-31",
+                "--results-date",
+                "2025-12-29",
+            ],
+            "--results-date",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "120%",
+                "--margin-days",
+                "2",
+            ],
+            "above 100%",
+        ),
+        (
+            &[
+                "show",
+                "沐曦",
+                "--margin-lots",
+                "10",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "3%",
+                "--margin-days",
+                "2",
+            ],
+            "HKD",
+        ),
+        (&["show", "壁仞", "--leverage", "10"], "--margin-lots"),
+    ];
+    for (args, needle) in cases {
+        daxin()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*needle))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}

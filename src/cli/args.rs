@@ -30,6 +30,12 @@ pub struct Common {
     #[arg(long, global = true)]
     pub explain: bool,
 
+    /// Broker terms (commission, handling fees, margin rate). Default: the
+    /// file named by $DAXIN_CONFIG, else ./daxin.toml, else
+    /// $XDG_CONFIG_HOME/daxin/daxin.toml (~/.config/daxin/daxin.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
     /// Extra IPO records (TOML, the format of fixtures/ipos.toml); they
     /// replace built-in records with the same code. Repeatable.
     #[arg(long, global = true, value_name = "FILE")]
@@ -55,6 +61,8 @@ pub enum Command {
     Show {
         /// Code or name: 688802, 沐曦, MetaX, 6082.HK.
         ipo: String,
+        #[command(flatten)]
+        fees: Box<FeeArgs>,
     },
     /// The same figures for an IPO given by its numbers.
     Lot(Box<LotArgs>),
@@ -65,6 +73,15 @@ pub enum Command {
         /// Only this price basis (open, high, low, close, avg, exit, grey).
         #[arg(long)]
         basis: Option<String>,
+    },
+    /// The fee schedule in force on a day, item by item, with sources.
+    Fees {
+        /// Board: sse-main, star, szse-main, chinext, bse, hkex.
+        #[arg(long)]
+        board: String,
+        /// The day (default: today).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// The IPOs in the data, one line each.
     List {
@@ -142,4 +159,51 @@ pub struct LotArgs {
     /// A name to print.
     #[arg(long, default_value = "")]
     pub name: String,
+    #[command(flatten)]
+    pub fees: FeeArgs,
+}
+
+/// Fees, dates and financing for net figures.
+#[derive(Debug, Args, Default)]
+pub struct FeeArgs {
+    /// Show fees, taxes and net figures (the JSON always has them).
+    #[arg(long)]
+    pub fees: bool,
+    /// Broker commission on the sale: 0.025% (or a fraction, 0.00025).
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    pub commission: Option<String>,
+    /// Minimum commission per trade.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub min_commission: Option<String>,
+    /// Hong Kong: the broker's handling fee per application.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub handling_fee: Option<String>,
+    /// The day the cash left the account: A-shares the payment day (T+2),
+    /// Hong Kong the application day. Needed for the annualised return.
+    #[arg(long, value_name = "DATE")]
+    pub pay_date: Option<String>,
+    /// Sell at every price on this day (default: each price's own day).
+    #[arg(long, value_name = "DATE")]
+    pub sell_date: Option<String>,
+    /// Hong Kong margin: lots applied for.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub margin_lots: Option<String>,
+    /// Margin: the share of the application borrowed, in percent (90).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    pub loan_pct: Option<String>,
+    /// Margin: leverage (10 = nine tenths borrowed), instead of --loan-pct.
+    #[arg(long, value_name = "X", allow_hyphen_values = true)]
+    pub leverage: Option<String>,
+    /// Margin: annual interest rate (3.99%).
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    pub margin_rate: Option<String>,
+    /// Margin: the application deadline.
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<String>,
+    /// Margin: the day the results are published.
+    #[arg(long, value_name = "DATE")]
+    pub results_date: Option<String>,
+    /// Margin: interest days, instead of --deadline and --results-date.
+    #[arg(long, value_name = "DAYS", allow_hyphen_values = true)]
+    pub margin_days: Option<String>,
 }

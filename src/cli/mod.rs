@@ -14,7 +14,11 @@ use daxin::input::{self, Price};
 use daxin::ipo::{Basis, Quote};
 use daxin::{Currency, Ipo, Lang};
 
-use args::{Cli, Command, LotArgs};
+use args::{Cli, Command, FeeArgs, LotArgs};
+use daxin::config::Config;
+use daxin::fees::{self, Schedule};
+use daxin::margin::{self, Loan};
+use daxin::net::NetOptions;
 
 /// An error with the exit code it ends the program with: 2 for anything the
 /// user gave (flags, files, names), 1 for failures of the machine.
@@ -90,21 +94,219 @@ fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
     Ok(data)
 }
 
+/// Reads the broker terms: `--config`, else `$DAXIN_CONFIG`, else
+/// `./daxin.toml`, else `$XDG_CONFIG_HOME/daxin/daxin.toml` (or
+/// `~/.config/daxin/daxin.toml`); none found means the documented defaults.
+fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
+    let read = |p: &std::path::Path, why: &str| -> Result<Config, CliError> {
+        let text = std::fs::read_to_string(p).map_err(|e| CliError {
+            msg: format!("{why} {}: cannot read: {e}", p.display()),
+            code: 2,
+        })?;
+        Ok(Config::from_toml(&text, &p.display().to_string())?)
+    };
+    if let Some(p) = flag {
+        return read(p, "--config");
+    }
+    if let Some(p) = std::env::var_os("DAXIN_CONFIG").filter(|v| !v.is_empty()) {
+        return read(std::path::Path::new(&p), "$DAXIN_CONFIG");
+    }
+    let mut candidates = vec![std::path::PathBuf::from("daxin.toml")];
+    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        candidates.push(std::path::Path::new(&x).join("daxin").join("daxin.toml"));
+    } else if let Some(h) = std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        candidates.push(std::path::Path::new(&h).join(".config/daxin/daxin.toml"));
+    }
+    for c in candidates {
+        if c.is_file() {
+            return read(&c, "config");
+        }
+    }
+    Ok(Config::default())
+}
+
+fn opt_date(flag: &str, raw: &Option<String>) -> Result<Option<chrono::NaiveDate>, CliError> {
+    Ok(raw
+        .as_deref()
+        .map(|d| input::parse_date(flag, d))
+        .transpose()?)
+}
+
+/// Validates the fee and financing flags against the config's terms.
+fn fee_setup(
+    ipo: &Ipo,
+    a: &FeeArgs,
+    config: &Config,
+) -> Result<(NetOptions, Option<render::MarginSpec>), CliError> {
+    let terms = config.terms(ipo.currency);
+    let mut broker = terms.broker;
+    if let Some(c) = &a.commission {
+        broker.commission_rate = fees::parse_rate("--commission", c)?;
+    }
+    let nonneg = |flag: &str, raw: &str| -> Result<rust_decimal::Decimal, CliError> {
+        let x = input::parse_amount(flag, raw)?;
+        if x < rust_decimal::Decimal::ZERO {
+            return Err(daxin::Error::invalid(flag, raw, "cannot be negative").into());
+        }
+        Ok(x)
+    };
+    if let Some(m) = &a.min_commission {
+        broker.min_commission = nonneg("--min-commission", m)?;
+    }
+    if let Some(h) = &a.handling_fee {
+        broker.handling_fee = nonneg("--handling-fee", h)?;
+    }
+    let pay = opt_date("--pay-date", &a.pay_date)?;
+    let deadline = opt_date("--deadline", &a.deadline)?;
+    let results = opt_date("--results-date", &a.results_date)?;
+    let sale = opt_date("--sell-date", &a.sell_date)?;
+    let opts = NetOptions {
+        broker,
+        application_date: deadline.or(pay),
+        cash_out_date: pay.or(deadline),
+        sale_date: sale,
+    };
+    let Some(lots_raw) = &a.margin_lots else {
+        let stray = [&a.loan_pct, &a.leverage, &a.margin_rate, &a.margin_days]
+            .iter()
+            .any(|x| x.is_some())
+            || results.is_some();
+        if stray {
+            return Err(daxin::Error::missing(
+                "--margin-lots",
+                "margin flags need the number of lots applied for",
+            )
+            .into());
+        }
+        return Ok((opts, None));
+    };
+    if ipo.currency != Currency::Hkd {
+        return Err(daxin::Error::invalid(
+            "--margin-lots",
+            lots_raw,
+            "margin applications are a Hong Kong practice; this IPO is not in HKD",
+        )
+        .into());
+    }
+    let lots = input::parse_shares("--margin-lots", lots_raw)?.get();
+    let loan = match (&a.loan_pct, &a.leverage) {
+        (Some(_), Some(_)) => {
+            return Err(daxin::Error::invalid(
+                "--leverage",
+                a.leverage.as_deref().unwrap_or(""),
+                "give --loan-pct or --leverage, not both",
+            )
+            .into())
+        }
+        (Some(p), None) => {
+            let pct = input::parse_percent("--loan-pct", p)?;
+            Loan::Share(pct / rust_decimal::Decimal::ONE_HUNDRED)
+        }
+        (None, Some(x)) => Loan::Leverage(input::parse_decimal("--leverage", x)?),
+        (None, None) => {
+            return Err(daxin::Error::missing("--loan-pct", "give --loan-pct or --leverage").into())
+        }
+    };
+    let rate = match &a.margin_rate {
+        Some(r) => fees::parse_rate("--margin-rate", r)?,
+        None => terms.margin_rate.ok_or_else(|| {
+            daxin::Error::missing(
+                "--margin-rate",
+                "give the annual rate, or margin_rate in daxin.toml",
+            )
+        })?,
+    };
+    let days = match (&a.margin_days, deadline, results) {
+        (Some(n), _, _) => {
+            let x = input::parse_decimal("--margin-days", n)?;
+            i64::try_from(x)
+                .ok()
+                .filter(|d| (0..=366).contains(d) && x.fract().is_zero())
+                .ok_or_else(|| {
+                    daxin::Error::invalid("--margin-days", n, "a whole number of days, 0 to 366")
+                })?
+        }
+        (None, Some(d), Some(r)) => margin::interest_days(d, r)?,
+        _ => {
+            return Err(daxin::Error::missing(
+                "--margin-days",
+                "give --margin-days, or --deadline and --results-date",
+            )
+            .into())
+        }
+    };
+    let handling_fee = match (&a.handling_fee, terms.margin_handling_fee) {
+        (Some(_), _) => broker.handling_fee,
+        (None, Some(h)) => h,
+        (None, None) => broker.handling_fee,
+    };
+    Ok((
+        opts,
+        Some(render::MarginSpec {
+            lots,
+            loan,
+            annual_rate: rate,
+            days,
+            handling_fee,
+        }),
+    ))
+}
+
+fn report_for(
+    ipo: &Ipo,
+    a: &FeeArgs,
+    common: &args::Common,
+    warnings: Vec<String>,
+    working: Vec<String>,
+) -> Result<Output, CliError> {
+    let lang: Lang = common.lang.parse()?;
+    let config = load_config(common.config.as_deref())?;
+    let schedule = Schedule::builtin()?;
+    let (mut opts, margin) = fee_setup(ipo, a, &config)?;
+    if margin.is_some() {
+        // the margin handling fee replaces the cash one in the lot's net
+        if let Some(m) = &margin {
+            opts.broker.handling_fee = m.handling_fee;
+        }
+    }
+    let wanted = a.fees || margin.is_some();
+    let report = render::Report::new(ipo, warnings, working, &schedule, &opts, margin, wanted)?;
+    if wanted {
+        if let Some(e) = &report.net_error {
+            return Err(CliError {
+                msg: e.clone(),
+                code: 2,
+            });
+        }
+    }
+    Ok(render::report(&report, common.format, lang, common.explain))
+}
+
 fn run(cli: &Cli) -> Result<Output, CliError> {
     let lang: Lang = cli.common.lang.parse()?;
     let fmt = cli.common.format;
     let explain = cli.common.explain;
     match &cli.command {
-        Command::Show { ipo } => {
+        Command::Show { ipo, fees } => {
             let data = load_data(&cli.common.data)?;
             let ipo = data.find(ipo)?;
-            let report = render::Report::new(ipo, Vec::new(), Vec::new())?;
-            Ok(render::report(&report, fmt, lang, explain))
+            report_for(ipo, fees, &cli.common, Vec::new(), Vec::new())
         }
         Command::Lot(a) => {
             let (ipo, warnings, working) = build_lot(a)?;
-            let report = render::Report::new(&ipo, warnings, working)?;
-            Ok(render::report(&report, fmt, lang, explain))
+            report_for(&ipo, &a.fees, &cli.common, warnings, working)
+        }
+        Command::Fees { board, date } => {
+            let board: Board = board.parse()?;
+            let day = match date {
+                Some(d) => input::parse_date("--date", d)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let config = load_config(cli.common.config.as_deref())?;
+            let schedule = Schedule::builtin()?;
+            Ok(render::fee_schedule(
+                &schedule, board, day, &config, fmt, lang,
+            )?)
         }
         Command::Headline { ipo, basis } => {
             let data = load_data(&cli.common.data)?;
@@ -234,7 +436,14 @@ fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
         (None, None) => Currency::Cny,
     };
     let mut ipo = Ipo::new("-", &a.name, board, currency, issue, lot);
-    ipo.subscription_date = date;
+    // Without --date, today's rules and fees apply; the working says so.
+    let today = chrono::Local::now().date_naive();
+    if date.is_none() {
+        working.push(format!(
+            "date: {today} (today) for the lot unit and fee schedules; give --date for the day of the subscription"
+        ));
+    }
+    ipo.subscription_date = Some(date.unwrap_or(today));
 
     let exit_date = a
         .exit_date

@@ -5,9 +5,14 @@ use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
+use daxin::board::Board;
+use daxin::config::Config;
 use daxin::explain::{self, Step};
+use daxin::fees::{FeeBase, FeeRounding, Schedule, Side};
 use daxin::headline::Headline;
 use daxin::ipo::{Basis, Ipo, Provenance};
+use daxin::margin::{self, Loan, Margin, MarginInput, Outcome};
+use daxin::net::{self, NetFigure, NetOptions, NetSummary};
 use daxin::num::{self, fixed, group, price_dp};
 use daxin::published::{self, Check, Verdict};
 use daxin::returns::{self, Figure, Summary};
@@ -17,6 +22,22 @@ use daxin::Lang;
 use super::args::Format;
 use super::Output;
 
+/// A validated margin application, before its entry fee is known.
+pub struct MarginSpec {
+    pub lots: u64,
+    pub loan: Loan,
+    pub annual_rate: Decimal,
+    pub days: i64,
+    pub handling_fee: Decimal,
+}
+
+/// A margin application worked out, with its outcome at each price.
+pub struct MarginReport {
+    pub spec: MarginSpec,
+    pub margin: Margin,
+    pub outcomes: Vec<(Basis, Outcome)>,
+}
+
 /// Everything `show` and `lot` print about one IPO.
 pub struct Report<'a> {
     pub ipo: &'a Ipo,
@@ -25,6 +46,13 @@ pub struct Report<'a> {
     pub warnings: Vec<String>,
     /// Working that the CLI did (which rule gave the lot).
     pub working: Vec<String>,
+    /// Net figures, when the fee schedule covers the dates.
+    pub net: Option<NetSummary>,
+    /// Why there are no net figures.
+    pub net_error: Option<String>,
+    pub margin: Option<MarginReport>,
+    /// Show the fee tables (`--fees`, or a margin application).
+    pub show_fees: bool,
 }
 
 impl<'a> Report<'a> {
@@ -32,16 +60,61 @@ impl<'a> Report<'a> {
         ipo: &'a Ipo,
         warnings: Vec<String>,
         working: Vec<String>,
+        schedule: &Schedule,
+        opts: &NetOptions,
+        margin_spec: Option<MarginSpec>,
+        show_fees: bool,
     ) -> Result<Report<'a>, daxin::Error> {
         let summary = returns::compute(ipo)?;
         let checks = published::check_all(&ipo.published, &summary);
+        let (net, net_error) = match net::compute(ipo, &summary, schedule, opts) {
+            Ok(n) => (Some(n), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let margin = match (margin_spec, &net) {
+            (Some(spec), Some(n)) => {
+                let entry_fee = n.entry_fee.unwrap_or(n.cash_paid);
+                let m = margin::margin(&MarginInput {
+                    lots: spec.lots,
+                    entry_fee,
+                    loan: spec.loan,
+                    annual_rate: spec.annual_rate,
+                    days: spec.days,
+                    handling_fee: spec.handling_fee,
+                })?;
+                let mut outcomes = Vec::new();
+                for f in &n.figures {
+                    outcomes.push((f.basis, margin::outcome(&m, f.net_profit_per_lot)?));
+                }
+                Some(MarginReport {
+                    spec,
+                    margin: m,
+                    outcomes,
+                })
+            }
+            _ => None,
+        };
+        let mut warnings = warnings;
+        if let Some(n) = &net {
+            warnings.extend(n.warnings.iter().cloned());
+        }
         Ok(Report {
             ipo,
             summary,
             checks,
             warnings,
             working,
+            net,
+            net_error,
+            margin,
+            show_fees,
         })
+    }
+
+    fn net_at(&self, basis: Basis) -> Option<&NetFigure> {
+        self.net
+            .as_ref()
+            .and_then(|n| n.figures.iter().find(|f| f.basis == basis))
     }
 
     fn steps(&self, lang: Lang) -> Vec<Step> {
@@ -54,6 +127,154 @@ impl<'a> Report<'a> {
             })
             .collect();
         s.extend(explain::steps(self.ipo, &self.summary, lang));
+        if self.show_fees {
+            s.extend(self.fee_steps(lang));
+        }
+        s
+    }
+
+    fn fee_steps(&self, lang: Lang) -> Vec<Step> {
+        let mut s = Vec::new();
+        let Some(n) = &self.net else {
+            return s;
+        };
+        let name = |l: &daxin::fees::FeeLine| match lang {
+            Lang::Zh => l.name_zh.clone(),
+            Lang::En => l.name_en.clone(),
+        };
+        for l in &n.allotment.lines {
+            s.push(Step {
+                label: format!("{} ({})", t(lang, "中签费用", "allotment"), name(l)),
+                formula: format!("{} [{}]", l.formula, l.source),
+            });
+        }
+        if !n.allotment.lines.is_empty() {
+            s.push(Step {
+                label: t(lang, "中签费用合计", "allotment charge").into(),
+                formula: format!(
+                    "{} ({})",
+                    group(n.allotment.total, 2),
+                    t(
+                        lang,
+                        "各项合计后一次四舍五入至分",
+                        "items summed, rounded once half-up to the cent"
+                    )
+                ),
+            });
+        }
+        if let Some(e) = n.entry_fee {
+            s.push(Step {
+                label: t(lang, "入场费", "entry fee").into(),
+                formula: format!(
+                    "{} + {} = {}",
+                    group(self.summary.cost_per_lot, 2),
+                    group(n.allotment.total, 2),
+                    group(e, 2)
+                ),
+            });
+        }
+        for f in &n.figures {
+            let b = f.basis.id();
+            for l in &f.sell.lines {
+                s.push(Step {
+                    label: format!("{b}: {} {}", t(lang, "卖出", "sell"), name(l)),
+                    formula: l.formula.clone(),
+                });
+            }
+            let gross = self
+                .summary
+                .at(f.basis)
+                .map(|g| g.profit_per_lot)
+                .unwrap_or_default();
+            s.push(Step {
+                label: format!("{b}: {}", t(lang, "每签净收益", "net profit per lot")),
+                formula: format!(
+                    "{} − {} − {} − {} = {}",
+                    group(gross, 2),
+                    group(n.allotment.total, 2),
+                    group(n.handling_fee, 2),
+                    group(f.sell.total, 2),
+                    group(f.net_profit_per_lot, 2)
+                ),
+            });
+            s.push(Step {
+                label: format!("{b}: {}", t(lang, "保本卖价", "break-even price")),
+                formula: format!(
+                    "{} ({})",
+                    price(f.break_even_price),
+                    t(
+                        lang,
+                        "净收益不为负的最低价位",
+                        "the lowest tick with a net profit of zero or more"
+                    )
+                ),
+            });
+            let mut r = format!(
+                "{} ÷ {} × 100 = {}%",
+                group(f.net_profit_per_lot, 2),
+                group(n.cash_paid, 2),
+                pct(f.return_on_cash_pct)
+            );
+            match (f.days, f.annualised_pct) {
+                (Some(d), Some(a)) => r.push_str(&format!(
+                    "; × 365 ÷ {d} {} = {}% ({})",
+                    t(lang, "天", "days"),
+                    pct(a),
+                    t(lang, "单利, 实际天数/365", "simple, ACT/365")
+                )),
+                (Some(d), None) => r.push_str(&format!("; {d} days: not annualised")),
+                _ => r.push_str(t(
+                    lang,
+                    "；未给出缴款日，不计年化",
+                    "; no payment date given, so not annualised",
+                )),
+            }
+            s.push(Step {
+                label: format!("{b}: {}", t(lang, "资金收益率", "return on cash")),
+                formula: r,
+            });
+        }
+        if let Some(m) = &self.margin {
+            let mm = &m.margin;
+            s.push(Step {
+                label: t(lang, "孖展申购金额", "margin application").into(),
+                formula: format!(
+                    "{} × {} = {}",
+                    m.spec.lots,
+                    group(mm.application_amount / Decimal::from(m.spec.lots), 2),
+                    group(mm.application_amount, 2)
+                ),
+            });
+            s.push(Step {
+                label: t(lang, "融资利息", "interest").into(),
+                formula: format!(
+                    "{} × {}% × {} ÷ 365 = {}",
+                    group(mm.loan, 2),
+                    num::trim(m.spec.annual_rate * Decimal::ONE_HUNDRED),
+                    mm.days,
+                    group(mm.interest, 2)
+                ),
+            });
+            for (b, o) in &m.outcomes {
+                if let Some(r) = o.break_even_rate_pct {
+                    s.push(Step {
+                        label: format!(
+                            "{}: {}",
+                            b.id(),
+                            t(lang, "保本一手中签率", "break-even one-lot rate")
+                        ),
+                        formula: format!(
+                            "({} + {}) ÷ ({} + {}) × 100 = {}%",
+                            group(mm.interest, 2),
+                            group(mm.handling_fee, 2),
+                            group(o.if_allotted + mm.interest, 2),
+                            group(mm.handling_fee, 2),
+                            fixed(r, 2)
+                        ),
+                    });
+                }
+            }
+        }
         s
     }
 }
@@ -110,7 +331,7 @@ fn opt_s(v: Option<String>) -> Value {
     v.map(Value::String).unwrap_or(Value::Null)
 }
 
-fn figure_json(f: &Figure) -> Value {
+fn figure_json(f: &Figure, n: Option<&NetFigure>) -> Value {
     let mut m = Map::new();
     m.insert("basis".into(), json!(f.basis.id()));
     if let Some(l) = &f.label {
@@ -134,6 +355,31 @@ fn figure_json(f: &Figure) -> Value {
     );
     m.insert("pe".into(), opt_s(ratio(&f.pe)));
     m.insert("ps".into(), opt_s(ratio(&f.ps)));
+    if let Some(n) = n {
+        m.insert("sale_date".into(), json!(n.sale_date.to_string()));
+        m.insert(
+            "fees".into(),
+            Value::Array(
+                n.sell
+                    .lines
+                    .iter()
+                    .map(|l| json!({"item": l.item, "amount": money(l.amount)}))
+                    .collect(),
+            ),
+        );
+        m.insert("total_fees".into(), json!(money(n.total_fees)));
+        m.insert(
+            "net_profit_per_lot".into(),
+            json!(money(n.net_profit_per_lot)),
+        );
+        m.insert("break_even_price".into(), json!(price(n.break_even_price)));
+        m.insert(
+            "return_on_cash_pct".into(),
+            json!(pct(n.return_on_cash_pct)),
+        );
+        m.insert("days".into(), json!(n.days));
+        m.insert("annualised_pct".into(), opt_s(n.annualised_pct.map(pct)));
+    }
     Value::Object(m)
 }
 
@@ -195,8 +441,67 @@ fn report_json(r: &Report, lang: Lang, explain: bool) -> Value {
     m.insert("win_rates_pct".into(), Value::Object(rates));
     m.insert(
         "figures".into(),
-        Value::Array(s.figures.iter().map(figure_json).collect()),
+        Value::Array(
+            s.figures
+                .iter()
+                .map(|f| figure_json(f, r.net_at(f.basis)))
+                .collect(),
+        ),
     );
+    match &r.net {
+        Some(n) => {
+            if n.entry_fee.is_some() {
+                m.insert("entry_fee".into(), opt_s(n.entry_fee.map(money)));
+            }
+            m.insert(
+                "allotment_fees".into(),
+                Value::Array(
+                    n.allotment
+                        .lines
+                        .iter()
+                        .map(
+                            |l| json!({"item": l.item, "amount": l.amount.normalize().to_string()}),
+                        )
+                        .collect(),
+                ),
+            );
+            m.insert("allotment_total".into(), json!(money(n.allotment.total)));
+            m.insert(
+                "fee_schedule_date".into(),
+                json!(n.allotment_date.to_string()),
+            );
+            m.insert("handling_fee".into(), json!(money(n.handling_fee)));
+            m.insert("cash_paid".into(), json!(money(n.cash_paid)));
+            m.insert("annualised_convention".into(), json!("simple, ACT/365"));
+            m.insert("tax_note".into(), json!(n.tax_note));
+        }
+        None => {
+            m.insert("fees_error".into(), opt_s(r.net_error.clone()));
+        }
+    }
+    if let Some(mr) = &r.margin {
+        let mm = &mr.margin;
+        m.insert(
+            "margin".into(),
+            json!({
+                "lots": mr.spec.lots,
+                "application_amount": money(mm.application_amount),
+                "loan": money(mm.loan),
+                "own_cash": money(mm.own_cash),
+                "annual_rate_pct": num::trim(mr.spec.annual_rate * Decimal::ONE_HUNDRED),
+                "days": mm.days,
+                "interest": money(mm.interest),
+                "handling_fee": money(mm.handling_fee),
+                "if_not_allotted": money(-mm.cost_if_not_allotted),
+                "outcomes": mr.outcomes.iter().map(|(b, o)| json!({
+                    "basis": b.id(),
+                    "if_one_lot_allotted": money(o.if_allotted),
+                    "if_not_allotted": money(o.if_not),
+                    "break_even_one_lot_rate_pct": o.break_even_rate_pct.map(|x| fixed(x, 4)),
+                })).collect::<Vec<_>>(),
+            }),
+        );
+    }
     m.insert(
         "published".into(),
         Value::Array(r.checks.iter().map(check_json).collect()),
@@ -210,7 +515,7 @@ fn report_json(r: &Report, lang: Lang, explain: bool) -> Value {
     Value::Object(m)
 }
 
-const CSV_HEADER: [&str; 17] = [
+const CSV_HEADER: [&str; 21] = [
     "code",
     "name",
     "currency",
@@ -228,6 +533,10 @@ const CSV_HEADER: [&str; 17] = [
     "float_market_cap",
     "pe",
     "ps",
+    "total_fees",
+    "net_profit_per_lot",
+    "break_even_price",
+    "annualised_pct",
 ];
 
 fn report_csv(r: &Report) -> String {
@@ -253,6 +562,19 @@ fn report_csv(r: &Report) -> String {
             f.float_market_cap.map(money).unwrap_or_default(),
             ratio(&f.pe).unwrap_or_default(),
             ratio(&f.ps).unwrap_or_default(),
+            r.net_at(f.basis)
+                .map(|n| money(n.total_fees))
+                .unwrap_or_default(),
+            r.net_at(f.basis)
+                .map(|n| money(n.net_profit_per_lot))
+                .unwrap_or_default(),
+            r.net_at(f.basis)
+                .map(|n| price(n.break_even_price))
+                .unwrap_or_default(),
+            r.net_at(f.basis)
+                .and_then(|n| n.annualised_pct)
+                .map(pct)
+                .unwrap_or_default(),
         ]);
     }
     for row in rows {
@@ -406,6 +728,23 @@ fn header_lines(r: &Report, lang: Lang) -> Vec<String> {
     if !line.is_empty() {
         out.push(line.join(" · "));
     }
+    if let Some(n) = &r.net {
+        if let Some(e) = n.entry_fee {
+            out.push(format!(
+                "{} {}{cur} ({} {}: {}{cur} × (1 + {}%))",
+                t(lang, "一手入场费", "entry fee per lot"),
+                group(e, 2),
+                t(lang, "按费率日", "at the rates of"),
+                n.allotment_date,
+                group(s.cost_per_lot, 2),
+                num::trim(
+                    n.allotment.lines.iter().map(|l| l.amount).sum::<Decimal>()
+                        * Decimal::ONE_HUNDRED
+                        / s.cost_per_lot
+                ),
+            ));
+        }
+    }
     if !ipo.win_rates.is_empty() {
         let rates: Vec<String> = ipo
             .win_rates
@@ -435,7 +774,17 @@ fn check_line(c: &Check, lang: Lang) -> String {
         step: p.step,
         unit: p.unit,
     };
-    let computed = c.computed.map(|x| shape.show(x)).unwrap_or_default();
+    let computed = c
+        .computed
+        .map(|x| match p.kind {
+            // a price or a percentage reads best in full
+            daxin::ipo::FigureKind::Price
+            | daxin::ipo::FigureKind::GainPct
+            | daxin::ipo::FigureKind::Pe
+            | daxin::ipo::FigureKind::Ps => fixed(x, 2),
+            _ => shape.show(x),
+        })
+        .unwrap_or_default();
     match c.verdict {
         Verdict::Reproduces => format!("✓ {} ({what}) — {}", p.printed, p.source),
         Verdict::Differs => {
@@ -581,6 +930,9 @@ pub fn report(r: &Report, fmt: Format, lang: Lang, explain: bool) -> Output {
                 "Gross figures, before fees and taxes; shown rounded half-up to 2 decimals.\n",
             ));
             let bullet = if md { "- " } else { "  " };
+            if r.show_fees {
+                s.push_str(&fee_section(r, lang, md));
+            }
             if !r.checks.is_empty() {
                 s.push_str(&format!(
                     "\n{}\n",
@@ -615,6 +967,336 @@ pub fn report(r: &Report, fmt: Format, lang: Lang, explain: bool) -> Output {
         }
     }
     out
+}
+
+fn render_table(head: Vec<String>, rows: Vec<Vec<String>>, md: bool) -> String {
+    if md {
+        format!("\n{}", md_table(&head, &rows))
+    } else {
+        format!("{}\n", table_of(head, rows))
+    }
+}
+
+/// Net figures, the fee items by price, the margin outcome and the tax note.
+fn fee_section(r: &Report, lang: Lang, md: bool) -> String {
+    let Some(n) = &r.net else {
+        return String::new();
+    };
+    let mut s = String::new();
+    let cur = match lang {
+        Lang::Zh => r.summary.currency.unit_zh(),
+        Lang::En => r.summary.currency.code(),
+    };
+    s.push_str(&format!(
+        "\n{} ({}{cur})\n",
+        t(
+            lang,
+            "扣除费用后（按卖出当日费率）",
+            "Net of fees (at the rates of each sale day)"
+        ),
+        t(lang, "实付资金 ", "cash paid ").to_string() + &group(n.cash_paid, 2),
+    ));
+    let head = vec![
+        t(lang, "价格基准", "basis").to_string(),
+        t(lang, "卖出日", "sale date").to_string(),
+        t(lang, "费用合计", "fees").to_string(),
+        t(lang, "每签净收益", "net profit/lot").to_string(),
+        t(lang, "保本卖价", "break-even").to_string(),
+        t(lang, "资金收益率", "return on cash").to_string(),
+        t(lang, "年化(单利,ACT/365)", "annualised (simple, ACT/365)").to_string(),
+    ];
+    let rows = n
+        .figures
+        .iter()
+        .map(|f| {
+            vec![
+                match lang {
+                    Lang::Zh => f.basis.name_zh().to_string(),
+                    Lang::En => f.basis.name_en().to_string(),
+                },
+                f.sale_date.to_string(),
+                group(f.total_fees, 2),
+                group(f.net_profit_per_lot, 2),
+                price(f.break_even_price),
+                format!("{}%", pct(f.return_on_cash_pct)),
+                match (f.annualised_pct, f.days) {
+                    (Some(a), Some(d)) => format!("{}% / {d}{}", pct(a), t(lang, "天", "d")),
+                    _ => "—".into(),
+                },
+            ]
+        })
+        .collect();
+    s.push_str(&render_table(head, rows, md));
+
+    // Fee items by price.
+    let mut head = vec![t(lang, "费用项目", "fee item").to_string()];
+    head.extend(n.figures.iter().map(|f| f.basis.id().to_string()));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let name = |zh: &str, en: &str| match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    };
+    for l in &n.allotment.lines {
+        let mut row = vec![name(&l.name_zh, &l.name_en) + t(lang, "（中签）", " (allotment)")];
+        // combined items are shown unrounded (4 places): they are rounded once, in total
+        let shown = if l.amount.is_zero() {
+            fixed(l.amount, 2)
+        } else {
+            fixed(l.amount, 4)
+        };
+        row.extend(n.figures.iter().map(|_| shown.clone()));
+        rows.push(row);
+    }
+    if !n.allotment.lines.is_empty() && n.allotment.total > Decimal::ZERO {
+        let mut row = vec![t(
+            lang,
+            "中签费用合计（一次舍入）",
+            "allotment charge (rounded once)",
+        )
+        .to_string()];
+        row.extend(n.figures.iter().map(|_| group(n.allotment.total, 2)));
+        rows.push(row);
+    }
+    if n.handling_fee > Decimal::ZERO {
+        let mut row = vec![t(lang, "认购手续费", "application handling fee").to_string()];
+        row.extend(n.figures.iter().map(|_| group(n.handling_fee, 2)));
+        rows.push(row);
+    }
+    if let Some(first) = n.figures.first() {
+        for (i, l) in first.sell.lines.iter().enumerate() {
+            let mut row = vec![name(&l.name_zh, &l.name_en)];
+            row.extend(n.figures.iter().map(|f| {
+                f.sell
+                    .lines
+                    .get(i)
+                    .filter(|x| x.item == l.item)
+                    .map(|x| group(x.amount, 2))
+                    .unwrap_or_default()
+            }));
+            rows.push(row);
+        }
+    }
+    s.push_str(&render_table(head, rows, md));
+    if n.allotment.total.is_zero() && r.summary.currency == daxin::Currency::Cny {
+        s.push_str(t(
+            lang,
+            "新股中签缴款本身不收取佣金、过户费和印花税。\n",
+            "The allotment itself carries no commission, transfer fee or stamp duty.\n",
+        ));
+    }
+
+    if let Some(m) = &r.margin {
+        let mm = &m.margin;
+        s.push_str(&format!(
+            "\n{}: {} {} · {} {}{cur} · {} {}{cur} · {} {}{cur} · {}% × {}{} → {} {}{cur} · {} {}{cur}\n",
+            t(lang, "孖展认购", "Margin application"),
+            m.spec.lots,
+            t(lang, "手", "lots"),
+            t(lang, "申购金额", "amount"),
+            group(mm.application_amount, 2),
+            t(lang, "融资", "loan"),
+            group(mm.loan, 2),
+            t(lang, "自有资金", "own cash"),
+            group(mm.own_cash, 2),
+            num::trim(m.spec.annual_rate * Decimal::ONE_HUNDRED),
+            mm.days,
+            t(lang, "天", " days"),
+            t(lang, "利息", "interest"),
+            group(mm.interest, 2),
+            t(lang, "手续费", "handling fee"),
+            group(mm.handling_fee, 2),
+        ));
+        let head = vec![
+            t(lang, "价格基准", "basis").to_string(),
+            t(lang, "中一手净收益", "net if one lot").to_string(),
+            t(lang, "未中签", "net if none").to_string(),
+            t(lang, "保本一手中签率", "break-even one-lot rate").to_string(),
+        ];
+        let rows = m
+            .outcomes
+            .iter()
+            .map(|(b, o)| {
+                vec![
+                    b.id().to_string(),
+                    group(o.if_allotted, 2),
+                    group(o.if_not, 2),
+                    o.break_even_rate_pct
+                        .map(|x| format!("{}%", fixed(x, 2)))
+                        .unwrap_or_else(|| t(lang, "中签亦亏损", "loses even if allotted").into()),
+                ]
+            })
+            .collect();
+        s.push_str(&render_table(head, rows, md));
+    }
+    s.push_str(&format!(
+        "{}: {}\n",
+        t(lang, "税", "Tax"),
+        net::tax_note(r.summary.currency, lang)
+    ));
+    s
+}
+
+/// `daxin fees`: the schedule in force on a day.
+pub fn fee_schedule(
+    schedule: &Schedule,
+    board: Board,
+    day: chrono::NaiveDate,
+    config: &Config,
+    fmt: Format,
+    lang: Lang,
+) -> Result<Output, daxin::Error> {
+    let ex = daxin::fees::Exchange::of(board);
+    let mut rows_json = Vec::new();
+    let mut rows = Vec::new();
+    for side in [Side::Allotment, Side::Sell] {
+        for i in schedule.in_force(ex, side, day)? {
+            let side_name = match side {
+                Side::Allotment => t(lang, "中签", "allotment"),
+                Side::Sell => t(lang, "卖出", "sell"),
+                Side::Application => t(lang, "认购", "application"),
+            };
+            let rate = match i.base {
+                FeeBase::PerTrade => format!("{} / trade", i.fixed),
+                FeeBase::Par => format!("{}% of par", num::trim(i.rate_pct())),
+                FeeBase::Amount => format!("{}%", num::trim(i.rate_pct())),
+            };
+            let rounding = match i.rounding {
+                FeeRounding::Cent => t(lang, "四舍五入至分", "half-up to the cent"),
+                FeeRounding::CeilDollar => t(lang, "进位至元", "up to the dollar"),
+                FeeRounding::Combined => t(lang, "合计后舍入", "summed, rounded once"),
+            };
+            let bounds = match (i.min, i.max) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                (Some(a), None) => format!("≥ {a}"),
+                (None, Some(b)) => format!("≤ {b}"),
+                (None, None) => String::new(),
+            };
+            let period = format!(
+                "{} → {}",
+                i.from,
+                i.to.map(|d| d.to_string()).unwrap_or_default()
+            );
+            rows_json.push(json!({
+                "item": i.id, "name_zh": i.name_zh, "name_en": i.name_en,
+                "side": side, "base": i.base, "rate_pct": i.rate_pct().normalize().to_string(),
+                "fixed": (i.base == FeeBase::PerTrade).then(|| i.fixed.to_string()),
+                "rounding": i.rounding, "min": i.min.map(|x| x.to_string()), "max": i.max.map(|x| x.to_string()),
+                "from": i.from.to_string(), "to": i.to.map(|d| d.to_string()),
+                "status": i.status, "source": i.source, "note": i.note,
+            }));
+            rows.push(vec![
+                side_name.to_string(),
+                match lang {
+                    Lang::Zh => i.name_zh.clone(),
+                    Lang::En => i.name_en.clone(),
+                },
+                rate,
+                rounding.to_string(),
+                bounds,
+                period,
+                match i.status {
+                    daxin::board::RuleStatus::Verified => String::new(),
+                    daxin::board::RuleStatus::Unclear => t(lang, "存疑", "unclear").to_string(),
+                },
+                i.source.clone(),
+            ]);
+        }
+    }
+    let b = config.broker(board.currency());
+    let broker_row = vec![
+        t(lang, "卖出", "sell").to_string(),
+        t(lang, "佣金（券商）", "commission (broker)").to_string(),
+        format!("{}%", num::trim(b.commission_rate * Decimal::ONE_HUNDRED)),
+        t(lang, "四舍五入至分", "half-up to the cent").to_string(),
+        format!("≥ {}", b.min_commission),
+        String::new(),
+        String::new(),
+        t(
+            lang,
+            "daxin.toml 或 --commission",
+            "daxin.toml or --commission",
+        )
+        .to_string(),
+    ];
+    let mut out = Output::default();
+    match fmt {
+        Format::Json => {
+            let v = json!({
+                "board": board.id(), "date": day.to_string(), "items": rows_json,
+                "broker": { "commission_pct": num::trim(b.commission_rate * Decimal::ONE_HUNDRED),
+                            "min_commission": b.min_commission.to_string(),
+                            "handling_fee": b.handling_fee.to_string() },
+                "tax_note": net::tax_note(board.currency(), Lang::En),
+            });
+            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record([
+                "side", "item", "rate", "rounding", "bounds", "period", "status", "source",
+            ]);
+            for r in rows.iter().chain(std::iter::once(&broker_row)) {
+                let _ = w.write_record(r);
+            }
+            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+        }
+        Format::Table | Format::Md => {
+            let head: Vec<String> = match lang {
+                Lang::Zh => [
+                    "环节",
+                    "项目",
+                    "费率",
+                    "舍入",
+                    "上下限",
+                    "有效期",
+                    "状态",
+                    "来源",
+                ],
+                Lang::En => [
+                    "side", "item", "rate", "rounding", "bounds", "in force", "status", "source",
+                ],
+            }
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            // sources as numbered notes under the table
+            let mut all = rows;
+            all.push(broker_row);
+            let mut notes = Vec::new();
+            for row in all.iter_mut() {
+                if let Some(src) = row.last_mut() {
+                    let n = match notes.iter().position(|x: &String| x == src) {
+                        Some(i) => i + 1,
+                        None => {
+                            notes.push(src.clone());
+                            notes.len()
+                        }
+                    };
+                    *src = format!("[{n}]");
+                }
+            }
+            out.stdout = format!(
+                "{} · {} {}\n",
+                match lang {
+                    Lang::Zh => board.name_zh(),
+                    Lang::En => board.name_en(),
+                },
+                t(lang, "费率日", "schedule of"),
+                day
+            );
+            out.stdout
+                .push_str(&render_table(head, all, fmt == Format::Md));
+            for (i, n) in notes.iter().enumerate() {
+                out.stdout.push_str(&format!("[{}] {n}\n", i + 1));
+            }
+            out.stdout.push_str(&format!(
+                "{}: {}\n",
+                t(lang, "税", "Tax"),
+                net::tax_note(board.currency(), lang)
+            ));
+        }
+    }
+    Ok(out)
 }
 
 pub fn headlines(ipo: &Ipo, lines: &[Headline], fmt: Format, explain: bool) -> Output {
