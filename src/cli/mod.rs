@@ -360,11 +360,14 @@ fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
     let mut working = Vec::new();
     let issue = input::parse_price("--issue-price", &a.issue_price)?;
     let board: Option<Board> = a.board.as_deref().map(str::parse).transpose()?;
-    let date = a
-        .date
-        .as_deref()
-        .map(|d| input::parse_date("--date", d))
-        .transpose()?;
+    // The subscription day: --date, else the HK application deadline or the
+    // payment day when those are given.
+    let date = match (&a.date, &a.fees.deadline, &a.fees.pay_date) {
+        (Some(d), _, _) => Some(input::parse_date("--date", d)?),
+        (None, Some(d), _) => Some(input::parse_date("--deadline", d)?),
+        (None, None, Some(d)) => Some(input::parse_date("--pay-date", d)?),
+        (None, None, None) => None,
+    };
     let given_lot = a
         .lot_size
         .as_deref()
