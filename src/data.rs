@@ -86,6 +86,8 @@ struct RawIpo {
     lot_shares: Option<RawCount>,
     total_shares: Option<RawCount>,
     shares_offered: Option<RawCount>,
+    online_initial_shares: Option<RawCount>,
+    cap_shares: Option<RawCount>,
     float_shares: Option<RawCount>,
     #[serde(default)]
     win_rates: BTreeMap<String, String>,
@@ -231,6 +233,8 @@ impl RawIpo {
             lot_shares,
             total_shares: count("total_shares", &self.total_shares)?,
             shares_offered: count("shares_offered", &self.shares_offered)?,
+            online_initial_shares: count("online_initial_shares", &self.online_initial_shares)?,
+            cap_shares: count("cap_shares", &self.cap_shares)?,
             float_shares: count("float_shares", &self.float_shares)?,
             win_rates,
             quotes,

@@ -250,6 +250,10 @@ pub struct Ipo {
     pub total_shares: Option<Shares>,
     /// Shares offered in the IPO.
     pub shares_offered: Option<Shares>,
+    /// Online tranche before the clawback (网上初始发行数量), for the 1‰ cap.
+    pub online_initial_shares: Option<Shares>,
+    /// The per-account cap (申购上限) as published.
+    pub cap_shares: Option<Shares>,
     /// Shares free to trade on the first day (初期无限售流通股).
     pub float_shares: Option<Shares>,
     /// Online winning rates in percent, labelled (`initial`, `final`, `one-lot`).
@@ -300,6 +304,8 @@ impl Ipo {
             lot_shares,
             total_shares: None,
             shares_offered: None,
+            online_initial_shares: None,
+            cap_shares: None,
             float_shares: None,
             win_rates: Vec::new(),
             quotes: Vec::new(),

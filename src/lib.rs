@@ -37,8 +37,10 @@ pub mod ipo;
 pub mod margin;
 pub mod net;
 pub mod num;
+pub mod odds;
 pub mod published;
 pub mod returns;
+pub mod rules;
 pub mod tick;
 pub mod valuation;
 

@@ -663,3 +663,171 @@ fn fee_input_errors_name_the_field() {
             .stderr(predicate::str::contains("panicked").not());
     }
 }
+
+// ---- rules, limits, runs, odds (issue #4) ----
+
+#[test]
+fn limits_json_contract() {
+    // 工业富联 601138 (SSE, 2018-06-08): 13.77 × 1.44 = 19.8288 → 19.83, as traded (SCMP, Nikkei)
+    let v = json(&[
+        "limits",
+        "--board",
+        "sse-main",
+        "--date",
+        "2018-06-08",
+        "--issue-price",
+        "13.77",
+    ]);
+    assert_eq!(v["up"], "19.83");
+    assert_eq!(v["down"], "8.81"); // 13.77 × 0.64 = 8.8128
+                                   // STAR: no limit in the first five days
+    let v = json(&[
+        "limits",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-17",
+        "--day",
+        "3",
+        "--prev-close",
+        "829.90",
+    ]);
+    assert!(v["up"].is_null() && v["down"].is_null());
+    let v = json(&[
+        "limits",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-17",
+        "--day",
+        "6",
+        "--prev-close",
+        "829.90",
+    ]);
+    assert_eq!(v["up"], "995.88");
+    let v = json(&["limits", "--board", "hkex", "--prev-close", "35.70"]);
+    assert!(v["up"].is_null());
+}
+
+#[test]
+fn path_json_contract() {
+    // 暴风科技 300431, ChiNext, listed 2015-03-24 at 7.14: +44% on day one
+    // (Business Insider: "a stag profit of 44% on its first day"), then 10% a day
+    let v = json(&[
+        "path",
+        "--issue-price",
+        "7.14",
+        "--board",
+        "chinext",
+        "--date",
+        "2015-03-24",
+        "--days",
+        "3",
+    ]);
+    let days = v["days"].as_array().unwrap();
+    assert_eq!(days[0]["day"], 1);
+    assert_eq!(days[0]["price"], "10.28");
+    assert_eq!(days[0]["profit_per_lot"], "1570.00");
+    assert_eq!(days[2]["price"], "12.44");
+    daxin()
+        .args([
+            "path",
+            "--issue-price",
+            "104.66",
+            "--board",
+            "star",
+            "--date",
+            "2025-12-17",
+            "--days",
+            "3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no first-day limit"));
+}
+
+#[test]
+fn odds_json_contract() {
+    let v = json(&[
+        "odds",
+        "--board",
+        "star",
+        "--sh",
+        "500000",
+        "--cap",
+        "4500",
+        "--win-rate",
+        "0.0335",
+        "--date",
+        "2025-12-05",
+    ]);
+    assert_eq!(v["quota_shares"], 4500);
+    assert_eq!(v["numbers"], 9);
+    assert_eq!(v["expected_lots"], "0.003015");
+    assert_eq!(v["p_at_least_one_tail_number"], "0.003015");
+    assert!(v["p_at_least_one"].as_str().unwrap().starts_with("0.00301"));
+    // with an IPO from the data: rate, cap (derived from the initial online shares) and profit
+    let v = json(&["odds", "沐曦", "--sh", "500000"]);
+    assert_eq!(v["quota_shares"], 6000);
+    assert_eq!(v["numbers"], 12);
+    // 12 × 0.03348913% × 362,620 (profit per lot at the close)
+    assert_eq!(v["expected_profit"], "1457.26");
+    assert_eq!(v["win_rate_pct"], "0.03348913");
+}
+
+#[test]
+fn hk_allotment_table_reproduces_the_one_lot_rate() {
+    // 京东 2020: 15448 of 154483 one-lot applicants → "一手中签率为10%" (fengdujob)
+    let v = json(&[
+        "odds",
+        "--allotment",
+        "fixtures/hk/jd-2020-allotment.csv",
+        "--lot-size",
+        "50",
+    ]);
+    let tiers = v["tiers"].as_array().unwrap();
+    assert_eq!(tiers[0]["p_at_least_one"], "0.09999806");
+    // 2-lot tier: 4227/40910/2 = 5.17% per lot
+    assert_eq!(&tiers[1]["per_lot_rate"].as_str().unwrap()[..6], "0.0516");
+    assert!(v["sure_of_one_lot"].is_null());
+}
+
+#[test]
+fn rules_command_and_unclear_warning() {
+    daxin()
+        .args([
+            "rules",
+            "--board",
+            "sse-main",
+            "--date",
+            "2023-03-27",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("UNCLEAR"))
+        .stdout(predicate::str::contains("+44%"));
+    let v = json(&["rules", "--board", "chinext", "--date", "2020-08-24"]);
+    assert_eq!(v["trading"]["no_limit_days"], 5);
+    assert_eq!(v["trading"]["daily_limit_pct"], "20");
+}
+
+#[test]
+fn a_first_day_close_above_the_band_is_flagged() {
+    let dir = std::env::temp_dir().join(format!("daxin-band-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("band.toml");
+    std::fs::write(
+        &f,
+        "[[ipo]]\ncode = \"601999\"\nname_zh = \"测试\"\nboard = \"sse-main\"\nlisting_date = \"2018-06-08\"\nissue_price = \"13.77\"\nprices = { close = \"20.50\" }\n",
+    )
+    .unwrap();
+    daxin()
+        .args(["show", "601999", "--data"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("outside the band"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

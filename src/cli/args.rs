@@ -83,6 +83,38 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// The rules of a board on a day: lot, quota, cap, price limits, halts.
+    Rules {
+        /// Board: sse-main, star, szse-main, chinext, bse, hkex.
+        #[arg(long)]
+        board: String,
+        /// The day (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// A day's up and down limit prices.
+    Limits {
+        /// Board.
+        #[arg(long)]
+        board: String,
+        /// The stock's listing date, which sets its rules (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Trading day since listing, 1 = the listing day (default: 1 with
+        /// --issue-price alone, else the first day with a daily limit).
+        #[arg(long, allow_hyphen_values = true)]
+        day: Option<String>,
+        /// Previous close.
+        #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+        prev_close: Option<String>,
+        /// Issue price, for the first-day band.
+        #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+        issue_price: Option<String>,
+    },
+    /// The closes of a run of limit-up days (一字板) from the listing day.
+    Path(PathArgs),
+    /// The odds of winning: A-share quota and numbers, BSE allotment, HK tiers.
+    Odds(Box<OddsArgs>),
     /// The IPOs in the data, one line each.
     List {
         /// Only this board (sse-main, star, szse-main, chinext, bse, hkex).
@@ -206,4 +238,71 @@ pub struct FeeArgs {
     /// Margin: interest days, instead of --deadline and --results-date.
     #[arg(long, value_name = "DAYS", allow_hyphen_values = true)]
     pub margin_days: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OddsArgs {
+    /// An IPO in the data (its board, date, rate, cap and profit).
+    pub ipo: Option<String>,
+    /// Board, for raw numbers.
+    #[arg(long)]
+    pub board: Option<String>,
+    /// Subscription day (default: the IPO's, else today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Average Shanghai market value, yuan (for SSE main board and STAR).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub sh: Option<String>,
+    /// Average Shenzhen market value, yuan (for SZSE main board and ChiNext).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub sz: Option<String>,
+    /// Per-account cap in shares (申购上限).
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub cap: Option<String>,
+    /// Winning rate (中签率) in percent, with or without %.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    pub win_rate: Option<String>,
+    /// Price basis for the expected profit (default: close).
+    #[arg(long)]
+    pub basis: Option<String>,
+    /// Profit per lot for the expected profit, when the IPO is not in the data.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub profit_per_lot: Option<String>,
+    /// BSE: shares applied for.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub apply: Option<String>,
+    /// BSE: shares offered online.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub online_shares: Option<String>,
+    /// BSE: valid shares applied for online.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub valid_shares: Option<String>,
+    /// Issue price (BSE cash, HK application value).
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub issue_price: Option<String>,
+    /// Hong Kong: allotment basis CSV (lots,applications,basis).
+    #[arg(long, value_name = "FILE")]
+    pub allotment: Option<std::path::PathBuf>,
+    /// Hong Kong: board lot.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub lot_size: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Issue price.
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub issue_price: String,
+    /// Board.
+    #[arg(long)]
+    pub board: String,
+    /// Listing date.
+    #[arg(long)]
+    pub date: String,
+    /// Days in the run.
+    #[arg(long, allow_hyphen_values = true)]
+    pub days: String,
+    /// Shares per lot (default: the board's unit).
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub lot_size: Option<String>,
 }

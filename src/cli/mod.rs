@@ -2,6 +2,7 @@
 //! library, and hand the results to `render`.
 
 mod args;
+mod chances;
 mod render;
 
 use std::io::Write;
@@ -295,6 +296,19 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Lot(a) => {
             let (ipo, warnings, working) = build_lot(a)?;
             report_for(&ipo, &a.fees, &cli.common, warnings, working)
+        }
+        Command::Rules { board, date } => chances::rules_cmd(board, date, fmt, lang),
+        Command::Limits {
+            board,
+            date,
+            day,
+            prev_close,
+            issue_price,
+        } => chances::limits_cmd(board, date, day, prev_close, issue_price, fmt, lang),
+        Command::Path(a) => chances::path_cmd(a, fmt, lang, explain),
+        Command::Odds(a) => {
+            let data = load_data(&cli.common.data)?;
+            chances::odds_cmd(a, &data, fmt, lang, explain)
         }
         Command::Fees { board, date } => {
             let board: Board = board.parse()?;

@@ -95,6 +95,25 @@ impl<'a> Report<'a> {
             _ => None,
         };
         let mut warnings = warnings;
+        if let (Some(b), Some(listed)) = (ipo.board, ipo.listing_date) {
+            let prices: Vec<(&str, Decimal)> = summary
+                .figures
+                .iter()
+                .filter(|f| {
+                    matches!(
+                        f.basis,
+                        Basis::Open | Basis::High | Basis::Low | Basis::Close | Basis::Avg
+                    )
+                })
+                .map(|f| (f.basis.id(), f.price))
+                .collect();
+            warnings.extend(daxin::rules::first_day_warnings(
+                b,
+                listed,
+                summary.issue_price,
+                &prices,
+            ));
+        }
         if let Some(n) = &net {
             warnings.extend(n.warnings.iter().cloned());
         }
@@ -967,6 +986,11 @@ pub fn report(r: &Report, fmt: Format, lang: Lang, explain: bool) -> Output {
         }
     }
     out
+}
+
+/// A table for the terminal, or Markdown.
+pub fn simple_table(head: Vec<String>, rows: Vec<Vec<String>>, md: bool) -> String {
+    render_table(head, rows, md)
 }
 
 fn render_table(head: Vec<String>, rows: Vec<Vec<String>>, md: bool) -> String {

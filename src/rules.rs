@@ -1,0 +1,633 @@
+//! The rules of each board by date: how a subscription quota is earned
+//! (market value per unit, the per-account cap) and how prices may move
+//! (first-day band, days without a limit, the daily limit, temporary
+//! halts). Tables with a source per row; rows the sources leave open are
+//! marked unclear and the tool warns when it uses them. See
+//! `../shared/reference/market-rules.md` §1–§4 and §7.
+//!
+//! ```
+//! use daxin::rules::{limit_price, trading_rule};
+//! use daxin::Board;
+//! use chrono::NaiveDate;
+//! use rust_decimal::Decimal;
+//! use std::str::FromStr;
+//!
+//! // 工业富联 (SSE main board, 2018): 1.44 × 13.77 = 19.8288 → 19.83 (half-up)
+//! let day = NaiveDate::from_ymd_opt(2018, 6, 8).unwrap();
+//! let r = trading_rule(Board::SseMain, day).unwrap();
+//! let cap = limit_price(Decimal::from_str("13.77").unwrap(), r.first_day_up_pct.unwrap(), true).unwrap();
+//! assert_eq!(cap.to_string(), "19.83");
+//! ```
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::board::{Board, RuleStatus};
+use crate::error::{Error, Result};
+use crate::input::ymd;
+use crate::num;
+
+/// How prices may move on a board, for IPOs listed in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TradingRule {
+    /// The board.
+    pub board: Board,
+    /// First listing day the row applies to.
+    pub from: NaiveDate,
+    /// Last listing day.
+    pub to: Option<NaiveDate>,
+    /// First-day ceiling over the issue price, in percent (44), if any.
+    pub first_day_up_pct: Option<Decimal>,
+    /// First-day floor under the issue price, in percent (36), if any.
+    pub first_day_down_pct: Option<Decimal>,
+    /// Trading days from listing with no price limit (5 on registration-era
+    /// boards, 1 on BSE, 0 where a first-day band applies).
+    pub no_limit_days: u32,
+    /// The daily limit afterwards, in percent of the previous close; `None`
+    /// where there is none (Hong Kong).
+    pub daily_limit_pct: Option<Decimal>,
+    /// Temporary-halt thresholds, as the sources state them.
+    pub halts: &'static str,
+    /// How firm the row is.
+    pub status: RuleStatus,
+    /// What to know.
+    pub note: &'static str,
+    /// Where stated.
+    pub source: &'static str,
+}
+
+const fn pct(n: i64) -> Option<Decimal> {
+    Some(Decimal::from_parts(n as u32, 0, 0, false, 0))
+}
+
+/// The trading-rule table, keyed on the IPO's listing date.
+pub static TRADING_RULES: &[TradingRule] = &[
+    TradingRule {
+        board: Board::SseMain,
+        from: ymd(2014, 1, 1),
+        to: Some(ymd(2023, 4, 9)),
+        first_day_up_pct: pct(44),
+        first_day_down_pct: pct(36),
+        no_limit_days: 0,
+        daily_limit_pct: pct(10),
+        halts: "first day: halt when the price moves 10% from the open (30 minutes from the 2014-06-13 SSE notice; a second halt at 20% before it)",
+        status: RuleStatus::Verified,
+        note: "approval era: continuous-auction orders within 64%–144% of the issue price (call auction 80%–120%), bounds rounded half-up to the fen; ±10% from day 2. Approval-era IPOs listed after 2023-04-10 are UNCLEAR",
+        source: "http://star.sse.com.cn/en/gettingstarted/features/trading (-36%~+44% for the IPO day); https://licai.jiantou8.com/ask/qa_4954528.html (不得高于发行价格的144%); http://www.co-liber.com/gupiao/33830.html (四捨五入…取至0.01元)",
+    },
+    TradingRule {
+        board: Board::SseMain,
+        from: ymd(2023, 4, 10),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 5,
+        daily_limit_pct: pct(10),
+        halts: "first five days: 10-minute halts at ±30% and ±60% from the open",
+        status: RuleStatus::Verified,
+        note: "registration era: no limit for the first five trading days, ±10% from the sixth",
+        source: "https://www.autoslope.com/stock/20230404/c646171517.shtml (主板新股前5个交易日不设涨跌幅限制,第6个交易日起,涨跌幅限制为10%); https://licai.jiantou8.com/ask/vipqa_6396705_39518927.html",
+    },
+    TradingRule {
+        board: Board::SzseMain,
+        from: ymd(2014, 1, 1),
+        to: Some(ymd(2023, 4, 9)),
+        first_day_up_pct: pct(44),
+        first_day_down_pct: pct(36),
+        no_limit_days: 0,
+        daily_limit_pct: pct(10),
+        halts: "first day: halt at 10% from the open (one hour in January 2014, 30 minutes later; switch date UNCLEAR)",
+        status: RuleStatus::Verified,
+        note: "approval era (including the former SME board): first-day band 64%–144% of the issue price, half-up to the fen; ±10% from day 2",
+        source: "https://mondovisione.com/media-and-resources/news/shenzhen-stock-exchange-qandas-on-trading-mechanisms-for-ipo-shares-on-first-trad-20131226; http://www.scmp.com/business/money/markets-investing/article/1410731/new-china-ipos-suspended-trading-after-excessive",
+    },
+    TradingRule {
+        board: Board::SzseMain,
+        from: ymd(2023, 4, 10),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 5,
+        daily_limit_pct: pct(10),
+        halts: "first five days: 10-minute halts at ±30% and ±60% from the open",
+        status: RuleStatus::Verified,
+        note: "registration era: no limit for the first five trading days, ±10% from the sixth",
+        source: "https://www.autoslope.com/stock/20230404/c646171517.shtml; https://www.tonhe.com.cn/news/138.html (come into force on the first day of listing of the first main Board stock)",
+    },
+    TradingRule {
+        board: Board::ChiNext,
+        from: ymd(2014, 1, 1),
+        to: Some(ymd(2020, 8, 23)),
+        first_day_up_pct: pct(44),
+        first_day_down_pct: pct(36),
+        no_limit_days: 0,
+        daily_limit_pct: pct(10),
+        halts: "first day: halt at 10% from the open",
+        status: RuleStatus::Verified,
+        note: "pre-reform ChiNext: the approval-era 44% first-day band; ±10% from day 2",
+        source: "https://licai.jiantou8.com/ask/qa_4954528.html; https://www.businessinsider.com/beijing-boafeng-technology-has-rallied-4000-in-40-days-2015-5 (暴风科技 2015: 44% on day one, then 10% a day)",
+    },
+    TradingRule {
+        board: Board::ChiNext,
+        from: ymd(2020, 8, 24),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 5,
+        daily_limit_pct: pct(20),
+        halts: "first five days: 10-minute halts at 30% and 60%",
+        status: RuleStatus::Verified,
+        note: "registration reform: no limit for the first five trading days, ±20% afterwards (all ChiNext stocks from 2020-08-24)",
+        source: "https://pandaily.com/china-to-pilot-registration-system-on-start-up-board-chinext-for-capital-market-restructuring; http://yuzhongnet.com/a/202008/18/WS5f3b2a25a310834817260e54.html",
+    },
+    TradingRule {
+        board: Board::Star,
+        from: ymd(2019, 7, 22),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 5,
+        daily_limit_pct: pct(20),
+        halts: "first five days: 10-minute halts at 30% and 60% (resume at 14:57 if the halt spans it)",
+        status: RuleStatus::Verified,
+        note: "no limit for the first five trading days, ±20% afterwards",
+        source: "http://star.sse.com.cn/star/en/infodisclosure/newsrelease/c/c_20190723_4867909.shtml (No price limit … in the first 5 trading days); https://www.scmp.com/business/companies/article/3014592/shanghai-exchange-moves-curb-speculation-even-trading-starts",
+    },
+    TradingRule {
+        board: Board::Bse,
+        from: ymd(2021, 11, 15),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 1,
+        daily_limit_pct: pct(30),
+        halts: "first day: 10-minute halts at 30% and 60% from the open",
+        status: RuleStatus::Verified,
+        note: "no limit on the first day, ±30% afterwards",
+        source: "http://www.china0114.com/3009376.html (新股上市首日不設漲跌幅限制 … 30%)",
+    },
+    TradingRule {
+        board: Board::Hkex,
+        from: ymd(1986, 4, 2),
+        to: None,
+        first_day_up_pct: None,
+        first_day_down_pct: None,
+        no_limit_days: 0,
+        daily_limit_pct: None,
+        halts: "no price limits; the Volatility Control Mechanism (index constituents, since 2016-08-22) only pauses trading",
+        status: RuleStatus::Verified,
+        note: "Hong Kong has no daily price limit",
+        source: "https://www.futuhk.com/en/support/topic296; http://www.qwxb.com.cn/business/2016-08/23/content_26564260.htm",
+    },
+];
+
+/// The trading rule for an IPO on `board` listed on `listing_date`.
+pub fn trading_rule(board: Board, listing_date: NaiveDate) -> Result<&'static TradingRule> {
+    TRADING_RULES
+        .iter()
+        .find(|r| {
+            r.board == board && r.from <= listing_date && r.to.is_none_or(|t| listing_date <= t)
+        })
+        .ok_or_else(|| Error::NoRule {
+            board: board.id(),
+            date: listing_date,
+            reason: format!(
+                "the trading-rule table covers {} from {}",
+                board.name_en(),
+                TRADING_RULES
+                    .iter()
+                    .filter(|r| r.board == board)
+                    .map(|r| r.from)
+                    .min()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            ),
+        })
+}
+
+/// A limit price: `base × (1 ± pct %)`, rounded half-up to the fen as the
+/// exchanges round ("计算结果四舍五入至0.01元").
+pub fn limit_price(base: Decimal, pct: Decimal, up: bool) -> Result<Decimal> {
+    let factor = if up {
+        Decimal::ONE_HUNDRED + pct
+    } else {
+        Decimal::ONE_HUNDRED - pct
+    };
+    let raw = num::div(
+        num::mul(base, factor, "limit price")?,
+        Decimal::ONE_HUNDRED,
+        "limit price",
+    )?;
+    Ok(num::round_half_up(raw, 2))
+}
+
+/// The up and down limits of one trading day (`None`: no limit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Highest valid price.
+    pub up: Option<Decimal>,
+    /// Lowest valid price.
+    pub down: Option<Decimal>,
+    /// What set them.
+    pub why: String,
+}
+
+/// The limits on trading day `day` (1 = the listing day) of an IPO listed
+/// on `listing_date`: the first-day band on the issue price, nothing in the
+/// no-limit window, and the daily limit on the previous close after it.
+pub fn limits(
+    board: Board,
+    listing_date: NaiveDate,
+    day: u32,
+    issue_price: Option<Decimal>,
+    prev_close: Option<Decimal>,
+) -> Result<Limits> {
+    let r = trading_rule(board, listing_date)?;
+    if day == 0 {
+        return Err(Error::invalid(
+            "--day",
+            "0",
+            "trading days count from 1 (the listing day)",
+        ));
+    }
+    if day == 1 {
+        if let (Some(up), Some(down)) = (r.first_day_up_pct, r.first_day_down_pct) {
+            let issue = issue_price.ok_or_else(|| {
+                Error::missing(
+                    "--issue-price",
+                    "the first-day band is set on the issue price",
+                )
+            })?;
+            return Ok(Limits {
+                up: Some(limit_price(issue, up, true)?),
+                down: Some(limit_price(issue, down, false)?),
+                why: format!("first-day band +{up}% / −{down}% of the issue price {issue}"),
+            });
+        }
+    }
+    if day <= r.no_limit_days || r.daily_limit_pct.is_none() {
+        return Ok(Limits {
+            up: None,
+            down: None,
+            why: match r.daily_limit_pct {
+                None => r.note.to_string(),
+                Some(_) => format!("no limit in the first {} trading day(s)", r.no_limit_days),
+            },
+        });
+    }
+    let pct = r.daily_limit_pct.unwrap_or_default();
+    let prev = prev_close.ok_or_else(|| {
+        Error::missing(
+            "--prev-close",
+            "the daily limit is set on the previous close",
+        )
+    })?;
+    Ok(Limits {
+        up: Some(limit_price(prev, pct, true)?),
+        down: Some(limit_price(prev, pct, false)?),
+        why: format!("±{pct}% of the previous close {prev}"),
+    })
+}
+
+/// One day of a run of limit-up days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathDay {
+    /// Trading day, 1 = listing day.
+    pub day: u32,
+    /// The limit-up close.
+    pub price: Decimal,
+    /// (price − issue) × lot.
+    pub profit_per_lot: Decimal,
+    /// The working: `round_half_up(10.28 × 1.10) = 11.31`.
+    pub formula: String,
+}
+
+/// The closes of a run of `days` consecutive limit-up days (一字板) from the
+/// listing day: the first-day cap on the issue price, then the daily limit
+/// on each previous close, each rounded half-up to the fen. Defined only
+/// where the first day has a band.
+pub fn limit_up_path(
+    board: Board,
+    listing_date: NaiveDate,
+    issue_price: Decimal,
+    lot: u64,
+    days: u32,
+) -> Result<Vec<PathDay>> {
+    let r = trading_rule(board, listing_date)?;
+    let (Some(first), Some(daily)) = (r.first_day_up_pct, r.daily_limit_pct) else {
+        return Err(Error::invalid(
+            "--board",
+            board.id(),
+            format!(
+                "IPOs listed on {} from {} have no first-day limit ({}): a run of limit-up days has no fixed path",
+                board.name_en(),
+                r.from,
+                r.note
+            ),
+        ));
+    };
+    if days == 0 || days > 250 {
+        return Err(Error::invalid(
+            "--days",
+            &days.to_string(),
+            "give 1 to 250 days",
+        ));
+    }
+    let lot_d = Decimal::from(lot);
+    let mut out = Vec::with_capacity(days as usize);
+    let mut prev = issue_price;
+    for day in 1..=days {
+        let pct = if day == 1 { first } else { daily };
+        let price = limit_price(prev, pct, true)?;
+        let formula = format!(
+            "{} × {}% = {} → {}",
+            num::fixed(prev, 2),
+            Decimal::ONE_HUNDRED + pct,
+            num::trim(prev * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED),
+            num::fixed(price, 2)
+        );
+        out.push(PathDay {
+            day,
+            price,
+            profit_per_lot: num::mul(price - issue_price, lot_d, "profit per lot")?,
+            formula,
+        });
+        prev = price;
+    }
+    Ok(out)
+}
+
+/// Warnings for first-day prices outside the band in force for the listing
+/// (for example a close above 144% of the issue price on the old main board).
+pub fn first_day_warnings(
+    board: Board,
+    listing_date: NaiveDate,
+    issue_price: Decimal,
+    prices: &[(&str, Decimal)],
+) -> Vec<String> {
+    let Ok(r) = trading_rule(board, listing_date) else {
+        return Vec::new();
+    };
+    let (Some(up), Some(down)) = (r.first_day_up_pct, r.first_day_down_pct) else {
+        return Vec::new();
+    };
+    let (Ok(hi), Ok(lo)) = (
+        limit_price(issue_price, up, true),
+        limit_price(issue_price, down, false),
+    ) else {
+        return Vec::new();
+    };
+    prices
+        .iter()
+        .filter(|(_, p)| *p > hi || *p < lo)
+        .map(|(name, p)| {
+            format!(
+                "first-day {name} {p} is outside the band {lo}–{hi} (+{up}% / −{down}% of {issue_price}) in force for {} listings from {}: check the price or the board",
+                board.name_en(),
+                r.from
+            )
+        })
+        .collect()
+}
+
+/// How a subscription quota is earned on a board, by subscription date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubscriptionRule {
+    /// The board.
+    pub board: Board,
+    /// First subscription day.
+    pub from: NaiveDate,
+    /// Last subscription day.
+    pub to: Option<NaiveDate>,
+    /// Market value per subscription unit, yuan (`None`: cash subscription, BSE).
+    pub mv_per_unit: Option<u64>,
+    /// Minimum market value to subscribe at all, yuan.
+    pub min_mv: Option<u64>,
+    /// The per-account cap as a fraction of the initial online shares
+    /// (0.001 = 1‰; 0.05 on BSE).
+    pub cap_fraction: Decimal,
+    /// The absolute cap in shares, where one is stated.
+    pub cap_max: Option<u64>,
+    /// Which market value counts: `sh` or `sz` (STAR and the SSE main board
+    /// share Shanghai's; ChiNext and the SZSE main board Shenzhen's).
+    pub pool: &'static str,
+    /// How firm the row is.
+    pub status: RuleStatus,
+    /// What to know.
+    pub note: &'static str,
+    /// Where stated.
+    pub source: &'static str,
+}
+
+/// The subscription-rule table (A-shares), keyed on the subscription date.
+pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
+    SubscriptionRule {
+        board: Board::SseMain,
+        from: ymd(2014, 1, 1),
+        to: Some(ymd(2023, 3, 26)),
+        mv_per_unit: Some(10_000),
+        min_mv: Some(10_000),
+        cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
+        cap_max: Some(99_999_000),
+        pool: "sh",
+        status: RuleStatus::Verified,
+        note: "¥10,000 of Shanghai market value (20-day average to T−2) per 1,000-share unit; cap 1‰ of the initial online shares and 9999.9万股",
+        source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每1万元市值可申购一个申购单位 … 不得超过9999.9万股); http://www.acmerblog.com/2016/0106/394865.html",
+    },
+    SubscriptionRule {
+        board: Board::SseMain,
+        from: ymd(2023, 3, 27),
+        to: None,
+        mv_per_unit: Some(5_000),
+        min_mv: Some(10_000),
+        cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
+        cap_max: None,
+        pool: "sh",
+        status: RuleStatus::Unclear,
+        note: "500-share units confirmed; ¥5,000 per unit only weakly sourced, and no absolute share cap was found",
+        source: "http://news.jsnol.com/local/20230530/226068.html (申购单位所需配的市值也相应统一为5000元); https://www.zt1388.com/news-2513720.html",
+    },
+    SubscriptionRule {
+        board: Board::Star,
+        from: ymd(2019, 7, 22),
+        to: None,
+        mv_per_unit: Some(5_000),
+        min_mv: Some(10_000),
+        cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
+        cap_max: Some(99_999_500),
+        pool: "sh",
+        status: RuleStatus::Verified,
+        note: "¥5,000 of Shanghai market value per 500-share unit; cap 1‰ of the initial online shares and 9999.95万股",
+        source: "http://www.zrfz123.com/gupiao/202008/40805.html (每5000元市值可申購一個申購單位 … 不得超過9999.95萬股); http://www.yyykp.com/news/cj/2197170.html",
+    },
+    SubscriptionRule {
+        board: Board::SzseMain,
+        from: ymd(2014, 1, 1),
+        to: None,
+        mv_per_unit: Some(5_000),
+        min_mv: Some(10_000),
+        cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
+        cap_max: Some(999_999_500),
+        pool: "sz",
+        status: RuleStatus::Unclear,
+        note: "¥5,000 of Shenzhen market value per 500-share unit; cap 1‰ of the initial online shares; the absolute cap is quoted as 999,999,500 shares, which looks odd",
+        source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每5000元市值可申购一个申购单位 … 且不得超过999,999,500 股)",
+    },
+    SubscriptionRule {
+        board: Board::ChiNext,
+        from: ymd(2014, 1, 1),
+        to: None,
+        mv_per_unit: Some(5_000),
+        min_mv: Some(10_000),
+        cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
+        cap_max: Some(999_999_500),
+        pool: "sz",
+        status: RuleStatus::Unclear,
+        note: "as the SZSE main board (Shenzhen market value); absolute cap as quoted for SZSE",
+        source: "https://m.yrrd.cn/dadarbdr/rbdedhsr; http://m.lvdouya.com.cn/gupiao/202208/167429.html",
+    },
+    SubscriptionRule {
+        board: Board::Bse,
+        from: ymd(2021, 11, 15),
+        to: None,
+        mv_per_unit: None,
+        min_mv: None,
+        cap_fraction: Decimal::from_parts(5, 0, 0, false, 2),
+        cap_max: Some(99_999_900),
+        pool: "",
+        status: RuleStatus::Verified,
+        note: "cash subscription in 100-share units, full prepayment, proportional allotment; cap 5% of the initial online shares",
+        source: "https://licai.cofool.com/ask/qa_2805298.html (申购股数不得超过网上初始发行量的5% … 全额缴付 … 无市值持仓要求)",
+    },
+];
+
+/// The subscription rule on `board` for a subscription on `date`.
+pub fn subscription_rule(board: Board, date: NaiveDate) -> Result<&'static SubscriptionRule> {
+    SUBSCRIPTION_RULES
+        .iter()
+        .find(|r| r.board == board && r.from <= date && r.to.is_none_or(|t| date <= t))
+        .ok_or_else(|| Error::NoRule {
+            board: board.id(),
+            date,
+            reason: if board == Board::Hkex {
+                "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`".into()
+            } else {
+                "the subscription table starts at the 2014 IPO restart (STAR 2019-07-22, BSE 2021-11-15)".into()
+            },
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn first_day_caps_published() {
+        let day = ymd(2018, 6, 8);
+        // 工业富联 601138: 13.77 → 19.83 (SCMP, Nikkei: "rose to 19.83 yuan"); flooring would give 19.82
+        let l = limits(Board::SseMain, day, 1, Some(d("13.77")), None).unwrap();
+        assert_eq!(l.up, Some(d("19.83")));
+        // 中国核建 601611: 3.47 → 5.00 ("报收于每股5元,涨幅44.09%", kaidianwang)
+        assert_eq!(limit_price(d("3.47"), d("44"), true).unwrap(), d("5.00"));
+        // 北部湾旅 603869: 5.03 → 7.24 (tjtofind: 漲停43.94% at 7.24)
+        assert_eq!(limit_price(d("5.03"), d("44"), true).unwrap(), d("7.24"));
+        // 暴风科技 300431 (ChiNext 2015): 7.14 → 10.28 on the first day (+44%, Business Insider)
+        let p = limit_up_path(Board::ChiNext, ymd(2015, 3, 24), d("7.14"), 500, 3).unwrap();
+        assert_eq!(p[0].price, d("10.28"));
+        assert_eq!(p[1].price, d("11.31")); // 10.28 × 1.1 = 11.308
+        assert_eq!(p[2].price, d("12.44")); // 11.31 × 1.1 = 12.441
+    }
+
+    #[test]
+    fn half_up_not_floor_on_daily_limits() {
+        // 12.35 × 1.1 = 13.585 → 13.59 (a float would give 13.584999… → 13.58)
+        assert_eq!(limit_price(d("12.35"), d("10"), true).unwrap(), d("13.59"));
+        assert_eq!(limit_price(d("10.05"), d("10"), false).unwrap(), d("9.05"));
+        // 9.045 → 9.05
+    }
+
+    // market-rules.md §4: main-board registration listings from 2023-04-10;
+    // ChiNext from 2020-08-24; STAR from 2019-07-22.
+    #[test]
+    fn band_boundaries() {
+        let band = |b, day| trading_rule(b, day).unwrap().first_day_up_pct;
+        assert_eq!(band(Board::SseMain, ymd(2023, 4, 9)), pct(44));
+        assert_eq!(band(Board::SseMain, ymd(2023, 4, 10)), None);
+        assert_eq!(band(Board::SseMain, ymd(2023, 4, 11)), None);
+        assert_eq!(band(Board::ChiNext, ymd(2020, 8, 23)), pct(44));
+        assert_eq!(band(Board::ChiNext, ymd(2020, 8, 24)), None);
+        assert_eq!(band(Board::ChiNext, ymd(2020, 8, 25)), None);
+        let daily = |b, day| trading_rule(b, day).unwrap().daily_limit_pct;
+        assert_eq!(daily(Board::ChiNext, ymd(2020, 8, 23)), pct(10));
+        assert_eq!(daily(Board::ChiNext, ymd(2020, 8, 24)), pct(20));
+        assert!(trading_rule(Board::Star, ymd(2019, 7, 21)).is_err());
+        assert_eq!(daily(Board::Star, ymd(2019, 7, 22)), pct(20));
+        assert!(trading_rule(Board::Bse, ymd(2021, 11, 14)).is_err());
+        assert_eq!(daily(Board::Bse, ymd(2021, 11, 15)), pct(30));
+    }
+
+    #[test]
+    fn windows_without_limits() {
+        let star = ymd(2025, 12, 17);
+        assert_eq!(
+            limits(Board::Star, star, 5, None, Some(d("800")))
+                .unwrap()
+                .up,
+            None
+        );
+        let l = limits(Board::Star, star, 6, None, Some(d("800"))).unwrap();
+        assert_eq!((l.up, l.down), (Some(d("960.00")), Some(d("640.00"))));
+        assert_eq!(limits(Board::Bse, star, 1, None, None).unwrap().up, None);
+        assert_eq!(
+            limits(Board::Bse, star, 2, None, Some(d("10"))).unwrap().up,
+            Some(d("13.00"))
+        );
+        assert_eq!(
+            limits(Board::Hkex, star, 9, None, Some(d("10")))
+                .unwrap()
+                .up,
+            None
+        );
+        assert!(limit_up_path(Board::Star, star, d("104.66"), 500, 3).is_err());
+    }
+
+    #[test]
+    fn first_day_outside_band_is_flagged() {
+        let w = first_day_warnings(
+            Board::SseMain,
+            ymd(2018, 6, 8),
+            d("13.77"),
+            &[("close", d("19.90"))],
+        );
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("19.83"), "{}", w[0]);
+        assert!(first_day_warnings(
+            Board::SseMain,
+            ymd(2018, 6, 8),
+            d("13.77"),
+            &[("close", d("19.83"))]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn subscription_boundaries() {
+        let mv = |b, day| subscription_rule(b, day).unwrap().mv_per_unit;
+        assert_eq!(mv(Board::SseMain, ymd(2023, 3, 26)), Some(10_000));
+        assert_eq!(mv(Board::SseMain, ymd(2023, 3, 27)), Some(5_000));
+        assert_eq!(mv(Board::SseMain, ymd(2023, 3, 28)), Some(5_000));
+        assert_eq!(
+            subscription_rule(Board::SseMain, ymd(2023, 3, 27))
+                .unwrap()
+                .status,
+            RuleStatus::Unclear
+        );
+        assert!(subscription_rule(Board::Star, ymd(2019, 7, 21)).is_err());
+        assert!(subscription_rule(Board::Hkex, ymd(2025, 1, 2)).is_err());
+    }
+}
