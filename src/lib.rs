@@ -32,6 +32,7 @@ pub mod error;
 pub mod explain;
 pub mod fees;
 pub mod headline;
+pub mod import;
 pub mod input;
 pub mod ipo;
 pub mod margin;

@@ -18,9 +18,9 @@ pub struct Cli {
 /// Flags every command takes.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: table; csv for `batch`).
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
 
     /// Language of labels and sentences: zh or en.
     #[arg(long, global = true, default_value = "zh")]
@@ -115,6 +115,8 @@ pub enum Command {
     Path(PathArgs),
     /// The odds of winning: A-share quota and numbers, BSE allotment, HK tiers.
     Odds(Box<OddsArgs>),
+    /// Recompute every row of IPO tables (AKShare/Eastmoney, 同花顺, daxin CSV).
+    Batch(BatchArgs),
     /// The IPOs in the data, one line each.
     List {
         /// Only this board (sse-main, star, szse-main, chinext, bse, hkex).
@@ -305,4 +307,17 @@ pub struct PathArgs {
     /// Shares per lot (default: the board's unit).
     #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
     pub lot_size: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Input files (CSV or TSV; UTF-8 with or without BOM, or GB18030); - for stdin.
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+    /// Source format (default: told from the header): em-xgsglb, em-xgsglb-bse, em-dxsyl, ths.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Write to this file (atomically: a temporary file renamed into place).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }

@@ -2,6 +2,7 @@
 //! library, and hand the results to `render`.
 
 mod args;
+mod batch;
 mod chances;
 mod render;
 
@@ -56,6 +57,16 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Command::Batch(a) = &cli.command {
+        let fmt = cli.common.format.unwrap_or(args::Format::Csv);
+        return match batch::batch(a, fmt) {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("daxin: {}", e.msg);
+                ExitCode::from(e.code)
+            }
+        };
+    }
     match run(&cli) {
         Ok(out) => {
             if !out.stderr.is_empty() {
@@ -280,12 +291,17 @@ fn report_for(
             });
         }
     }
-    Ok(render::report(&report, common.format, lang, common.explain))
+    Ok(render::report(
+        &report,
+        common.format.unwrap_or(args::Format::Table),
+        lang,
+        common.explain,
+    ))
 }
 
 fn run(cli: &Cli) -> Result<Output, CliError> {
     let lang: Lang = cli.common.lang.parse()?;
-    let fmt = cli.common.format;
+    let fmt = cli.common.format.unwrap_or(args::Format::Table);
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
@@ -310,6 +326,10 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let data = load_data(&cli.common.data)?;
             chances::odds_cmd(a, &data, fmt, lang, explain)
         }
+        Command::Batch(_) => Err(CliError {
+            msg: "batch is run by main".into(),
+            code: 1,
+        }),
         Command::Fees { board, date } => {
             let board: Board = board.parse()?;
             let day = match date {

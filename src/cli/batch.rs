@@ -1,0 +1,470 @@
+//! `daxin batch`: stream every row of the IPO tables investors already
+//! have through the calculator. The reading and writing live here; the
+//! row work is `daxin::import::process`.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use daxin::import::{self, Layout, RowOut, SourceFormat, OUT_HEADER};
+
+use super::args::{BatchArgs, Format};
+use super::CliError;
+
+/// A file written to a temporary name beside its target and renamed over
+/// it when complete, so that a reader never sees half a file.
+struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    file: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    fn create(target: &Path) -> io::Result<AtomicFile> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp)?;
+        Ok(AtomicFile {
+            tmp,
+            target: target.to_path_buf(),
+            file: Some(BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    fn commit(mut self) -> io::Result<()> {
+        if let Some(w) = self.file.take() {
+            let f = w.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()?;
+            std::fs::rename(&self.tmp, &self.target)?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Err(io::Error::other("file already committed")),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// One output row, in whichever format.
+trait Sink {
+    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()>;
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+struct CsvSink<W: Write> {
+    w: csv::Writer<W>,
+    buf: String,
+}
+
+impl<W: Write> CsvSink<W> {
+    fn new(w: W) -> io::Result<Self> {
+        let mut w = csv::WriterBuilder::new()
+            .buffer_capacity(1 << 16)
+            .from_writer(w);
+        w.write_record(OUT_HEADER)?;
+        Ok(CsvSink {
+            w,
+            buf: String::with_capacity(32),
+        })
+    }
+}
+
+fn dec_field(buf: &mut String, x: Option<rust_decimal::Decimal>, dp: u32) {
+    match x {
+        Some(v) => import::write_fixed(buf, v, dp),
+        None => buf.clear(),
+    }
+}
+
+impl<W: Write> Sink for CsvSink<W> {
+    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
+        let w = &mut self.w;
+        let mut itoa = [0u8; 20];
+        w.write_field(u64_bytes(line, &mut itoa))?;
+        w.write_field(&r.code)?;
+        w.write_field(&r.name)?;
+        w.write_field(r.board.map(|b| b.id()).unwrap_or(""))?;
+        match r.listing_date {
+            Some(d) => {
+                let mut b = [0u8; 10];
+                w.write_field(date_bytes(d, &mut b))?
+            }
+            None => w.write_field("")?,
+        }
+        dec_field(&mut self.buf, r.issue_price, 2);
+        w.write_field(&self.buf)?;
+        match r.lot_shares {
+            Some(l) => w.write_field(u64_bytes(l, &mut itoa))?,
+            None => w.write_field("")?,
+        }
+        w.write_field(r.basis)?;
+        dec_field(&mut self.buf, r.price, 2);
+        w.write_field(&self.buf)?;
+        dec_field(&mut self.buf, r.profit_per_lot, 2);
+        w.write_field(&self.buf)?;
+        dec_field(&mut self.buf, r.gain_pct, 2);
+        w.write_field(&self.buf)?;
+        match r.published_profit {
+            Some(p) => w.write_field(p.normalize().to_string())?,
+            None => w.write_field("")?,
+        }
+        match r.published_gain {
+            Some(p) => w.write_field(p.normalize().to_string())?,
+            None => w.write_field("")?,
+        }
+        w.write_field(&r.check)?;
+        w.write_field(r.error.as_deref().unwrap_or(""))?;
+        w.write_field(fmt_id)?;
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+fn u64_bytes(mut n: u64, b: &mut [u8; 20]) -> &[u8] {
+    let mut i = b.len();
+    loop {
+        i -= 1;
+        b[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &b[i..]
+}
+
+fn date_bytes(d: chrono::NaiveDate, b: &mut [u8; 10]) -> &[u8] {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        m / 10,
+        m % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    for (slot, v) in b.iter_mut().zip(digits) {
+        *slot = if v == 10 { b'-' } else { b'0' + v as u8 };
+    }
+    &b[..]
+}
+
+struct JsonSink<W: Write> {
+    w: W,
+    first: bool,
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
+        let s = |x: Option<rust_decimal::Decimal>, dp| x.map(|v| daxin::num::fixed(v, dp));
+        let v = serde_json::json!({
+            "line": line, "code": r.code, "name": r.name, "board": r.board.map(|b| b.id()),
+            "listing_date": r.listing_date.map(|d| d.to_string()),
+            "issue_price": s(r.issue_price, 2), "lot_shares": r.lot_shares, "basis": r.basis,
+            "price": s(r.price, 2), "profit_per_lot": s(r.profit_per_lot, 2), "gain_pct": s(r.gain_pct, 2),
+            "published_profit": r.published_profit.map(|p| p.normalize().to_string()),
+            "published_gain": r.published_gain.map(|p| p.normalize().to_string()),
+            "check": r.check, "error": r.error, "source_format": fmt_id,
+        });
+        self.w.write_all(if self.first { b"[\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut self.w, &v)?;
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.w
+            .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
+        self.w.flush()
+    }
+}
+
+struct MdSink<W: Write> {
+    w: W,
+}
+
+impl<W: Write> MdSink<W> {
+    fn new(mut w: W) -> io::Result<Self> {
+        writeln!(w, "| {} |", OUT_HEADER.join(" | "))?;
+        writeln!(w, "|{}", "---|".repeat(OUT_HEADER.len()))?;
+        Ok(MdSink { w })
+    }
+}
+
+impl<W: Write> Sink for MdSink<W> {
+    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
+        let s = |x: Option<rust_decimal::Decimal>, dp| {
+            x.map(|v| daxin::num::fixed(v, dp)).unwrap_or_default()
+        };
+        let cells = [
+            line.to_string(),
+            r.code.clone(),
+            r.name.clone(),
+            r.board.map(|b| b.id().to_string()).unwrap_or_default(),
+            r.listing_date.map(|d| d.to_string()).unwrap_or_default(),
+            s(r.issue_price, 2),
+            r.lot_shares.map(|l| l.to_string()).unwrap_or_default(),
+            r.basis.to_string(),
+            s(r.price, 2),
+            s(r.profit_per_lot, 2),
+            s(r.gain_pct, 2),
+            r.published_profit
+                .map(|p| p.normalize().to_string())
+                .unwrap_or_default(),
+            r.published_gain
+                .map(|p| p.normalize().to_string())
+                .unwrap_or_default(),
+            r.check.clone(),
+            r.error.clone().unwrap_or_default(),
+            fmt_id.to_string(),
+        ];
+        let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+        writeln!(self.w, "| {} |", cells.join(" | "))
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
+    CliError {
+        msg: format!("{what}: {e}"),
+        code: 2,
+    }
+}
+
+/// Opens a source: sniffs the encoding from its first 64 KiB, strips a BOM,
+/// and decodes GB18030 to UTF-8 on the fly.
+fn open_source(path: &Path) -> Result<(Box<dyn Read>, u64, u8), CliError> {
+    let name = path.display().to_string();
+    let (mut inner, size): (Box<dyn Read>, u64) = if name == "-" {
+        (Box::new(io::stdin().lock()), 0)
+    } else {
+        let f = File::open(path).map_err(|e| io_err(&format!("{name}: cannot open"), e))?;
+        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+        (Box::new(f), size)
+    };
+    let mut head = vec![0u8; 64 * 1024];
+    let mut n = 0;
+    while n < head.len() {
+        let k = inner
+            .read(&mut head[n..])
+            .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+        if k == 0 {
+            break;
+        }
+        n += k;
+    }
+    head.truncate(n);
+    let (enc, skip) = import::sniff_encoding(&head);
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let tabs = first_line.iter().filter(|b| **b == b'\t').count();
+    let commas = first_line.iter().filter(|b| **b == b',').count();
+    let delim = if tabs > commas { b'\t' } else { b',' };
+    let rest = io::Cursor::new(head).chain(inner);
+    let mut rest: Box<dyn Read> = Box::new(rest);
+    if skip > 0 {
+        let mut bom = vec![0u8; skip];
+        rest.read_exact(&mut bom)
+            .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+    }
+    let reader: Box<dyn Read> = if enc == encoding_rs::UTF_8 {
+        rest
+    } else {
+        Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(enc))
+                .build(rest),
+        )
+    };
+    Ok((reader, size, delim))
+}
+
+/// A csv record seen as `daxin::import::Record`.
+struct Rec<'a>(&'a csv::ByteRecord);
+
+impl import::Record for Rec<'_> {
+    fn field(&self, i: usize) -> Option<&[u8]> {
+        self.0.get(i)
+    }
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Counts of one run.
+#[derive(Default)]
+struct Tally {
+    rows: u64,
+    errors: u64,
+}
+
+fn run_file(
+    path: &Path,
+    from: Option<SourceFormat>,
+    sink: &mut dyn Sink,
+    tally: &mut Tally,
+) -> Result<(), CliError> {
+    let name = path.display().to_string();
+    let (reader, size, delim) = open_source(path)?;
+    // Records end at '\n' (a '\r' before it is trimmed with the field's
+    // white space): csv's CRLF handling miscounts line numbers, and every
+    // row's line number is reported.
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .delimiter(delim)
+        .buffer_capacity(1 << 16)
+        .from_reader(reader);
+    let mut rec = csv::ByteRecord::new();
+    // header: the first non-comment, non-empty record
+    let layout = loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => return Err(io_err(&name, "empty file: no header row")),
+            Ok(true) => {
+                let first = rec.get(0).unwrap_or(&[]);
+                if rec.len() <= 1 && first.is_empty() || first.starts_with(b"#") {
+                    continue;
+                }
+                let cells: Vec<String> = rec
+                    .iter()
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect();
+                let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+                break Layout::detect(&refs, from)
+                    .map_err(|e| io_err(&format!("{name}: header"), e))?;
+            }
+            Err(e) => return Err(io_err(&format!("{name}: cannot read the header"), e)),
+        }
+    };
+    let fmt_id = layout.format.id();
+    let progress = (io::stderr().is_terminal() && size > (32 << 20)).then(|| {
+        let pb = indicatif::ProgressBar::new(size);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{bytes}/{total_bytes} {wide_bar} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    });
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = rec.position().map(|p| p.line()).unwrap_or(line);
+                if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
+                    continue; // blank line
+                }
+                let out = import::process(&layout, &Rec(&rec));
+                if out.error.is_some() {
+                    tally.errors += 1;
+                }
+                tally.rows += 1;
+                sink.row(line, fmt_id, &out)
+                    .map_err(|e| io_err("cannot write the output", e))?;
+            }
+            Err(e) => {
+                // a malformed row (bad quoting) keeps its place in the output
+                tally.rows += 1;
+                tally.errors += 1;
+                let out = RowOut {
+                    check: "error".into(),
+                    error: Some(format!("malformed CSV: {e}")),
+                    ..RowOut::default()
+                };
+                sink.row(line, fmt_id, &out)
+                    .map_err(|e| io_err("cannot write the output", e))?;
+            }
+        }
+        if let Some(pb) = &progress {
+            if tally.rows % 65_536 == 0 {
+                pb.set_position(rdr.position().byte());
+            }
+        }
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    Ok(())
+}
+
+fn write_rows(
+    w: &mut dyn Write,
+    a: &BatchArgs,
+    fmt: Format,
+    from: Option<SourceFormat>,
+    tally: &mut Tally,
+) -> Result<(), CliError> {
+    let werr = |e: io::Error| io_err("cannot write the output", e);
+    let mut sink: Box<dyn Sink + '_> = match fmt {
+        Format::Csv => Box::new(CsvSink::new(w).map_err(werr)?),
+        Format::Json => Box::new(JsonSink { w, first: true }),
+        Format::Md | Format::Table => Box::new(MdSink::new(w).map_err(werr)?),
+    };
+    for f in &a.files {
+        run_file(f, from, sink.as_mut(), tally)?;
+    }
+    sink.finish().map_err(werr)
+}
+
+/// Runs `daxin batch`; returns the exit code (0 all rows computed, 1 some
+/// rows had errors).
+pub fn batch(a: &BatchArgs, fmt: Format) -> Result<u8, CliError> {
+    let from: Option<SourceFormat> = a.from.as_deref().map(str::parse).transpose()?;
+    let mut tally = Tally::default();
+    match &a.output {
+        Some(p) => {
+            let mut f =
+                AtomicFile::create(p).map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
+            write_rows(&mut f, a, fmt, from, &mut tally)?;
+            f.commit()
+                .map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
+        }
+        None => {
+            let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            match write_rows(&mut w, a, fmt, from, &mut tally) {
+                // `daxin batch … | head`: the reader left; nothing is wrong
+                Err(e) if e.msg.contains("Broken pipe") => return Ok(0),
+                r => r?,
+            }
+        }
+    }
+    if tally.errors > 0 {
+        eprintln!(
+            "daxin batch: {} of {} rows had errors (see the error column)",
+            tally.errors, tally.rows
+        );
+        return Ok(1);
+    }
+    Ok(0)
+}
