@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::board::{self, Board};
 use crate::error::{Error, Result};
@@ -30,80 +30,107 @@ use crate::valuation;
 /// The built-in data file, compiled in.
 pub const BUILTIN: &str = include_str!("../fixtures/ipos.toml");
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
     #[serde(default)]
     ipo: Vec<RawIpo>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(untagged)]
 enum RawCount {
     Int(u64),
     Text(String),
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawPrices {
+    #[serde(skip_serializing_if = "Option::is_none")]
     open: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     high: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     low: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     close: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     avg: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     grey: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     exit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     exit_date: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawPublished {
     kind: FigureKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
     basis: Option<Basis>,
     printed: String,
     source: String,
     #[serde(default)]
     quote: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     conflict: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawIpo {
     code: String,
     name_zh: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     name_en: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<String>,
     board: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     listing_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     subscription_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     payment_date: Option<String>,
     issue_price: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     lot_shares: Option<RawCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     total_shares: Option<RawCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     shares_offered: Option<RawCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     online_initial_shares: Option<RawCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     cap_shares: Option<RawCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     float_shares: Option<RawCount>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     win_rates: BTreeMap<String, String>,
     #[serde(default)]
     prices: RawPrices,
+    #[serde(skip_serializing_if = "Option::is_none")]
     net_profit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     revenue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     eps: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     revenue_per_share: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pe_at_issue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     ps_at_issue: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<FieldNote>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     published: Vec<RawPublished>,
 }
 
@@ -253,6 +280,221 @@ impl RawIpo {
     }
 }
 
+fn raw_of(ipo: &Ipo) -> RawIpo {
+    let d = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string());
+    let date = |x: Option<chrono::NaiveDate>| x.map(|v| v.to_string());
+    let count = |x: Option<Shares>| x.map(|v| RawCount::Int(v.get()));
+    let q = |b: Basis| ipo.quote(b).map(|q| q.price.get().to_string());
+    RawIpo {
+        code: ipo.code.clone(),
+        name_zh: ipo.name_zh.clone(),
+        name_en: ipo.name_en.clone(),
+        aliases: ipo.aliases.clone(),
+        board: ipo.board.map(|b| b.id()).unwrap_or("star").to_string(),
+        currency: ipo
+            .board
+            .filter(|b| b.currency() == ipo.currency)
+            .is_none()
+            .then(|| ipo.currency.code().to_string()),
+        listing_date: date(ipo.listing_date),
+        subscription_date: date(ipo.subscription_date),
+        payment_date: date(ipo.payment_date),
+        issue_price: ipo.issue_price.get().to_string(),
+        lot_shares: count(Some(ipo.lot_shares)),
+        total_shares: count(ipo.total_shares),
+        shares_offered: count(ipo.shares_offered),
+        online_initial_shares: count(ipo.online_initial_shares),
+        cap_shares: count(ipo.cap_shares),
+        float_shares: count(ipo.float_shares),
+        win_rates: ipo
+            .win_rates
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect(),
+        prices: RawPrices {
+            open: q(Basis::Open),
+            high: q(Basis::High),
+            low: q(Basis::Low),
+            close: q(Basis::Close),
+            avg: q(Basis::Avg),
+            grey: q(Basis::Grey),
+            exit: q(Basis::Exit),
+            exit_date: date(ipo.quote(Basis::Exit).and_then(|q| q.date)),
+        },
+        net_profit: d(ipo.net_profit),
+        revenue: d(ipo.revenue),
+        eps: d(ipo.eps),
+        revenue_per_share: d(ipo.revenue_per_share),
+        pe_at_issue: d(ipo.pe_at_issue),
+        ps_at_issue: d(ipo.ps_at_issue),
+        notes: ipo.notes.clone(),
+        sources: ipo.sources.clone(),
+        published: ipo
+            .published
+            .iter()
+            .map(|p| RawPublished {
+                kind: p.kind,
+                basis: p.basis,
+                printed: p.printed.clone(),
+                source: p.source.clone(),
+                quote: p.quote.clone(),
+                conflict: p.conflict.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The columns of daxin's record CSV (`daxin list --format csv`). Notes
+/// and published figures do not fit a flat row: the CSV leaves them out
+/// (TOML and JSON carry everything).
+pub const CSV_COLUMNS: [&str; 32] = [
+    "code",
+    "name_zh",
+    "name_en",
+    "aliases",
+    "board",
+    "currency",
+    "listing_date",
+    "subscription_date",
+    "payment_date",
+    "issue_price",
+    "lot_shares",
+    "total_shares",
+    "shares_offered",
+    "online_initial_shares",
+    "cap_shares",
+    "float_shares",
+    "win_rates",
+    "open",
+    "high",
+    "low",
+    "close",
+    "avg",
+    "exit",
+    "exit_date",
+    "grey",
+    "net_profit",
+    "revenue",
+    "eps",
+    "revenue_per_share",
+    "pe_at_issue",
+    "ps_at_issue",
+    "sources",
+];
+
+fn csv_row(r: &RawIpo) -> Vec<String> {
+    let o = |x: &Option<String>| x.clone().unwrap_or_default();
+    let c = |x: &Option<RawCount>| match x {
+        Some(RawCount::Int(n)) => n.to_string(),
+        Some(RawCount::Text(t)) => t.clone(),
+        None => String::new(),
+    };
+    let p = &r.prices;
+    vec![
+        r.code.clone(),
+        r.name_zh.clone(),
+        o(&r.name_en),
+        r.aliases.join(";"),
+        r.board.clone(),
+        o(&r.currency),
+        o(&r.listing_date),
+        o(&r.subscription_date),
+        o(&r.payment_date),
+        r.issue_price.clone(),
+        c(&r.lot_shares),
+        c(&r.total_shares),
+        c(&r.shares_offered),
+        c(&r.online_initial_shares),
+        c(&r.cap_shares),
+        c(&r.float_shares),
+        r.win_rates
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(";"),
+        o(&p.open),
+        o(&p.high),
+        o(&p.low),
+        o(&p.close),
+        o(&p.avg),
+        o(&p.exit),
+        o(&p.exit_date),
+        o(&p.grey),
+        o(&r.net_profit),
+        o(&r.revenue),
+        o(&r.eps),
+        o(&r.revenue_per_share),
+        o(&r.pe_at_issue),
+        o(&r.ps_at_issue),
+        r.sources.join(" "),
+    ]
+}
+
+fn raw_from_csv(
+    row: &std::collections::HashMap<&str, &str>,
+) -> std::result::Result<RawIpo, String> {
+    let get = |k: &str| {
+        row.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let count = |k: &str| get(k).map(RawCount::Text);
+    let code = get("code").ok_or("code: missing")?;
+    let name_zh = get("name_zh").ok_or("name_zh: missing")?;
+    let mut win_rates = BTreeMap::new();
+    if let Some(w) = get("win_rates") {
+        for part in w.split(';').filter(|p| !p.trim().is_empty()) {
+            let (k, v) = part
+                .split_once('=')
+                .ok_or_else(|| format!("win_rates: expected label=percent, got {part:?}"))?;
+            win_rates.insert(k.trim().to_string(), v.trim().to_string());
+        }
+    }
+    Ok(RawIpo {
+        code,
+        name_zh,
+        name_en: get("name_en"),
+        aliases: get("aliases")
+            .map(|a| a.split(';').map(|x| x.trim().to_string()).collect())
+            .unwrap_or_default(),
+        board: get("board").ok_or("board: missing")?,
+        currency: get("currency"),
+        listing_date: get("listing_date"),
+        subscription_date: get("subscription_date"),
+        payment_date: get("payment_date"),
+        issue_price: get("issue_price").ok_or("issue_price: missing")?,
+        lot_shares: count("lot_shares"),
+        total_shares: count("total_shares"),
+        shares_offered: count("shares_offered"),
+        online_initial_shares: count("online_initial_shares"),
+        cap_shares: count("cap_shares"),
+        float_shares: count("float_shares"),
+        win_rates,
+        prices: RawPrices {
+            open: get("open"),
+            high: get("high"),
+            low: get("low"),
+            close: get("close"),
+            avg: get("avg"),
+            exit: get("exit"),
+            exit_date: get("exit_date"),
+            grey: get("grey"),
+        },
+        net_profit: get("net_profit"),
+        revenue: get("revenue"),
+        eps: get("eps"),
+        revenue_per_share: get("revenue_per_share"),
+        pe_at_issue: get("pe_at_issue"),
+        ps_at_issue: get("ps_at_issue"),
+        notes: Vec::new(),
+        sources: get("sources")
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        published: Vec::new(),
+    })
+}
+
 /// A code reduced for matching: upper case, market prefix/suffix and leading
 /// zeros dropped (`06082.HK`, `6082.hk` and `6082` are one code).
 pub fn normalize_code(code: &str) -> String {
@@ -296,8 +538,12 @@ impl Dataset {
             origin: origin.to_string(),
             message: e.to_string().trim_end().to_string(),
         })?;
-        let mut ipos = Vec::with_capacity(raw.ipo.len());
-        for (i, r) in raw.ipo.into_iter().enumerate() {
+        Dataset::from_raw(raw.ipo, origin)
+    }
+
+    fn from_raw(raw: Vec<RawIpo>, origin: &str) -> Result<Dataset> {
+        let mut ipos = Vec::with_capacity(raw.len());
+        for (i, r) in raw.into_iter().enumerate() {
             let label = format!("record {} ({} {})", i + 1, r.code, r.name_zh);
             let ipo = r.validate().map_err(|e| Error::Data {
                 origin: origin.to_string(),
@@ -317,6 +563,78 @@ impl Dataset {
         Ok(Dataset { ipos })
     }
 
+    /// Records from JSON: `{"ipo": [ … ]}`, the same fields as the TOML.
+    pub fn from_json(text: &str, origin: &str) -> Result<Dataset> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Data {
+            origin: origin.to_string(),
+            message: e.to_string(),
+        })?;
+        Dataset::from_raw(raw.ipo, origin)
+    }
+
+    /// Records from daxin's record CSV (header: [`CSV_COLUMNS`], any order).
+    pub fn from_csv(text: &str, origin: &str) -> Result<Dataset> {
+        let data_err = |message: String| Error::Data {
+            origin: origin.to_string(),
+            message,
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = rdr.headers().map_err(|e| data_err(e.to_string()))?.clone();
+        let mut raw = Vec::new();
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| data_err(format!("line {}: {e}", i + 2)))?;
+            let row: std::collections::HashMap<&str, &str> =
+                header.iter().zip(rec.iter()).collect();
+            raw.push(raw_from_csv(&row).map_err(|e| data_err(format!("line {}: {e}", i + 2)))?);
+        }
+        Dataset::from_raw(raw, origin)
+    }
+
+    /// The records as TOML, in the format of `fixtures/ipos.toml`.
+    pub fn to_toml(&self) -> Result<String> {
+        let raw = RawFile {
+            ipo: self.ipos.iter().map(raw_of).collect(),
+        };
+        toml::to_string(&raw).map_err(|e| Error::Data {
+            origin: "export".into(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The records as JSON (`{"ipo": [ … ]}`), decimals as strings.
+    pub fn to_json(&self) -> Result<String> {
+        let raw = RawFile {
+            ipo: self.ipos.iter().map(raw_of).collect(),
+        };
+        serde_json::to_string_pretty(&raw).map_err(|e| Error::Data {
+            origin: "export".into(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The records as daxin's record CSV (no notes or published figures).
+    pub fn to_csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let err = |e: csv::Error| Error::Data {
+            origin: "export".into(),
+            message: e.to_string(),
+        };
+        w.write_record(CSV_COLUMNS).map_err(err)?;
+        for ipo in &self.ipos {
+            w.write_record(csv_row(&raw_of(ipo))).map_err(err)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Error::Data {
+            origin: "export".into(),
+            message: e.to_string(),
+        })?;
+        String::from_utf8(bytes).map_err(|e| Error::Data {
+            origin: "export".into(),
+            message: e.to_string(),
+        })
+    }
+
     /// Adds `other`'s records; a record with the same code replaces this one's.
     pub fn merge(&mut self, other: Dataset) {
         for ipo in other.ipos {
@@ -329,6 +647,25 @@ impl Dataset {
                 Some(slot) => *slot = ipo,
                 None => self.ipos.push(ipo),
             }
+        }
+    }
+
+    /// The records `keep` accepts, as a dataset of their own.
+    pub fn subset(&self, keep: impl Fn(&Ipo) -> bool) -> Dataset {
+        Dataset {
+            ipos: self.ipos.iter().filter(|i| keep(i)).cloned().collect(),
+        }
+    }
+
+    /// Records from a file's text, by its name: `.json`, `.csv`, else TOML.
+    pub fn from_file_text(text: &str, origin: &str) -> Result<Dataset> {
+        let lower = origin.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            Dataset::from_json(text, origin)
+        } else if lower.ends_with(".csv") {
+            Dataset::from_csv(text, origin)
+        } else {
+            Dataset::from_toml(text, origin)
         }
     }
 
@@ -450,6 +787,26 @@ mod tests {
             }
             e => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn round_trips_in_every_format() {
+        let d = Dataset::builtin().unwrap();
+        // TOML and JSON carry every field
+        let t = Dataset::from_toml(&d.to_toml().unwrap(), "t").unwrap();
+        assert_eq!(t.ipos(), d.ipos());
+        let j = Dataset::from_json(&d.to_json().unwrap(), "j").unwrap();
+        assert_eq!(j.ipos(), d.ipos());
+        // CSV carries all but notes and published figures
+        let c = Dataset::from_csv(&d.to_csv().unwrap(), "c").unwrap();
+        let mut stripped = d.ipos().to_vec();
+        for i in &mut stripped {
+            i.notes.clear();
+            i.published.clear();
+        }
+        assert_eq!(c.ipos(), stripped.as_slice());
+        // and writing again gives the same text
+        assert_eq!(c.to_csv().unwrap(), d.to_csv().unwrap());
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub enum Field {
     TotalIssued,
     /// 网上发行.
     OnlineIssued,
+    /// A board column (daxin's record CSV).
+    BoardCol,
+    /// A lot-size column (daxin's record CSV).
+    LotShares,
 }
 
 /// Which column holds each field, and the unit the header names.
@@ -122,9 +126,16 @@ pub struct Layout {
     /// The source format.
     pub format: SourceFormat,
     cols: Vec<(Field, usize, Decimal)>,
+    /// `cols` indexed by `Field as usize`, for the per-row lookups.
+    index: [Option<(usize, Decimal)>; FIELD_COUNT],
+    /// One more than the highest column a field uses.
+    width: usize,
     /// Header cells no field maps to (kept for the report).
     pub unused: Vec<String>,
 }
+
+const FIELD_COUNT: usize = 19;
+const UNIT: Decimal = Decimal::ONE;
 
 /// Normalises a header cell: BOM, spaces, full-width brackets and the
 /// hyphen variants removed; returns the name and the unit multiplier the
@@ -168,6 +179,8 @@ fn field_of(name: &str) -> Option<Field> {
         "连续一字板数量" | "一字板数量" => Field::LimitUpDays,
         "发行总数" | "totalshares" => Field::TotalIssued,
         "网上发行" | "网上发行数量" => Field::OnlineIssued,
+        "board" | "板块" => Field::BoardCol,
+        "lotshares" | "每签股数" | "每手股数" => Field::LotShares,
         _ => return None,
     })
 }
@@ -203,9 +216,16 @@ impl Layout {
             } else {
                 SourceFormat::EmXgsglb
             });
+        let mut index = [None; FIELD_COUNT];
+        for (f, i, m) in &cols {
+            index[*f as usize] = Some((*i, *m));
+        }
+        let width = cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0);
         let l = Layout {
             format,
             cols,
+            index,
+            width,
             unused,
         };
         for (f, what) in [
@@ -227,10 +247,7 @@ impl Layout {
     }
 
     fn col(&self, f: Field) -> Option<(usize, Decimal)> {
-        self.cols
-            .iter()
-            .find(|(g, _, _)| *g == f)
-            .map(|(_, i, m)| (*i, *m))
+        self.index[f as usize]
     }
 }
 
@@ -296,9 +313,27 @@ pub struct RowOut {
 /// Fast path: an ASCII decimal (`-12.345`), else the general parser
 /// (full-width digits, separators, units, placeholders). `Ok(None)` for an
 /// empty or placeholder cell.
+/// The placeholders tables use for "unknown", checked on bytes first.
+fn is_placeholder_bytes(raw: &[u8]) -> bool {
+    matches!(
+        raw,
+        b"" | b"-"
+            | b"--"
+            | b"nan"
+            | b"NaN"
+            | b"None"
+            | b"null"
+            | [0xE2, 0x80, 0x94]
+            | [0xE2, 0x80, 0x94, 0xE2, 0x80, 0x94]
+    )
+}
+
 fn cell_decimal(field: &str, raw: &[u8], mult: Decimal) -> Result<Option<Decimal>> {
+    if is_placeholder_bytes(raw) {
+        return Ok(None);
+    }
     if let Some(x) = ascii_decimal(raw) {
-        return Ok(Some(if mult == Decimal::ONE { x } else { x * mult }));
+        return Ok(Some(if mult == UNIT { x } else { x * mult }));
     }
     let s = String::from_utf8_lossy(raw);
     if input::is_placeholder(&input::normalize(&s)) {
@@ -347,6 +382,9 @@ pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
 }
 
 fn cell_date(field: &str, raw: &[u8]) -> Result<Option<NaiveDate>> {
+    if is_placeholder_bytes(raw) {
+        return Ok(None);
+    }
     if raw.len() == 10 && raw[4] == b'-' && raw[7] == b'-' {
         let n = |a: &[u8]| -> Option<u32> {
             a.iter().try_fold(0u32, |acc, &b| {
@@ -413,32 +451,60 @@ fn rescaled(x: Decimal, scale: u32) -> Option<i128> {
     m.checked_mul(10i128.checked_pow(up)?)
 }
 
-fn field_str<R: Record + ?Sized>(rec: &R, col: Option<(usize, Decimal)>) -> String {
+/// True when UTF-8 bytes may hold a character `input::normalize` folds
+/// (full-width forms U+FF00–U+FFEF, the ideographic space, the Unicode
+/// minus and en dash); plain Chinese names do not.
+fn may_need_folding(b: &[u8]) -> bool {
+    b.windows(2).any(|w| {
+        matches!(
+            w,
+            [0xEF, 0xBC] | [0xEF, 0xBD] | [0xE3, 0x80] | [0xE2, 0x88] | [0xE2, 0x80]
+        )
+    })
+}
+
+fn field_into<R: Record + ?Sized>(out: &mut String, rec: &R, col: Option<(usize, Decimal)>) {
+    out.clear();
     let Some(b) = col.and_then(|(i, _)| rec.field(i)) else {
-        return String::new();
+        return;
     };
     let b = trim_bytes(b);
-    if b.is_ascii() {
-        // the common case: no full-width characters to fold
-        String::from_utf8_lossy(b).into_owned()
-    } else {
-        input::normalize(&String::from_utf8_lossy(b))
+    match std::str::from_utf8(b) {
+        Ok(s) if !may_need_folding(b) => out.push_str(s),
+        _ => out.push_str(&input::normalize(&String::from_utf8_lossy(b))),
     }
 }
 
 /// Recomputes one record. Never fails: a row that cannot be computed comes
 /// back with its `error`, so that no row is lost.
 pub fn process<R: Record + ?Sized>(layout: &Layout, rec: &R) -> RowOut {
-    let mut out = RowOut {
-        code: field_str(rec, layout.col(Field::Code)),
-        name: field_str(rec, layout.col(Field::Name)),
-        ..RowOut::default()
-    };
-    if let Err(e) = compute(layout, rec, &mut out) {
-        out.error = Some(e.to_string());
-        out.check = "error".into();
-    }
+    let mut out = RowOut::default();
+    process_into(layout, rec, &mut out);
     out
+}
+
+/// [`process`] into a reused row, keeping its strings' capacity (the
+/// batch's hot path allocates nothing for a clean row).
+pub fn process_into<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) {
+    field_into(&mut out.code, rec, layout.col(Field::Code));
+    field_into(&mut out.name, rec, layout.col(Field::Name));
+    out.board = None;
+    out.listing_date = None;
+    out.issue_price = None;
+    out.lot_shares = None;
+    out.basis = "";
+    out.price = None;
+    out.profit_per_lot = None;
+    out.gain_pct = None;
+    out.published_profit = None;
+    out.published_gain = None;
+    out.check.clear();
+    out.error = None;
+    if let Err(e) = compute(layout, rec, out) {
+        out.error = Some(e.to_string());
+        out.check.clear();
+        out.check.push_str("error");
+    }
 }
 
 fn get<'a, R: Record + ?Sized>(
@@ -476,18 +542,24 @@ fn dec<R: Record + ?Sized>(
 }
 
 fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Result<()> {
-    if rec.count() < layout.cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0) {
+    if rec.count() < layout.width {
         return Err(Error::invalid(
             "row",
             &format!("{} fields", rec.count()),
             format!(
                 "the header has {}: a short row or a broken quote",
-                layout.cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0)
+                layout.width
             ),
         ));
     }
-    let board = board_of_code(&out.code)
-        .ok_or_else(|| Error::invalid("股票代码", &out.code, "not a mainland A-share code"))?;
+    let board_cell = get(layout, rec, Field::BoardCol)
+        .map(|(b, _)| String::from_utf8_lossy(b).into_owned())
+        .filter(|s| !s.is_empty());
+    let board = match board_cell {
+        Some(b) => b.parse::<Board>()?,
+        None => board_of_code(&out.code)
+            .ok_or_else(|| Error::invalid("股票代码", &out.code, "not a mainland A-share code"))?,
+    };
     out.board = Some(board);
     let issue = dec(layout, rec, Field::IssuePrice, "发行价格")?
         .ok_or_else(|| Error::missing("发行价格", "the issue price is empty"))?;
@@ -503,9 +575,23 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         None => None,
     };
     let rule_date = subscribed.or(listing);
-    let lot = match rule_date {
-        Some(d) => board::lot_rule(board, d)?.shares.unwrap_or(0),
-        None => {
+    let given_lot = match dec(layout, rec, Field::LotShares, "lot_shares")? {
+        Some(l) => Some(
+            u64::try_from(l)
+                .ok()
+                .filter(|n| *n > 0 && l.fract().is_zero())
+                .ok_or_else(|| {
+                    Error::invalid("lot_shares", &l.to_string(), "a whole number of shares")
+                })?,
+        ),
+        None => None,
+    };
+    let lot = match (given_lot, rule_date) {
+        (Some(l), _) => l,
+        (None, Some(d)) => board::lot_rule(board, d)?
+            .shares
+            .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))?,
+        (None, None) => {
             return Err(Error::missing(
                 "上市日期",
                 "no listing or subscription date: the lot cannot be told",
@@ -565,7 +651,9 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     out.profit_per_lot = Some(profit);
     out.gain_pct = gain_pct_2dp(price, issue);
     let limit_ups = dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?;
-    out.check = check(out, latest, limit_ups, lot);
+    let c = check(out, latest, limit_ups, lot);
+    out.check.clear();
+    out.check.push_str(&c);
     Ok(())
 }
 
@@ -585,9 +673,15 @@ fn close_enough(computed: Decimal, published: Decimal) -> bool {
     num::round_half_up(computed, dp) == published
 }
 
-fn check(out: &RowOut, latest: Option<Decimal>, limit_ups: Option<Decimal>, lot: u64) -> String {
+fn check(
+    out: &RowOut,
+    latest: Option<Decimal>,
+    limit_ups: Option<Decimal>,
+    lot: u64,
+) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
     let (Some(issue), Some(profit)) = (out.issue_price, out.profit_per_lot) else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let mut s = String::new();
     let mut fine = true;
@@ -642,13 +736,65 @@ fn check(out: &RowOut, latest: Option<Decimal>, limit_ups: Option<Decimal>, lot:
     }
     if fine {
         if out.published_profit.is_none() && out.published_gain.is_none() {
-            "ok (nothing published to check)".into()
+            Cow::Borrowed("ok (nothing published to check)")
         } else {
-            "ok".into()
+            Cow::Borrowed("ok")
         }
     } else {
-        s
+        Cow::Owned(s)
     }
+}
+
+/// A record of daxin's own format (TOML, JSON) as a batch row: figures at
+/// the first close (else the last price it has), and the check of every
+/// published figure the record carries.
+pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
+    let mut out = RowOut {
+        code: ipo.code.clone(),
+        name: ipo.name_zh.clone(),
+        board: ipo.board,
+        listing_date: ipo.listing_date,
+        issue_price: Some(ipo.issue_price.get()),
+        lot_shares: Some(ipo.lot_shares.get()),
+        ..RowOut::default()
+    };
+    let s = match crate::returns::compute(ipo) {
+        Ok(s) => s,
+        Err(e) => {
+            out.error = Some(e.to_string());
+            out.check = "error".into();
+            return out;
+        }
+    };
+    let f = s.at(crate::Basis::Close).or_else(|| s.figures.last());
+    let Some(f) = f else {
+        out.check = "no price in the record".into();
+        return out;
+    };
+    out.basis = f.basis.id();
+    out.price = Some(f.price);
+    out.profit_per_lot = Some(f.profit_per_lot);
+    out.gain_pct = Some(num::round_half_up(f.gain_pct, 2));
+    let checks = crate::published::check_all(&ipo.published, &s);
+    let differs: Vec<String> = checks
+        .iter()
+        .filter(|c| c.verdict == crate::published::Verdict::Differs)
+        .map(|c| {
+            let why = c
+                .published
+                .conflict
+                .clone()
+                .or_else(|| c.fits_basis.map(|b| format!("fits the {} price", b.id())))
+                .unwrap_or_else(|| "differs".into());
+            format!("{}: {why}", c.published.printed)
+        })
+        .collect();
+    out.check = if differs.is_empty() {
+        format!("ok ({} published figures checked)", checks.len())
+    } else {
+        differs.join("; ")
+    };
+    out
 }
 
 /// The output columns of `daxin batch`.
@@ -675,29 +821,49 @@ pub const OUT_HEADER: [&str; 16] = [
 /// first), without allocating: the batch's hot path.
 pub fn write_fixed(buf: &mut String, x: Decimal, dp: u32) {
     buf.clear();
-    let r = num::round_half_up(x, dp);
+    // round only when there are more places than wanted
+    let r = if x.scale() > dp {
+        num::round_half_up(x, dp)
+    } else {
+        x
+    };
     let mut m = r.mantissa();
     let scale = r.scale();
     if scale < dp {
         m *= 10i128.pow(dp - scale);
     }
     let neg = m < 0;
-    let mut n = m.unsigned_abs();
-    // digits right to left into a stack buffer, the point after `dp` digits
+    let mag = m.unsigned_abs();
+    // digits right to left into a stack buffer, the point after `dp` digits;
+    // u64 division when the magnitude fits (it nearly always does)
     let mut tmp = [0u8; 48];
     let mut i = tmp.len();
     let mut k = 0;
-    loop {
-        if k == dp && dp > 0 {
-            i -= 1;
-            tmp[i] = b'.';
+    let mut push_digit = |d: u8, k: &mut u32, i: &mut usize| {
+        if *k == dp && dp > 0 {
+            *i -= 1;
+            tmp[*i] = b'.';
         }
-        i -= 1;
-        tmp[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        k += 1;
-        if n == 0 && k > dp {
-            break;
+        *i -= 1;
+        tmp[*i] = b'0' + d;
+        *k += 1;
+    };
+    if let Ok(mut n) = u64::try_from(mag) {
+        loop {
+            push_digit((n % 10) as u8, &mut k, &mut i);
+            n /= 10;
+            if n == 0 && k > dp {
+                break;
+            }
+        }
+    } else {
+        let mut n = mag;
+        loop {
+            push_digit((n % 10) as u8, &mut k, &mut i);
+            n /= 10;
+            if n == 0 && k > dp {
+                break;
+            }
         }
     }
     if neg {
@@ -705,6 +871,13 @@ pub fn write_fixed(buf: &mut String, x: Decimal, dp: u32) {
     }
     // only ASCII digits and '.' were written
     buf.push_str(std::str::from_utf8(&tmp[i..]).unwrap_or_default());
+}
+
+/// Writes a decimal at its own scale (trailing zeros dropped), without
+/// allocating: `362620` → `362620`, `0.03348913` → `0.03348913`.
+pub fn write_plain(buf: &mut String, x: Decimal) {
+    let n = x.normalize();
+    write_fixed(buf, n, n.scale());
 }
 
 /// Decodes the start of a file: strips a UTF-8 BOM, and tells whether the

@@ -207,11 +207,11 @@ fn headline_zh_en_json_csv() {
 #[test]
 fn list_filters_and_formats() {
     let v = json(&["list"]);
-    assert!(v["ipos"].as_array().unwrap().len() >= 7);
+    assert!(v["ipo"].as_array().unwrap().len() >= 7);
     let v = json(&["list", "--board", "hkex"]);
-    assert_eq!(v["ipos"].as_array().unwrap().len(), 1);
+    assert_eq!(v["ipo"].as_array().unwrap().len(), 1);
     let v = json(&["list", "--year", "2020"]);
-    let codes: Vec<&str> = v["ipos"]
+    let codes: Vec<&str> = v["ipo"]
         .as_array()
         .unwrap()
         .iter()
@@ -829,5 +829,216 @@ fn a_first_day_close_above_the_band_is_flagged() {
         .assert()
         .success()
         .stdout(predicate::str::contains("outside the band"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- batch (issue #6) ----
+
+fn batch_csv(args: &[&str]) -> (i32, Vec<std::collections::HashMap<String, String>>, String) {
+    let out = daxin().arg("batch").args(args).output().unwrap();
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let h = r.headers().unwrap().clone();
+    let rows = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            h.iter()
+                .zip(rec.iter())
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect();
+    (
+        out.status.code().unwrap(),
+        rows,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn batch_gpu_fixture_matches_published_figures() {
+    let (code, rows, _) = batch_csv(&["fixtures/import/akshare_xgsglb_gpu.csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(rows.len(), 8, "every input row appears");
+    let moore = &rows[0];
+    // stockstar: 单签浮盈高达24.31万元; huashangw: 上涨425.46%
+    assert_eq!(moore["profit_per_lot"], "243110.00");
+    assert_eq!(moore["gain_pct"], "425.46");
+    assert_eq!(moore["check"], "ok");
+    assert_eq!(rows[1]["profit_per_lot"], "362620.00");
+    assert_eq!(rows[1]["check"], "ok");
+    // China Daily's "230%" for 寒武纪 checks at its own precision
+    assert_eq!(rows[2]["gain_pct"], "229.86");
+    assert_eq!(rows[2]["check"], "ok");
+    // the open's figures in the close's columns are traced to the 650.00 open
+    assert!(
+        rows[6]["check"].contains("implies a sale price of 650.00"),
+        "{}",
+        rows[6]["check"]
+    );
+    assert_eq!(rows[7]["check"], "no price in the row");
+    assert_eq!(rows[0]["line"], "2");
+}
+
+#[test]
+fn batch_messy_rows_keep_their_place() {
+    let (code, rows, err) = batch_csv(&["fixtures/import/akshare_messy.csv"]);
+    assert_eq!(code, 1, "some rows had errors");
+    assert!(err.contains("4 of 7 rows had errors"), "{err}");
+    assert_eq!(rows.len(), 7);
+    // full-width digits, separators, 万, %, 2025/12/17
+    assert_eq!(rows[0]["code"], "688802");
+    assert_eq!(rows[0]["profit_per_lot"], "362620.00");
+    assert_eq!(rows[0]["check"], "ok");
+    assert_eq!(rows[1]["listing_date"], "2025-12-05"); // 20251205
+    assert_eq!(rows[2]["listing_date"], "2022-08-12"); // with a time part
+    assert!(
+        rows[3]["error"].contains("发行价格"),
+        "{}",
+        rows[3]["error"]
+    );
+    assert!(
+        rows[4]["error"].contains("股票代码"),
+        "{}",
+        rows[4]["error"]
+    );
+    assert!(
+        rows[5]["error"].contains("short row"),
+        "{}",
+        rows[5]["error"]
+    );
+    assert_eq!(rows[6]["line"], "8");
+    assert!(!rows[6]["error"].is_empty());
+}
+
+#[test]
+fn batch_other_layouts_and_encodings() {
+    let (code, rows, _) = batch_csv(&["fixtures/import/ths_gbk.csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(rows[0]["name"], "沐曦股份", "GB18030 decoded");
+    assert_eq!(rows[0]["source_format"], "ths");
+    assert!(rows[0]["check"].contains("829.90"));
+    let (_, rows, _) = batch_csv(&["fixtures/import/akshare_xgsglb_bse.csv"]);
+    assert_eq!(rows[0]["lot_shares"], "100");
+    assert_eq!(rows[0]["basis"], "avg");
+    assert_eq!(rows[0]["check"], "ok");
+    let (_, rows, _) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
+    assert_eq!(rows[0]["source_format"], "em-dxsyl");
+    assert!(rows[0]["check"].contains("829.90"));
+    // several files in one run, in order
+    let (_, rows, _) = batch_csv(&[
+        "fixtures/import/em_dxsyl.csv",
+        "fixtures/import/akshare_xgsglb_bse.csv",
+    ]);
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
+fn batch_output_is_atomic_and_formats_work() {
+    let dir = std::env::temp_dir().join(format!("daxin-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.csv");
+    daxin()
+        .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 9);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    // an unreadable input leaves no output file
+    let out2 = dir.join("never.csv");
+    daxin()
+        .args(["batch", "/nonexistent.csv", "-o"])
+        .arg(&out2)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot open"));
+    assert!(!out2.exists());
+    let v: Value = serde_json::from_slice(
+        &daxin()
+            .args([
+                "batch",
+                "fixtures/import/akshare_xgsglb_gpu.csv",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 8);
+    assert_eq!(v[1]["profit_per_lot"], "362620.00");
+    daxin()
+        .args([
+            "batch",
+            "fixtures/import/akshare_xgsglb_gpu.csv",
+            "--format",
+            "md",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| 3 | 688802 | 沐曦股份 |"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn batch_rejects_what_it_cannot_read() {
+    let dir = std::env::temp_dir().join(format!("daxin-batch-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("nohead.csv");
+    std::fs::write(&f, "a,b,c\n1,2,3\n").unwrap();
+    daxin()
+        .arg("batch")
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no a code column"));
+    let e = dir.join("empty.csv");
+    std::fs::write(&e, "").unwrap();
+    daxin()
+        .arg("batch")
+        .arg(&e)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty file"));
+    daxin()
+        .args(["batch", "x.csv", "--from", "bloomberg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--from"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn list_exports_records_that_read_back() {
+    let dir = std::env::temp_dir().join(format!("daxin-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (fmt, ext) in [("csv", "csv"), ("json", "json")] {
+        let out = daxin().args(["list", "--format", fmt]).output().unwrap();
+        assert!(out.status.success());
+        let f = dir.join(format!("all.{ext}"));
+        std::fs::write(&f, &out.stdout).unwrap();
+        // read back as --data, and exported again: the same text
+        let again = daxin()
+            .args(["list", "--format", fmt, "--data"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&again.stdout),
+            String::from_utf8_lossy(&out.stdout),
+            "{fmt}"
+        );
+    }
+    let v = json(&["list"]);
+    assert_eq!(v["ipo"].as_array().unwrap().len(), 8);
+    assert_eq!(v["ipo"][1]["issue_price"], "104.66");
     let _ = std::fs::remove_dir_all(&dir);
 }

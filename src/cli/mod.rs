@@ -100,7 +100,7 @@ fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
             msg: format!("--data {}: cannot read: {e}", f.display()),
             code: 2,
         })?;
-        let user = Dataset::from_toml(&text, &f.display().to_string())?;
+        let user = Dataset::from_file_text(&text, &f.display().to_string())?;
         data.merge(user);
     }
     Ok(data)
@@ -376,12 +376,27 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                 })
                 .transpose()?;
             use chrono::Datelike;
-            let ipos: Vec<&Ipo> = data
-                .ipos()
-                .iter()
-                .filter(|i| board.is_none_or(|b| i.board == Some(b)))
-                .filter(|i| year.is_none_or(|y| i.listing_date.is_some_and(|d| d.year() == y)))
-                .collect();
+            let keep = |i: &Ipo| {
+                board.is_none_or(|b| i.board == Some(b))
+                    && year.is_none_or(|y| i.listing_date.is_some_and(|d| d.year() == y))
+            };
+            // csv and json export the records themselves, in daxin's formats
+            match fmt {
+                args::Format::Csv => {
+                    return Ok(Output {
+                        stdout: data.subset(keep).to_csv()?,
+                        stderr: String::new(),
+                    })
+                }
+                args::Format::Json => {
+                    return Ok(Output {
+                        stdout: format!("{}\n", data.subset(keep).to_json()?),
+                        stderr: String::new(),
+                    })
+                }
+                _ => {}
+            }
+            let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
             render::list(&ipos, fmt, lang, explain).map_err(Into::into)
         }
     }

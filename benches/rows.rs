@@ -1,0 +1,88 @@
+//! Criterion benchmarks of the per-row work of `daxin batch`: recomputing
+//! one AKShare row, and formatting a decimal for output.
+//!
+//!     cargo bench --bench rows
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use daxin::import::{self, Layout, RowOut};
+use rust_decimal::Decimal;
+use std::hint::black_box;
+
+const HEADER: [&str; 22] = [
+    "股票代码",
+    "股票简称",
+    "申购代码",
+    "发行总数",
+    "网上发行",
+    "顶格申购需配市值",
+    "申购上限",
+    "发行价格",
+    "最新价",
+    "首日收盘价",
+    "申购日期",
+    "中签号公布日",
+    "中签缴款日期",
+    "上市日期",
+    "发行市盈率",
+    "行业市盈率",
+    "中签率",
+    "询价累计报价倍数",
+    "配售对象报价家数",
+    "连续一字板数量",
+    "涨幅",
+    "每中一签获利",
+];
+
+fn row() -> Vec<&'static [u8]> {
+    let cells: [&'static str; 22] = [
+        "688802",
+        "沐曦股份",
+        "-",
+        "40100000",
+        "9665500",
+        "-",
+        "-",
+        "104.66",
+        "-",
+        "829.90",
+        "-",
+        "-",
+        "-",
+        "2025-12-17",
+        "-",
+        "-",
+        "0.03348913",
+        "-",
+        "-",
+        "0",
+        "692.95",
+        "362620",
+    ];
+    cells.iter().map(|c| c.as_bytes()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let layout = Layout::detect(&HEADER, None).unwrap();
+    let rec = row();
+    let mut out = RowOut::default();
+    c.bench_function("process_into (one AKShare row)", |b| {
+        b.iter(|| {
+            import::process_into(&layout, black_box(rec.as_slice()), &mut out);
+            black_box(&out);
+        })
+    });
+    let x = Decimal::new(36262000, 2);
+    let mut buf = String::new();
+    c.bench_function("write_fixed (2 places)", |b| {
+        b.iter(|| {
+            import::write_fixed(&mut buf, black_box(x), 2);
+            black_box(&buf);
+        })
+    });
+    c.bench_function("ascii_decimal", |b| {
+        b.iter(|| import::ascii_decimal(black_box(b"829.90")))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

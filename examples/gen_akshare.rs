@@ -1,0 +1,83 @@
+//! Writes a deterministic synthetic IPO table in the AKShare
+//! `stock_xgsglb_em` layout, for benchmarks:
+//!
+//!     cargo run --release --example gen_akshare -- 1000000 > /tmp/ipos.csv
+//!
+//! The same N always gives the same bytes (a fixed-seed linear congruential
+//! generator). Prices are whole fen; 涨幅 and 每中一签获利 are the exact
+//! figures at the first close, except every 50th row, whose 每中一签获利 is
+//! at another price, so that the check column has work to do.
+
+use std::io::{self, BufWriter, Write};
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn cents(c: i64) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    let c = c.abs();
+    format!("{sign}{}.{:02}", c / 100, c % 100)
+}
+
+fn main() -> io::Result<()> {
+    let n: u64 = match std::env::args().nth(1).map(|s| s.parse()) {
+        Some(Ok(n)) => n,
+        Some(Err(_)) => {
+            eprintln!("usage: gen_akshare N (rows)");
+            std::process::exit(2);
+        }
+        None => 1000,
+    };
+    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    writeln!(out, "股票代码,股票简称,申购代码,发行总数,网上发行,顶格申购需配市值,申购上限,发行价格,最新价,首日收盘价,申购日期,中签号公布日,中签缴款日期,上市日期,发行市盈率,行业市盈率,中签率,询价累计报价倍数,配售对象报价家数,连续一字板数量,涨幅,每中一签获利")?;
+    let mut r = Lcg(0x5eed_da51);
+    for i in 0..n {
+        let (prefix, lot) = match r.below(4) {
+            0 => ("688", 500),
+            1 => ("603", 500),
+            2 => ("002", 500),
+            _ => ("301", 500),
+        };
+        let code = format!("{prefix}{:03}", r.below(1000));
+        let issue = 500 + r.below(14_500) as i64; // 5.00 .. 150.00 yuan, in fen
+        let gain_bp = r.below(60_000) as i64 - 2_000; // −20 % .. +580 %, in 0.01 %
+        let close = (issue * (10_000 + gain_bp) / 10_000).max(1);
+        let year = 2024 + r.below(2);
+        let (month, day) = (1 + r.below(12), 1 + r.below(28));
+        let profit = (close - issue) * lot;
+        let published = if i % 50 == 0 { profit + 500 } else { profit };
+        // gain in percent, half-up to 2 places, by integers
+        let num = (close - issue) * 10_000;
+        let q = num / issue;
+        let rem = num % issue;
+        let g = if 2 * rem.abs() >= issue {
+            q + num.signum()
+        } else {
+            q
+        };
+        let total = 10_000_000 + r.below(90_000_000);
+        writeln!(
+            out,
+            "{code},新股{i},-,{total},{},-,-,{},-,{},-,-,-,{year}-{month:02}-{day:02},-,-,0.0{:04},-,-,0,{},{}",
+            total / 4,
+            cents(issue),
+            cents(close),
+            200 + r.below(9_000),
+            cents(g),
+            cents(published),
+        )?;
+    }
+    out.flush()
+}
