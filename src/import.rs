@@ -434,6 +434,14 @@ pub fn gain_pct_2dp(price: Decimal, issue: Decimal) -> Option<Decimal> {
     if i <= 0 {
         return None;
     }
+    // 64-bit division when the numbers fit (they nearly always do)
+    if let (Ok(p64), Ok(i64_)) = (i64::try_from(p), i64::try_from(i)) {
+        if let Some(num) = (p64 - i64_).checked_mul(10_000) {
+            let (q, r) = (num / i64_, num % i64_);
+            let q = if 2 * r.abs() >= i64_ { q + num.signum() } else { q };
+            return Some(Decimal::new(q, 2));
+        }
+    }
     let num = (p - i).checked_mul(10_000)?;
     let (q, r) = (num / i, num % i);
     // half-up on the magnitude
@@ -670,6 +678,9 @@ fn implied_price(issue: Decimal, profit: Decimal, lot: u64) -> Option<Decimal> {
 fn close_enough(computed: Decimal, published: Decimal) -> bool {
     // the published figure's own precision: compare at its decimals
     let dp = published.scale();
+    if computed.scale() <= dp {
+        return computed == published;
+    }
     num::round_half_up(computed, dp) == published
 }
 
