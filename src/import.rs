@@ -438,7 +438,11 @@ pub fn gain_pct_2dp(price: Decimal, issue: Decimal) -> Option<Decimal> {
     if let (Ok(p64), Ok(i64_)) = (i64::try_from(p), i64::try_from(i)) {
         if let Some(num) = (p64 - i64_).checked_mul(10_000) {
             let (q, r) = (num / i64_, num % i64_);
-            let q = if 2 * r.abs() >= i64_ { q + num.signum() } else { q };
+            let q = if 2 * r.abs() >= i64_ {
+                q + num.signum()
+            } else {
+                q
+            };
             return Some(Decimal::new(q, 2));
         }
     }

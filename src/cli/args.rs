@@ -115,6 +115,11 @@ pub enum Command {
     Path(PathArgs),
     /// The odds of winning: A-share quota and numbers, BSE allotment, HK tiers.
     Odds(Box<OddsArgs>),
+    /// Check the IPO figures an article states (text or Markdown; - for stdin).
+    Audit {
+        /// The article; standard input when absent or -.
+        file: Option<std::path::PathBuf>,
+    },
     /// Recompute every row of IPO tables (AKShare/Eastmoney, 同花顺, daxin CSV).
     Batch(BatchArgs),
     /// The IPOs in the data, one line each.

@@ -1517,3 +1517,117 @@ pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang, explain: bool) -> Result<Out
     }
     Ok(out)
 }
+
+/// `daxin audit`.
+pub fn audit(a: &daxin::audit::Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
+    use daxin::audit::{show, Verdict};
+    let mut out = Output::default();
+    let verdict = |v: Verdict| match (v, lang) {
+        (Verdict::Confirmed, Lang::Zh) => "属实",
+        (Verdict::Approximate, Lang::Zh) => "近似",
+        (Verdict::Contradicted, Lang::Zh) => "不符",
+        (Verdict::Unverifiable, Lang::Zh) => "无法核实",
+        (Verdict::Confirmed, Lang::En) => "confirmed",
+        (Verdict::Approximate, Lang::En) => "approximate",
+        (Verdict::Contradicted, Lang::En) => "contradicted",
+        (Verdict::Unverifiable, Lang::En) => "unverifiable",
+    };
+    match fmt {
+        Format::Json => {
+            let claims: Vec<Value> = a
+                .claims
+                .iter()
+                .map(|c| {
+                    let mut m = json!({
+                        "ipo": c.ipo, "text": c.text, "sentence": c.sentence, "kind": c.kind,
+                        "value": c.value.normalize().to_string(), "qualifier": c.qualifier, "bound": c.bound,
+                        "stated_basis": c.stated_basis, "verdict": c.verdict, "basis": c.basis,
+                        "computed": c.computed.map(|x| fixed(x, 2)), "mixed_bases": c.mixed_bases, "note": c.note,
+                    });
+                    if explain {
+                        m["candidates"] = json!(c.candidates.iter().map(|k| json!({
+                            "basis": k.basis, "value": fixed(k.value, 2), "fits": k.fits,
+                        })).collect::<Vec<_>>());
+                    }
+                    m
+                })
+                .collect();
+            let v = json!({ "claims": claims, "skipped": a.skipped });
+            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        _ => {
+            let md = fmt == Format::Md;
+            let head = vec![
+                t(lang, "核查", "verdict").to_string(),
+                t(lang, "新股", "IPO").to_string(),
+                t(lang, "原文", "claim").to_string(),
+                t(lang, "说明", "why").to_string(),
+            ];
+            let rows: Vec<Vec<String>> = a
+                .claims
+                .iter()
+                .map(|c| {
+                    let mut why = c.note.clone();
+                    if c.mixed_bases {
+                        why.push_str(t(
+                            lang,
+                            "；同句数字须按不同价格才成立",
+                            "; mixed bases: the sentence's figures hold only at different prices",
+                        ));
+                    }
+                    vec![
+                        verdict(c.verdict).to_string(),
+                        c.ipo.clone(),
+                        c.text.clone(),
+                        why,
+                    ]
+                })
+                .collect();
+            if md {
+                out.stdout.push_str(&md_table(&head, &rows));
+            } else {
+                let mut table = Table::new();
+                table
+                    .load_style(presets::UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(140)
+                    .set_header(head);
+                for r in rows {
+                    table.add_row(r);
+                }
+                out.stdout.push_str(&format!("{table}\n"));
+            }
+            if explain {
+                for (i, c) in a.claims.iter().enumerate() {
+                    out.stdout.push_str(&format!(
+                        "[{}] {:?} {} → value {} (step {}), qualifier {:?} ({:?}), stated price {}; tried: {}\n",
+                        i + 1,
+                        c.kind,
+                        c.text,
+                        c.value.normalize(),
+                        c.step.normalize(),
+                        c.qualifier,
+                        c.bound,
+                        c.stated_basis.as_deref().unwrap_or("none"),
+                        c.candidates
+                            .iter()
+                            .map(|k| format!("{} {}{}", k.basis, show(c.kind, k.value), if k.fits { " ✓" } else { "" }))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
+            if !a.skipped.is_empty() {
+                out.stdout.push_str(&format!(
+                    "\n{}\n",
+                    t(lang, "未解析的句子：", "Skipped sentences:")
+                ));
+                for s in &a.skipped {
+                    out.stdout
+                        .push_str(&format!("  - {} ({})\n", s.text, s.reason));
+                }
+            }
+        }
+    }
+    out
+}

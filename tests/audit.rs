@@ -1,0 +1,245 @@
+//! `daxin audit` on test articles written for this project in the press's
+//! style (fixtures/audit), with the verdicts each claim must get.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn audit(file: &str) -> Value {
+    let out = Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", file, "--format", "json", "--explain"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// (IPO code, a piece of the claim text, kind, verdict, basis, mixed bases)
+type Expect<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>, bool);
+
+fn check(v: &Value, expected: &[Expect]) {
+    let claims = v["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), expected.len(), "{claims:#?}");
+    for (c, (ipo, piece, kind, verdict, basis, mixed)) in claims.iter().zip(expected) {
+        let text = c["text"].as_str().unwrap();
+        assert_eq!(c["ipo"], *ipo, "{text}");
+        assert!(text.contains(piece), "{text} should contain {piece}");
+        assert_eq!(c["kind"], *kind, "{text}");
+        assert_eq!(c["verdict"], *verdict, "{text}: {}", c["note"]);
+        assert_eq!(c["basis"].as_str(), *basis, "{text}");
+        assert_eq!(c["mixed_bases"], *mixed, "{text}");
+    }
+}
+
+#[test]
+fn chinese_article() {
+    let v = audit("fixtures/audit/zh.md");
+    check(
+        &v,
+        &[
+            (
+                "688795",
+                "高开468.78%",
+                "gain_pct",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            (
+                "688795",
+                "近27万元",
+                "profit_per_lot",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            // a closing gain beside an opening per-lot profit: mixed bases
+            (
+                "688802",
+                "收涨692.95%",
+                "gain_pct",
+                "confirmed",
+                Some("close"),
+                true,
+            ),
+            (
+                "688802",
+                "近30万元",
+                "profit_per_lot",
+                "confirmed",
+                Some("open"),
+                true,
+            ),
+            (
+                "688802",
+                "829.90元",
+                "price",
+                "confirmed",
+                Some("close"),
+                false,
+            ),
+            (
+                "688802",
+                "3320亿元",
+                "market_cap",
+                "confirmed",
+                Some("close"),
+                false,
+            ),
+            // "最高涨幅达120%" that was 118.78%
+            (
+                "6082.HK",
+                "120%",
+                "gain_pct",
+                "approximate",
+                Some("high"),
+                false,
+            ),
+            // traditional characters and full-width digits
+            (
+                "6082.HK",
+                "82.14%",
+                "gain_pct",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            // a line break inside the sentence
+            (
+                "6082.HK",
+                "3220港元",
+                "profit_per_lot",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            // the opening jump called a closing gain
+            (
+                "688795",
+                "收盘涨幅达468.78%",
+                "gain_pct",
+                "contradicted",
+                Some("open"),
+                false,
+            ),
+            (
+                "688256",
+                "近50万元",
+                "profit_per_lot",
+                "contradicted",
+                Some("close"),
+                false,
+            ),
+            // no share count for 壁仞 in the data
+            (
+                "6082.HK",
+                "825.71亿港元",
+                "market_cap",
+                "unverifiable",
+                None,
+                false,
+            ),
+            // a later day
+            (
+                "688041",
+                "超过300%",
+                "gain_pct",
+                "unverifiable",
+                None,
+                false,
+            ),
+        ],
+    );
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0]["text"].as_str().unwrap().contains("517.52万户"));
+    // --explain lists the candidates tried
+    assert!(v["claims"][0]["candidates"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn english_article() {
+    let v = audit("fixtures/audit/en.md");
+    check(
+        &v,
+        &[
+            (
+                "688795",
+                "opened 468.78%",
+                "gain_pct",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            (
+                "688795",
+                "114.28 yuan",
+                "price",
+                "confirmed",
+                Some("issue"),
+                false,
+            ),
+            (
+                "688802",
+                "nearly 300,000 yuan",
+                "profit_per_lot",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            (
+                "688802",
+                "693%",
+                "gain_pct",
+                "confirmed",
+                Some("close"),
+                false,
+            ),
+            (
+                "6082.HK",
+                "as much as 120%",
+                "gain_pct",
+                "approximate",
+                Some("high"),
+                false,
+            ),
+            (
+                "688256",
+                "topped 100 billion yuan",
+                "market_cap",
+                "confirmed",
+                Some("open"),
+                false,
+            ),
+            (
+                "688041",
+                "closed 94.44%",
+                "gain_pct",
+                "contradicted",
+                Some("open"),
+                false,
+            ),
+            ("688981", "300%", "gain_pct", "unverifiable", None, false),
+        ],
+    );
+}
+
+#[test]
+fn reads_standard_input_and_tables() {
+    Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", "-"])
+        .write_stdin("沐曦股份首日收涨692.95%。")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("属实"));
+    Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", "/nonexistent.md"])
+        .assert()
+        .code(2);
+}
