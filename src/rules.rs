@@ -544,6 +544,37 @@ mod tests {
     }
 
     #[test]
+    fn a_published_run_of_limit_up_days() {
+        // 工业富联 601138, SSE main board, listed Friday 2018-06-08 at 13.77. Taipei Times,
+        // 2018-06-13 (https://www.taipeitimes.com/News/biz/archives/2018/06/13/2003694770):
+        // "FII shares yesterday rose 10 percent to 23.99 yuan … after a similar increase a
+        // day earlier, marking the third consecutive session of such increases following
+        // their debut", "risen about 74 percent from the issue price of 13.77 yuan".
+        let p = limit_up_path(Board::SseMain, ymd(2018, 6, 8), d("13.77"), 1000, 3).unwrap();
+        assert_eq!(p[0].price, d("19.83")); // 1.44 × 13.77 = 19.8288, half-up
+        assert_eq!(p[1].price, d("21.81")); // 19.83 × 1.1 = 21.813
+        assert_eq!(p[2].price, d("23.99")); // 21.81 × 1.1 = 23.991 — as published
+                                            // 23.99 / 13.77 − 1 = 74.2 %: "about 74 percent"
+        assert_eq!(
+            num::fixed((p[2].price / d("13.77") - Decimal::ONE) * d("100"), 0),
+            "74"
+        );
+        // Had the debut closed one tick lower (19.82, as one AFP reprint says), day 3
+        // would have been 21.80 × 1.1 = 23.98, not the 23.99 that traded: the run
+        // confirms the 19.83 close.
+        assert_eq!(
+            limit_price(
+                limit_price(d("19.82"), d("10"), true).unwrap(),
+                d("10"),
+                true
+            )
+            .unwrap(),
+            d("23.98")
+        );
+        assert_eq!(p[2].profit_per_lot, d("10220")); // (23.99 − 13.77) × 1,000
+    }
+
+    #[test]
     fn half_up_not_floor_on_daily_limits() {
         // 12.35 × 1.1 = 13.585 → 13.59 (a float would give 13.584999… → 13.58)
         assert_eq!(limit_price(d("12.35"), d("10"), true).unwrap(), d("13.59"));

@@ -710,6 +710,27 @@ fn limits_json_contract() {
 }
 
 #[test]
+fn path_reproduces_a_published_run() {
+    // 工业富联: 13.77 → 19.83 → 21.81 → 23.99 (Taipei Times 2018-06-13: "rose 10 percent to
+    // 23.99 yuan", the third session of such increases since the debut)
+    let v = json(&[
+        "path",
+        "--issue-price",
+        "13.77",
+        "--board",
+        "sse-main",
+        "--date",
+        "2018-06-08",
+        "--days",
+        "3",
+    ]);
+    let days = v["days"].as_array().unwrap();
+    assert_eq!(days[2]["price"], "23.99");
+    assert_eq!(v["lot_shares"], 1000);
+    assert_eq!(days[2]["profit_per_lot"], "10220.00");
+}
+
+#[test]
 fn path_json_contract() {
     // 暴风科技 300431, ChiNext, listed 2015-03-24 at 7.14: +44% on day one
     // (Business Insider: "a stag profit of 44% on its first day"), then 10% a day
