@@ -986,6 +986,59 @@ mod tests {
     }
 
     #[test]
+    fn check_explains_other_bases() {
+        let header = [
+            "股票代码",
+            "股票简称",
+            "发行价格",
+            "最新价",
+            "首日收盘价",
+            "上市日期",
+            "连续一字板数量",
+            "每中一签获利",
+        ];
+        let l = Layout::detect(&header, None).unwrap();
+        // SSE main board 2022: 1,000-share lots; a source that assumed 500
+        let r: [&[u8]; 8] = [
+            b"601999",
+            b"x",
+            b"10.00",
+            b"-",
+            b"14.40",
+            b"2022-06-01",
+            b"0",
+            b"2200",
+        ];
+        let o = process(&l, &r);
+        assert_eq!(o.lot_shares, Some(1000));
+        assert!(o.check.contains("assumes 500-share lots"), "{}", o.check);
+        // a run of limit-up days: the source used the 开板日 close
+        let r: [&[u8]; 8] = [
+            b"601999",
+            b"x",
+            b"10.00",
+            b"-",
+            b"14.40",
+            b"2022-06-01",
+            b"5",
+            b"12345.67",
+        ];
+        assert!(process(&l, &r).check.contains("开板日"));
+        // an unopened board: the latest price
+        let r: [&[u8]; 8] = [
+            b"688999",
+            b"x",
+            b"10.00",
+            b"20.00",
+            b"14.40",
+            b"2024-06-03",
+            b"0",
+            b"5000",
+        ];
+        assert!(process(&l, &r).check.contains("latest price"));
+    }
+
+    #[test]
     fn header_units_and_detection() {
         let ths = [
             "股票代码",
