@@ -812,6 +812,30 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
     out
 }
 
+/// The working of a computed row, numbers put in:
+/// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
+pub fn working(r: &RowOut) -> String {
+    match (
+        r.price,
+        r.issue_price,
+        r.lot_shares,
+        r.profit_per_lot,
+        r.gain_pct,
+    ) {
+        (Some(p), Some(i), Some(l), Some(pr), Some(g)) => format!(
+            "({} − {}) × {l} = {}; ({} − {}) ÷ {} × 100 = {}%",
+            num::fixed(p, 2),
+            num::fixed(i, 2),
+            num::group(pr, 2),
+            num::fixed(p, 2),
+            num::fixed(i, 2),
+            num::fixed(i, 2),
+            num::fixed(g, 2)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// The output columns of `daxin batch`.
 pub const OUT_HEADER: [&str; 16] = [
     "line",

@@ -1063,3 +1063,12 @@ fn list_exports_records_that_read_back() {
     assert_eq!(v["ipo"][1]["issue_price"], "104.66");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn batch_explain_adds_the_working() {
+    let (_, rows, _) = batch_csv(&["fixtures/import/akshare_xgsglb_gpu.csv", "--explain"]);
+    assert_eq!(
+        rows[1]["working"],
+        "(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%"
+    );
+}

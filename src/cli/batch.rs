@@ -80,16 +80,21 @@ struct CsvSink<W: Write> {
     w: W,
     out: Vec<u8>,
     buf: String,
+    explain: bool,
 }
 
 impl<W: Write> CsvSink<W> {
-    fn new(w: W) -> io::Result<Self> {
+    fn new(w: W, explain: bool) -> io::Result<Self> {
         let mut s = CsvSink {
             w,
             out: Vec::with_capacity(1 << 17),
             buf: String::with_capacity(48),
+            explain,
         };
         s.out.extend_from_slice(OUT_HEADER.join(",").as_bytes());
+        if explain {
+            s.out.extend_from_slice(b",working");
+        }
         s.out.push(b'\n');
         Ok(s)
     }
@@ -156,6 +161,12 @@ impl<W: Write> Sink for CsvSink<W> {
         self.text(&r.check);
         self.text(r.error.as_deref().unwrap_or(""));
         self.out.extend_from_slice(fmt_id.as_bytes());
+        if self.explain {
+            self.out.push(b',');
+            let w = import::working(r);
+            self.text(&w);
+            self.out.pop(); // text() ends with a separator
+        }
         self.out.push(b'\n');
         if self.out.len() >= 1 << 16 {
             self.w.write_all(&self.out)?;
@@ -207,12 +218,13 @@ fn date_bytes(d: chrono::NaiveDate, b: &mut [u8; 10]) -> &[u8] {
 struct JsonSink<W: Write> {
     w: W,
     first: bool,
+    explain: bool,
 }
 
 impl<W: Write> Sink for JsonSink<W> {
     fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
         let s = |x: Option<rust_decimal::Decimal>, dp| x.map(|v| daxin::num::fixed(v, dp));
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "line": line, "code": r.code, "name": r.name, "board": r.board.map(|b| b.id()),
             "listing_date": r.listing_date.map(|d| d.to_string()),
             "issue_price": s(r.issue_price, 2), "lot_shares": r.lot_shares, "basis": r.basis,
@@ -221,6 +233,9 @@ impl<W: Write> Sink for JsonSink<W> {
             "published_gain": r.published_gain.map(|p| p.normalize().to_string()),
             "check": r.check, "error": r.error, "source_format": fmt_id,
         });
+        if self.explain {
+            v["working"] = serde_json::Value::String(import::working(r));
+        }
         self.w.write_all(if self.first { b"[\n" } else { b",\n" })?;
         self.first = false;
         serde_json::to_writer(&mut self.w, &v)?;
@@ -235,13 +250,19 @@ impl<W: Write> Sink for JsonSink<W> {
 
 struct MdSink<W: Write> {
     w: W,
+    explain: bool,
 }
 
 impl<W: Write> MdSink<W> {
-    fn new(mut w: W) -> io::Result<Self> {
-        writeln!(w, "| {} |", OUT_HEADER.join(" | "))?;
-        writeln!(w, "|{}", "---|".repeat(OUT_HEADER.len()))?;
-        Ok(MdSink { w })
+    fn new(mut w: W, explain: bool) -> io::Result<Self> {
+        let extra = if explain { " | working" } else { "" };
+        writeln!(w, "| {}{extra} |", OUT_HEADER.join(" | "))?;
+        writeln!(
+            w,
+            "|{}",
+            "---|".repeat(OUT_HEADER.len() + usize::from(explain))
+        )?;
+        Ok(MdSink { w, explain })
     }
 }
 
@@ -250,7 +271,7 @@ impl<W: Write> Sink for MdSink<W> {
         let s = |x: Option<rust_decimal::Decimal>, dp| {
             x.map(|v| daxin::num::fixed(v, dp)).unwrap_or_default()
         };
-        let cells = [
+        let mut cells = vec![
             line.to_string(),
             r.code.clone(),
             r.name.clone(),
@@ -272,6 +293,9 @@ impl<W: Write> Sink for MdSink<W> {
             r.error.clone().unwrap_or_default(),
             fmt_id.to_string(),
         ];
+        if self.explain {
+            cells.push(import::working(r));
+        }
         let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
         writeln!(self.w, "| {} |", cells.join(" | "))
     }
@@ -465,14 +489,19 @@ fn write_rows(
     w: &mut dyn Write,
     a: &BatchArgs,
     fmt: Format,
+    explain: bool,
     from: Option<SourceFormat>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
     let werr = |e: io::Error| io_err("cannot write the output", e);
     let mut sink: Box<dyn Sink + '_> = match fmt {
-        Format::Csv => Box::new(CsvSink::new(w).map_err(werr)?),
-        Format::Json => Box::new(JsonSink { w, first: true }),
-        Format::Md | Format::Table => Box::new(MdSink::new(w).map_err(werr)?),
+        Format::Csv => Box::new(CsvSink::new(w, explain).map_err(werr)?),
+        Format::Json => Box::new(JsonSink {
+            w,
+            first: true,
+            explain,
+        }),
+        Format::Md | Format::Table => Box::new(MdSink::new(w, explain).map_err(werr)?),
     };
     for f in &a.files {
         run_file(f, from, sink.as_mut(), tally)?;
@@ -482,20 +511,20 @@ fn write_rows(
 
 /// Runs `daxin batch`; returns the exit code (0 all rows computed, 1 some
 /// rows had errors).
-pub fn batch(a: &BatchArgs, fmt: Format) -> Result<u8, CliError> {
+pub fn batch(a: &BatchArgs, fmt: Format, explain: bool) -> Result<u8, CliError> {
     let from: Option<SourceFormat> = a.from.as_deref().map(str::parse).transpose()?;
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
             let mut f =
                 AtomicFile::create(p).map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
-            write_rows(&mut f, a, fmt, from, &mut tally)?;
+            write_rows(&mut f, a, fmt, explain, from, &mut tally)?;
             f.commit()
                 .map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
         }
         None => {
             let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            match write_rows(&mut w, a, fmt, from, &mut tally) {
+            match write_rows(&mut w, a, fmt, explain, from, &mut tally) {
                 // `daxin batch … | head`: the reader left; nothing is wrong
                 Err(e) if e.msg.contains("Broken pipe") => return Ok(0),
                 r => r?,

@@ -59,7 +59,7 @@ pub fn main() -> ExitCode {
     };
     if let Command::Batch(a) = &cli.command {
         let fmt = cli.common.format.unwrap_or(args::Format::Csv);
-        return match batch::batch(a, fmt) {
+        return match batch::batch(a, fmt, cli.common.explain) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("daxin: {}", e.msg);
