@@ -800,6 +800,19 @@ mod tests {
     }
 
     #[test]
+    fn a_share_minimum_commission() {
+        // a 100-share BSE lot sold at ¥10: 1,000 × 0.025% = 0.25 → the ¥5 minimum
+        let s = Schedule::builtin().unwrap();
+        let b = Broker::default_for(Currency::Cny);
+        let c = sell_costs(&s, Exchange::Bse, ymd(2024, 3, 12), d("1000"), 100, &b).unwrap();
+        let com = c.lines.iter().find(|l| l.item == "commission").unwrap();
+        assert_eq!(com.amount, d("5"));
+        assert!(com.formula.ends_with("→ minimum 5"), "{}", com.formula);
+        // stamp 0.50 + handling 0.13 (1,000 × 0.0125%) + transfer 0.01 + commission 5
+        assert_eq!(c.total, d("5.64"));
+    }
+
+    #[test]
     fn rates_parse() {
         assert_eq!(parse_rate("r", "0.025%").unwrap(), d("0.00025"));
         assert_eq!(parse_rate("r", "0.00025").unwrap(), d("0.00025"));

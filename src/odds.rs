@@ -312,6 +312,15 @@ pub fn hk_odds(tiers: &[HkTier], entry_fee: Decimal) -> Result<Vec<HkTierOdds>> 
         .collect()
 }
 
+/// The expected net profit of an application in a tier: expected lots ×
+/// each allotted lot's net (after the allotment charge and selling costs)
+/// − the handling fee, which is paid whether or not anything is allotted.
+/// Selling costs are taken per lot, as if each lot were sold alone (a
+/// minimum commission makes a multi-lot sale slightly cheaper per lot).
+pub fn expected_net(o: &HkTierOdds, net_per_lot: Decimal, handling_fee: Decimal) -> Decimal {
+    o.expected_lots * net_per_lot - handling_fee
+}
+
 /// The smallest tier certain of one lot (穩中一手), if any.
 pub fn sure_of_one_lot(odds: &[HkTierOdds]) -> Option<u64> {
     odds.iter()
@@ -400,6 +409,34 @@ mod tests {
         assert_eq!(b.sure_of_100_shares, 10_000);
         assert_eq!(b.cash_for_sure_100, d("100000"));
         assert!(bse_allotment(150, 1, 1, d("1")).is_err());
+    }
+
+    #[test]
+    fn where_more_lots_stop_paying() {
+        // 京东 2020 tiers (fengdujob): 1 lot 15448/154483, 2 lots 4227/40910.
+        let tiers = [
+            HkTier {
+                lots: 1,
+                applications: 154_483,
+                certain_lots: 0,
+                ballot_winners: 15_448,
+                ballot_of: 154_483,
+            },
+            HkTier {
+                lots: 2,
+                applications: 40_910,
+                certain_lots: 0,
+                ballot_winners: 4_227,
+                ballot_of: 40_910,
+            },
+        ];
+        let o = hk_odds(&tiers, d("11413.87")).unwrap();
+        // with HK$100 a lot and a HK$10 fee: 0.09999806 × 100 − 10 ≈ −0.0002;
+        // doubling the application adds only 0.0033 lots
+        let e1 = expected_net(&o[0], d("100"), d("10"));
+        let e2 = expected_net(&o[1], d("100"), d("10"));
+        assert!(e1 < Decimal::ZERO && e2 > e1);
+        assert_eq!(num::fixed(e2 - e1, 4), "0.3326"); // 100 × (4227/40910 − 15448/154483) = 0.33263…
     }
 
     #[test]

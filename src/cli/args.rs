@@ -293,6 +293,9 @@ pub struct OddsArgs {
     /// Hong Kong: board lot.
     #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
     pub lot_size: Option<String>,
+    /// Hong Kong: the broker's handling fee per application.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub handling_fee: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -692,6 +692,39 @@ fn hk_odds_cmd(
     };
     let res = odds::hk_odds(&tiers, entry)?;
     let sure = odds::sure_of_one_lot(&res);
+    // each allotted lot's net at the chosen price: gross when given by
+    // --profit-per-lot, else net of the day's fees for an IPO in the data
+    let basis: Basis = a.basis.as_deref().unwrap_or("close").parse()?;
+    let handling = match &a.handling_fee {
+        Some(h) => input::parse_amount("--handling-fee", h)?,
+        None => Decimal::ZERO,
+    };
+    let per_lot: Option<Decimal> = match (&a.profit_per_lot, ipo) {
+        (Some(p), _) => Some(input::parse_amount("--profit-per-lot", p)?),
+        (None, Some(i)) => {
+            let s = returns::compute(i)?;
+            let opts = daxin::net::NetOptions {
+                broker: daxin::fees::Broker::default_for(i.currency),
+                application_date: None,
+                cash_out_date: None,
+                sale_date: None,
+            };
+            let sched = daxin::fees::Schedule::builtin()?;
+            daxin::net::compute(i, &s, &sched, &opts)
+                .ok()
+                .and_then(|n| {
+                    n.figures
+                        .iter()
+                        .find(|f| f.basis == basis)
+                        .map(|f| f.net_profit_per_lot)
+                })
+        }
+        (None, None) => None,
+    };
+    let expected: Vec<Option<Decimal>> = res
+        .iter()
+        .map(|o| per_lot.map(|p| odds::expected_net(o, p, handling)))
+        .collect();
     let mut out = Output::default();
     match fmt {
         Format::Json => {
@@ -707,6 +740,9 @@ fn hk_odds_cmd(
                     "application_value": (price.is_some()).then(|| fixed(o.application_value, 2)),
                     "pool": (price.is_some()).then_some(o.pool),
                 })).collect::<Vec<_>>(),
+                "expected_net_profit": expected.iter().map(|e| e.map(|x| fixed(x, 2))).collect::<Vec<_>>(),
+                "profit_basis": basis.id(),
+                "handling_fee": fixed(handling, 2),
                 "sure_of_one_lot": sure,
             });
             out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
@@ -720,10 +756,12 @@ fn hk_odds_cmd(
                 t(lang, "每手中签率", "per-lot rate").to_string(),
                 t(lang, "申购金额", "application value").to_string(),
                 t(lang, "组别", "pool").to_string(),
+                format!("{} ({})", t(lang, "期望净收益", "expected net"), basis.id()),
             ];
             let rows = res
                 .iter()
-                .map(|o| {
+                .zip(&expected)
+                .map(|(o, e)| {
                     vec![
                         o.tier.lots.to_string(),
                         o.tier.applications.to_string(),
@@ -740,6 +778,7 @@ fn hk_odds_cmd(
                         } else {
                             String::new()
                         },
+                        e.map(|x| group(x, 2)).unwrap_or_default(),
                     ]
                 })
                 .collect();
