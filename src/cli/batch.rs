@@ -427,8 +427,7 @@ fn run_file(
                     .map(|c| String::from_utf8_lossy(c).into_owned())
                     .collect();
                 let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-                break Layout::detect(&refs, from)
-                    .map_err(|e| io_err(&format!("{name}: header"), e))?;
+                break Layout::detect(&refs, from).map_err(|e| io_err(&name, e))?;
             }
             Err(e) => return Err(io_err(&format!("{name}: cannot read the header"), e)),
         }

@@ -368,6 +368,16 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let ipo = data.find(ipo)?;
             let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
             let summary = daxin::returns::compute(ipo)?;
+            if summary.figures.is_empty() {
+                return Err(daxin::Error::missing(
+                    "prices",
+                    format!(
+                        "{} has no traded prices in the data; nothing to headline",
+                        ipo.name_zh
+                    ),
+                )
+                .into());
+            }
             let mut lines = daxin::headline::headlines(ipo, &summary, lang);
             if let Some(b) = basis {
                 lines.retain(|h| h.basis == b);
