@@ -329,11 +329,12 @@ fn is_placeholder_bytes(raw: &[u8]) -> bool {
 }
 
 fn cell_decimal(field: &str, raw: &[u8], mult: Decimal) -> Result<Option<Decimal>> {
-    if is_placeholder_bytes(raw) {
-        return Ok(None);
-    }
+    // plain numbers first: they are most cells
     if let Some(x) = ascii_decimal(raw) {
         return Ok(Some(if mult == UNIT { x } else { x * mult }));
+    }
+    if is_placeholder_bytes(raw) {
+        return Ok(None);
     }
     let s = String::from_utf8_lossy(raw);
     if input::is_placeholder(&input::normalize(&s)) {
@@ -866,46 +867,58 @@ pub fn write_fixed(buf: &mut String, x: Decimal, dp: u32) {
     } else {
         x
     };
-    let mut m = r.mantissa();
-    let scale = r.scale();
-    if scale < dp {
-        m *= 10i128.pow(dp - scale);
-    }
+    let m = r.mantissa();
+    let up = dp - r.scale();
     let neg = m < 0;
-    let mag = m.unsigned_abs();
-    // digits right to left into a stack buffer, the point after `dp` digits;
-    // u64 division when the magnitude fits (it nearly always does)
     let mut tmp = [0u8; 48];
     let mut i = tmp.len();
-    let mut k = 0;
-    let mut push_digit = |d: u8, k: &mut u32, i: &mut usize| {
-        if *k == dp && dp > 0 {
-            *i -= 1;
-            tmp[*i] = b'.';
-        }
-        *i -= 1;
-        tmp[*i] = b'0' + d;
-        *k += 1;
-    };
-    if let Ok(mut n) = u64::try_from(mag) {
-        loop {
-            push_digit((n % 10) as u8, &mut k, &mut i);
-            n /= 10;
-            if n == 0 && k > dp {
-                break;
+    // the magnitude at exactly `dp` places; 64-bit when it fits (nearly always)
+    let mag = m.unsigned_abs();
+    let small = u64::try_from(mag)
+        .ok()
+        .and_then(|v| 10u64.checked_pow(up).and_then(|p| v.checked_mul(p)));
+    match small {
+        Some(mut n) => {
+            for _ in 0..dp {
+                i -= 1;
+                tmp[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            if dp > 0 {
+                i -= 1;
+                tmp[i] = b'.';
+            }
+            loop {
+                i -= 1;
+                tmp[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
             }
         }
-    } else {
-        let mut n = mag;
-        loop {
-            push_digit((n % 10) as u8, &mut k, &mut i);
-            n /= 10;
-            if n == 0 && k > dp {
-                break;
+        None => {
+            let mut n = mag * 10u128.pow(up);
+            for _ in 0..dp {
+                i -= 1;
+                tmp[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            if dp > 0 {
+                i -= 1;
+                tmp[i] = b'.';
+            }
+            loop {
+                i -= 1;
+                tmp[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
             }
         }
     }
-    if neg {
+    if neg && tmp[i..].iter().any(|c| (b'1'..=b'9').contains(c)) {
         buf.push('-');
     }
     // only ASCII digits and '.' were written

@@ -41,6 +41,22 @@ proptest! {
     }
 
     #[test]
+    fn fast_formatting_equals_the_decimal_formatting(m in any::<i64>(), scale in 0u32..=12, dp in 0u32..=4) {
+        let x = rust_decimal::Decimal::new(m, scale);
+        let mut buf = String::new();
+        import::write_fixed(&mut buf, x, dp);
+        prop_assert_eq!(buf, daxin::num::fixed(x, dp));
+    }
+
+    #[test]
+    fn integer_gain_equals_decimal_gain(p in 1i64..100_000_000, i in 1i64..10_000_000, ps in 0u32..=4, is in 0u32..=4) {
+        let price = rust_decimal::Decimal::new(p, ps);
+        let issue = rust_decimal::Decimal::new(i, is);
+        let exact = (price - issue) * rust_decimal::Decimal::ONE_HUNDRED / issue;
+        prop_assert_eq!(import::gain_pct_2dp(price, issue), Some(daxin::num::round_half_up(exact, 2)));
+    }
+
+    #[test]
     fn encoding_sniffing_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         let _ = import::sniff_encoding(&bytes);
         let _ = import::ascii_decimal(&bytes);
@@ -78,4 +94,12 @@ proptest! {
         let via_toml = Dataset::from_toml(&d.to_toml().unwrap(), "toml").unwrap();
         prop_assert_eq!(via_toml.ipos(), d.ipos());
     }
+}
+
+#[test]
+fn negative_zero_formats_alike() {
+    let x = rust_decimal::Decimal::new(-4, 3);
+    let mut buf = String::new();
+    import::write_fixed(&mut buf, x, 2);
+    assert_eq!(buf, daxin::num::fixed(x, 2));
 }
