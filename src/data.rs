@@ -199,16 +199,7 @@ impl RawIpo {
         ] {
             if let Some(s) = raw {
                 let price = input::parse_price(&format!("prices.{}", basis.id()), s)?;
-                quotes.push(Quote {
-                    basis,
-                    price,
-                    date: if basis == Basis::Exit {
-                        exit_date
-                    } else {
-                        None
-                    },
-                    label: None,
-                });
+                quotes.push(Quote::new(basis, price, exit_date, None));
             }
         }
         if p.exit.is_some() && exit_date.is_none() {

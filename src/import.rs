@@ -870,52 +870,32 @@ pub fn write_fixed(buf: &mut String, x: Decimal, dp: u32) {
     let m = r.mantissa();
     let up = dp - r.scale();
     let neg = m < 0;
-    let mut tmp = [0u8; 48];
-    let mut i = tmp.len();
-    // the magnitude at exactly `dp` places; 64-bit when it fits (nearly always)
-    let mag = m.unsigned_abs();
-    let small = u64::try_from(mag)
+    // the magnitude at exactly `dp` places in 64 bits; wider values (never
+    // a real price or amount) go through the general decimal formatter
+    let Some(mut n) = u64::try_from(m.unsigned_abs())
         .ok()
-        .and_then(|v| 10u64.checked_pow(up).and_then(|p| v.checked_mul(p)));
-    match small {
-        Some(mut n) => {
-            for _ in 0..dp {
-                i -= 1;
-                tmp[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-            if dp > 0 {
-                i -= 1;
-                tmp[i] = b'.';
-            }
-            loop {
-                i -= 1;
-                tmp[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-        }
-        None => {
-            let mut n = mag * 10u128.pow(up);
-            for _ in 0..dp {
-                i -= 1;
-                tmp[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-            if dp > 0 {
-                i -= 1;
-                tmp[i] = b'.';
-            }
-            loop {
-                i -= 1;
-                tmp[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
+        .and_then(|v| 10u64.checked_pow(up).and_then(|p| v.checked_mul(p)))
+    else {
+        buf.push_str(&num::fixed(r, dp));
+        return;
+    };
+    let mut tmp = [0u8; 24];
+    let mut i = tmp.len();
+    for _ in 0..dp {
+        i -= 1;
+        tmp[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    if dp > 0 {
+        i -= 1;
+        tmp[i] = b'.';
+    }
+    loop {
+        i -= 1;
+        tmp[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
     if neg && tmp[i..].iter().any(|c| (b'1'..=b'9').contains(c)) {

@@ -128,6 +128,28 @@ pub struct Quote {
     pub label: Option<String>,
 }
 
+impl Quote {
+    /// A quote at `basis`; only an exit price keeps its day (the others are
+    /// the listing day's).
+    pub fn new(
+        basis: Basis,
+        price: Price,
+        exit_date: Option<NaiveDate>,
+        label: Option<String>,
+    ) -> Quote {
+        Quote {
+            basis,
+            price,
+            date: if basis == Basis::Exit {
+                exit_date
+            } else {
+                None
+            },
+            label,
+        }
+    }
+}
+
 /// How a value in the data came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

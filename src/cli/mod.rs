@@ -537,16 +537,7 @@ fn build_lot(a: &LotArgs) -> Result<(Ipo, Vec<String>, Vec<String>), CliError> {
         raw.as_deref()
             .map(|r| -> Result<(), CliError> {
                 let price: Price = input::parse_price(flag, r)?;
-                ipo.quotes.push(Quote {
-                    basis,
-                    price,
-                    date: if basis == Basis::Exit {
-                        exit_date
-                    } else {
-                        None
-                    },
-                    label,
-                });
+                ipo.quotes.push(Quote::new(basis, price, exit_date, label));
                 Ok(())
             })
             .transpose()
