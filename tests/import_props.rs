@@ -43,9 +43,9 @@ proptest! {
     #[test]
     fn fast_formatting_equals_the_decimal_formatting(m in any::<i64>(), scale in 0u32..=12, dp in 0u32..=4) {
         let x = rust_decimal::Decimal::new(m, scale);
-        let mut buf = String::new();
-        import::write_fixed(&mut buf, x, dp);
-        prop_assert_eq!(buf, daxin::num::fixed(x, dp));
+        let mut buf = Vec::new();
+        import::write::push_fixed(&mut buf, x, dp);
+        prop_assert_eq!(String::from_utf8(buf).unwrap(), daxin::num::fixed(x, dp));
     }
 
     #[test]
@@ -99,7 +99,81 @@ proptest! {
 #[test]
 fn negative_zero_formats_alike() {
     let x = rust_decimal::Decimal::new(-4, 3);
-    let mut buf = String::new();
-    import::write_fixed(&mut buf, x, 2);
-    assert_eq!(buf, daxin::num::fixed(x, 2));
+    let mut buf = Vec::new();
+    import::write::push_fixed(&mut buf, x, 2);
+    assert_eq!(String::from_utf8(buf).unwrap(), daxin::num::fixed(x, 2));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn plain_formatting_equals_normalize(m in any::<i64>(), scale in 0u32..=12) {
+        let x = rust_decimal::Decimal::new(m, scale);
+        let mut buf = Vec::new();
+        import::write::push_plain(&mut buf, x);
+        prop_assert_eq!(String::from_utf8(buf).unwrap(), x.normalize().to_string());
+    }
+
+    /// What the `csv` crate writes, the splitter reads back field for field,
+    /// line numbers included, whatever the window size.
+    #[test]
+    fn splitter_reads_what_the_csv_crate_writes(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("[a-c,\"\r\n 股]{0,6}", 1..6), 1..8),
+        window in 1usize..64,
+    ) {
+        // each record written on its own, to know the line it starts on
+        let mut text = Vec::new();
+        let mut want = Vec::new();
+        for r in &rows {
+            let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            w.write_record(r).unwrap();
+            let piece = w.into_inner().unwrap();
+            let line = 1 + text.iter().filter(|b| **b == b'\n').count() as u64;
+            // a record of one empty field is a blank line, which readers skip
+            if !(r.len() == 1 && r[0].is_empty()) {
+                want.push((line, r.clone(), None));
+            }
+            text.extend_from_slice(&piece);
+        }
+        prop_assert_eq!(split_all(&text, window), want);
+    }
+
+    #[test]
+    fn splitter_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200), window in 1usize..40) {
+        let _ = split_all(&bytes, window);
+    }
+}
+
+/// Splits `text` as `daxin batch` does, feeding it `window` bytes at a time:
+/// (line, fields, error) per record, blank lines skipped.
+fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String>)> {
+    use daxin::import::split::{Splitter, Step};
+    let mut s = Splitter::new(b',');
+    let (mut lo, mut hi, mut line) = (0usize, 0usize, 1u64);
+    let mut out = Vec::new();
+    loop {
+        let eof = hi == text.len();
+        match s.next(&text[lo..hi], eof) {
+            Step::NeedMore => hi = (hi + window).min(text.len()),
+            Step::End => return out,
+            Step::Row {
+                row,
+                consumed,
+                lines,
+                error,
+            } => {
+                if !(row.is_blank() && error.is_none()) {
+                    let f = row
+                        .fields()
+                        .map(|f| String::from_utf8_lossy(f).into_owned())
+                        .collect();
+                    out.push((line, f, error));
+                }
+                lo += consumed;
+                line += lines;
+            }
+        }
+    }
 }

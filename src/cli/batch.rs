@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use daxin::import::split::{self, Splitter, Step};
 use daxin::import::{self, Layout, RowOut, SourceFormat, OUT_HEADER};
 
 use super::args::{BatchArgs, Format};
@@ -69,105 +70,29 @@ impl Drop for AtomicFile {
 
 /// One output row, in whichever format.
 trait Sink {
-    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()>;
+    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// CSV output written by hand: numbers never need quoting, and text
-/// fields are quoted only when they hold a comma, quote or line break. The
-/// hot path of `daxin batch`.
+/// CSV output: rows encoded by `daxin::import::write` into a buffer that
+/// is handed to the writer every 64 KiB. The hot path of `daxin batch`.
 struct CsvSink<W: Write> {
     w: W,
     out: Vec<u8>,
-    buf: String,
     explain: bool,
 }
 
 impl<W: Write> CsvSink<W> {
-    fn new(w: W, explain: bool) -> io::Result<Self> {
-        let mut s = CsvSink {
-            w,
-            out: Vec::with_capacity(1 << 17),
-            buf: String::with_capacity(48),
-            explain,
-        };
-        s.out.extend_from_slice(OUT_HEADER.join(",").as_bytes());
-        if explain {
-            s.out.extend_from_slice(b",working");
-        }
-        s.out.push(b'\n');
-        Ok(s)
-    }
-
-    fn text(&mut self, s: &str) {
-        let b = s.as_bytes();
-        if b.iter().any(|c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
-            self.out.push(b'"');
-            for &c in b {
-                if c == b'"' {
-                    self.out.push(b'"');
-                }
-                self.out.push(c);
-            }
-            self.out.push(b'"');
-        } else {
-            self.out.extend_from_slice(b);
-        }
-        self.out.push(b',');
-    }
-
-    fn raw(&mut self, b: &[u8]) {
-        self.out.extend_from_slice(b);
-        self.out.push(b',');
-    }
-
-    fn dec(&mut self, x: Option<rust_decimal::Decimal>, dp: Option<u32>) {
-        if let Some(v) = x {
-            match dp {
-                Some(dp) => import::write_fixed(&mut self.buf, v, dp),
-                None => import::write_plain(&mut self.buf, v),
-            }
-            self.out.extend_from_slice(self.buf.as_bytes());
-        }
-        self.out.push(b',');
+    fn new(w: W, explain: bool) -> Self {
+        let mut out = Vec::with_capacity(1 << 17);
+        import::write::csv_header(&mut out, explain);
+        CsvSink { w, out, explain }
     }
 }
 
 impl<W: Write> Sink for CsvSink<W> {
-    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
-        let mut itoa = [0u8; 20];
-        self.raw(u64_bytes(line, &mut itoa));
-        self.text(&r.code);
-        self.text(&r.name);
-        self.raw(r.board.map(|b| b.id()).unwrap_or("").as_bytes());
-        match r.listing_date {
-            Some(d) => {
-                let mut b = [0u8; 10];
-                self.raw(date_bytes(d, &mut b))
-            }
-            None => self.raw(b""),
-        }
-        self.dec(r.issue_price, Some(2));
-        match r.lot_shares {
-            Some(l) => self.raw(u64_bytes(l, &mut itoa)),
-            None => self.raw(b""),
-        }
-        self.raw(r.basis.as_bytes());
-        self.dec(r.price, Some(2));
-        self.dec(r.profit_per_lot, Some(2));
-        self.dec(r.gain_pct, Some(2));
-        self.dec(r.published_profit, None);
-        self.dec(r.published_gain, None);
-        self.text(&r.check);
-        self.text(r.error.as_deref().unwrap_or(""));
-        self.out.extend_from_slice(fmt_id.as_bytes());
-        if self.explain {
-            self.out.push(b',');
-            let w = import::working(r);
-            self.text(&w);
-            self.out.pop(); // text() ends with a separator
-        }
-        self.out.push(b'\n');
+    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
+        import::write::csv_row(&mut self.out, line, source, r, self.explain);
         if self.out.len() >= 1 << 16 {
             self.w.write_all(&self.out)?;
             self.out.clear();
@@ -181,40 +106,6 @@ impl<W: Write> Sink for CsvSink<W> {
     }
 }
 
-fn u64_bytes(mut n: u64, b: &mut [u8; 20]) -> &[u8] {
-    let mut i = b.len();
-    loop {
-        i -= 1;
-        b[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &b[i..]
-}
-
-fn date_bytes(d: chrono::NaiveDate, b: &mut [u8; 10]) -> &[u8] {
-    use chrono::Datelike;
-    let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
-    let digits = [
-        y / 1000,
-        y / 100 % 10,
-        y / 10 % 10,
-        y % 10,
-        10,
-        m / 10,
-        m % 10,
-        10,
-        day / 10,
-        day % 10,
-    ];
-    for (slot, v) in b.iter_mut().zip(digits) {
-        *slot = if v == 10 { b'-' } else { b'0' + v as u8 };
-    }
-    &b[..]
-}
-
 struct JsonSink<W: Write> {
     w: W,
     first: bool,
@@ -222,7 +113,8 @@ struct JsonSink<W: Write> {
 }
 
 impl<W: Write> Sink for JsonSink<W> {
-    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
+    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
+        let fmt_id = source.id();
         let s = |x: Option<rust_decimal::Decimal>, dp| x.map(|v| daxin::num::fixed(v, dp));
         let mut v = serde_json::json!({
             "line": line, "code": r.code, "name": r.name, "board": r.board.map(|b| b.id()),
@@ -267,7 +159,8 @@ impl<W: Write> MdSink<W> {
 }
 
 impl<W: Write> Sink for MdSink<W> {
-    fn row(&mut self, line: u64, fmt_id: &str, r: &RowOut) -> io::Result<()> {
+    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
+        let fmt_id = source.id();
         let s = |x: Option<rust_decimal::Decimal>, dp| {
             x.map(|v| daxin::num::fixed(v, dp)).unwrap_or_default()
         };
@@ -358,18 +251,6 @@ fn open_source(path: &Path) -> Result<(Box<dyn Read>, u64, u8), CliError> {
     Ok((reader, size, delim))
 }
 
-/// A csv record seen as `daxin::import::Record`.
-struct Rec<'a>(&'a csv::ByteRecord);
-
-impl import::Record for Rec<'_> {
-    fn field(&self, i: usize) -> Option<&[u8]> {
-        self.0.get(i)
-    }
-    fn count(&self) -> usize {
-        self.0.len()
-    }
-}
-
 /// Counts of one run.
 #[derive(Default)]
 struct Tally {
@@ -396,43 +277,45 @@ fn run_file(
             if row.error.is_some() {
                 tally.errors += 1;
             }
-            sink.row(i as u64 + 1, "daxin", &row)
+            sink.row(i as u64 + 1, SourceFormat::Daxin, &row)
                 .map_err(|e| io_err("cannot write the output", e))?;
         }
         return Ok(());
     }
-    let (reader, size, delim) = open_source(path)?;
-    // Records end at '\n' (a '\r' before it is trimmed with the field's
-    // white space): csv's CRLF handling miscounts line numbers, and every
-    // row's line number is reported.
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .delimiter(delim)
-        .buffer_capacity(1 << 16)
-        .from_reader(reader);
-    let mut rec = csv::ByteRecord::new();
-    // header: the first non-comment, non-empty record
+    let (mut reader, size, delim) = open_source(path)?;
+    let read_err = |e: io::Error| io_err(&format!("{name}: cannot read"), e);
+    let mut src = Window::new();
+    let mut splitter = Splitter::new(delim);
+    // header: the first non-blank, non-comment line
     let layout = loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => return Err(io_err(&name, "empty file: no header row")),
-            Ok(true) => {
-                let first = rec.get(0).unwrap_or(&[]);
-                if rec.len() <= 1 && first.is_empty() || first.starts_with(b"#") {
+        match splitter.next(src.bytes(), src.eof) {
+            Step::NeedMore => src.fill(&mut reader).map_err(read_err)?,
+            Step::End => return Err(io_err(&name, "empty file: no header row")),
+            Step::Row {
+                row,
+                consumed,
+                lines,
+                error,
+            } => {
+                let first = row.fields().next().unwrap_or(&[]);
+                if let Some(e) = error {
+                    return Err(io_err(&format!("{name}: cannot read the header"), e));
+                }
+                if row.is_blank() || first.starts_with(b"#") {
+                    src.take(consumed, lines);
                     continue;
                 }
-                let cells: Vec<String> = rec
-                    .iter()
+                let cells: Vec<String> = row
+                    .fields()
                     .map(|c| String::from_utf8_lossy(c).into_owned())
                     .collect();
                 let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-                break Layout::detect(&refs, from).map_err(|e| io_err(&name, e))?;
+                let l = Layout::detect(&refs, from).map_err(|e| io_err(&name, e))?;
+                src.take(consumed, lines);
+                break l;
             }
-            Err(e) => return Err(io_err(&format!("{name}: cannot read the header"), e)),
         }
     };
-    let fmt_id = layout.format.id();
     let progress = (io::stderr().is_terminal() && size > (32 << 20)).then(|| {
         let pb = indicatif::ProgressBar::new(size);
         pb.set_style(
@@ -441,40 +324,48 @@ fn run_file(
         );
         pb
     });
-    let mut row = RowOut::default();
+    let mut out = RowOut::default();
     loop {
-        let line = rdr.position().line();
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = rec.position().map(|p| p.line()).unwrap_or(line);
-                if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
-                    continue; // blank line
-                }
-                import::process_into(&layout, &Rec(&rec), &mut row);
-                if row.error.is_some() {
-                    tally.errors += 1;
-                }
-                tally.rows += 1;
-                sink.row(line, fmt_id, &row)
-                    .map_err(|e| io_err("cannot write the output", e))?;
+        let line = src.line;
+        match splitter.next(src.bytes(), src.eof) {
+            Step::NeedMore => {
+                src.fill(&mut reader).map_err(read_err)?;
+                continue;
             }
-            Err(e) => {
-                // a malformed row (bad quoting) keeps its place in the output
-                tally.rows += 1;
-                tally.errors += 1;
-                let out = RowOut {
-                    check: "error".to_string(),
-                    error: Some(format!("malformed CSV: {e}")),
-                    ..RowOut::default()
-                };
-                sink.row(line, fmt_id, &out)
-                    .map_err(|e| io_err("cannot write the output", e))?;
+            Step::End => break,
+            Step::Row {
+                row,
+                consumed,
+                lines,
+                error,
+            } => {
+                if row.is_blank() && error.is_none() {
+                    src.take(consumed, lines);
+                    continue;
+                }
+                match error {
+                    None => import::process_into(&layout, &row, &mut out),
+                    Some(e) => {
+                        // a malformed row keeps its place in the output
+                        out = RowOut {
+                            check: "error".to_string(),
+                            error: Some(e),
+                            ..RowOut::default()
+                        };
+                    }
+                }
+                src.take(consumed, lines);
             }
         }
+        tally.rows += 1;
+        if out.error.is_some() {
+            tally.errors += 1;
+        }
+        sink.row(line, layout.format, &out)
+            .map_err(|e| io_err("cannot write the output", e))?;
         if let Some(pb) = &progress {
             if tally.rows % 65_536 == 0 {
-                pb.set_position(rdr.position().byte());
+                pb.set_position(src.offset);
             }
         }
     }
@@ -482,6 +373,71 @@ fn run_file(
         pb.finish_and_clear();
     }
     Ok(())
+}
+
+/// The unread part of an input, refilled in large reads; grows only for a
+/// record longer than itself (up to the splitter's limit).
+struct Window {
+    buf: Vec<u8>,
+    lo: usize,
+    hi: usize,
+    eof: bool,
+    /// The line the window starts on.
+    line: u64,
+    /// Bytes taken so far (for the progress bar).
+    offset: u64,
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            buf: vec![0; 1 << 20],
+            lo: 0,
+            hi: 0,
+            eof: false,
+            line: 1,
+            offset: 0,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[self.lo..self.hi]
+    }
+
+    fn take(&mut self, n: usize, lines: u64) {
+        self.lo += n;
+        self.offset += n as u64;
+        self.line += lines;
+    }
+
+    /// Moves the unread bytes to the front and reads more; sets `eof` when
+    /// the input has ended.
+    fn fill(&mut self, r: &mut dyn Read) -> io::Result<()> {
+        if self.eof {
+            return Ok(());
+        }
+        self.buf.copy_within(self.lo..self.hi, 0);
+        self.hi -= self.lo;
+        self.lo = 0;
+        if self.hi == self.buf.len() {
+            let grown = (self.buf.len() * 2).max(split::MAX_RECORD + 1);
+            self.buf.resize(grown, 0);
+        }
+        loop {
+            match r.read(&mut self.buf[self.hi..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(k) => {
+                    self.hi += k;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
 }
 
 fn write_rows(
@@ -494,7 +450,7 @@ fn write_rows(
 ) -> Result<(), CliError> {
     let werr = |e: io::Error| io_err("cannot write the output", e);
     let mut sink: Box<dyn Sink + '_> = match fmt {
-        Format::Csv => Box::new(CsvSink::new(w, explain).map_err(werr)?),
+        Format::Csv => Box::new(CsvSink::new(w, explain)),
         Format::Json => Box::new(JsonSink {
             w,
             first: true,

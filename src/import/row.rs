@@ -1,281 +1,20 @@
-//! Data import: the IPO tables investors already have — AKShare /
-//! Eastmoney `stock_xgsglb_em` (and its BSE variant) and `stock_dxsyl_em`,
-//! 同花顺 `stock_ipo_ths` — read row by row, recomputed, and checked against
-//! the figures the site published. No I/O here: the caller hands over the
-//! header and each record's fields as bytes (see `daxin batch`).
-//!
-//! ```
-//! use daxin::import::{Layout, process};
-//! let header = ["股票代码", "股票简称", "发行价格", "首日收盘价", "上市日期", "每中一签获利", "涨幅"];
-//! let layout = Layout::detect(&header, None).unwrap();
-//! let row: [&[u8]; 7] = [b"688802", "沐曦股份".as_bytes(), b"104.66", b"829.90", b"2025-12-17", b"362620", b"692.95"];
-//! let out = process(&layout, &row);
-//! assert_eq!(out.profit_per_lot.unwrap().to_string(), "362620.00");
-//! assert!(out.check.starts_with("ok"));
-//! ```
+//! Recomputing one row: the board from the code, the lot by the board's
+//! rule of the date, profit per lot and gain at the row's price, and the
+//! check of the figures the source published.
 
 use std::fmt::Write as _;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::cell::{cell_date, cell_decimal, may_need_folding, trim_bytes};
+use super::layout::{Field, Layout};
+use super::{Record, SourceFormat};
 use crate::board::{self, Board};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::num;
-
-/// The source formats `daxin batch` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceFormat {
-    /// AKShare `stock_xgsglb_em` (Eastmoney 新股申购与中签), A-share boards.
-    EmXgsglb,
-    /// Its BSE variant (代码, 简称, 上市首日-均价, 上市首日-每百股获利, …).
-    EmXgsglbBse,
-    /// AKShare `stock_dxsyl_em` (Eastmoney 打新收益率).
-    EmDxsyl,
-    /// 同花顺 via AKShare `stock_ipo_ths`, units in the header.
-    Ths,
-    /// daxin's own record format as CSV (`daxin list --format csv`).
-    Daxin,
-}
-
-impl SourceFormat {
-    /// The id used by `--from`.
-    pub fn id(self) -> &'static str {
-        match self {
-            SourceFormat::EmXgsglb => "em-xgsglb",
-            SourceFormat::EmXgsglbBse => "em-xgsglb-bse",
-            SourceFormat::EmDxsyl => "em-dxsyl",
-            SourceFormat::Ths => "ths",
-            SourceFormat::Daxin => "daxin",
-        }
-    }
-}
-
-impl FromStr for SourceFormat {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Ok(match s.trim().to_ascii_lowercase().as_str() {
-            "em-xgsglb" | "xgsglb" | "stock_xgsglb_em" | "akshare" | "eastmoney" => {
-                SourceFormat::EmXgsglb
-            }
-            "em-xgsglb-bse" | "xgsglb-bse" | "bse" => SourceFormat::EmXgsglbBse,
-            "em-dxsyl" | "dxsyl" | "stock_dxsyl_em" => SourceFormat::EmDxsyl,
-            "ths" | "stock_ipo_ths" | "10jqka" => SourceFormat::Ths,
-            "daxin" => SourceFormat::Daxin,
-            _ => {
-                return Err(Error::invalid(
-                    "--from",
-                    s,
-                    "expected em-xgsglb, em-xgsglb-bse, em-dxsyl, ths or daxin",
-                ))
-            }
-        })
-    }
-}
-
-/// The fields `daxin batch` reads, whatever a source calls them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// 股票代码 / 代码.
-    Code,
-    /// 股票简称 / 简称.
-    Name,
-    /// 发行价格 / 发行价.
-    IssuePrice,
-    /// 首日收盘价.
-    FirstClose,
-    /// 上市首日-均价 (BSE).
-    FirstAvg,
-    /// 首日开盘价.
-    FirstOpen,
-    /// 最新价.
-    Latest,
-    /// 上市日期.
-    ListingDate,
-    /// 申购日期.
-    SubscriptionDate,
-    /// 中签率 (%).
-    WinRate,
-    /// 涨幅 (%), as published.
-    GainPct,
-    /// 首日涨幅 (%), as published.
-    FirstDayGainPct,
-    /// 每中一签获利 / 打新收益 (元), as published.
-    ProfitPerLot,
-    /// 上市首日-每百股获利 (BSE), as published.
-    ProfitPer100,
-    /// 连续一字板数量.
-    LimitUpDays,
-    /// 发行总数.
-    TotalIssued,
-    /// 网上发行.
-    OnlineIssued,
-    /// A board column (daxin's record CSV).
-    BoardCol,
-    /// A lot-size column (daxin's record CSV).
-    LotShares,
-}
-
-/// Which column holds each field, and the unit the header names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layout {
-    /// The source format.
-    pub format: SourceFormat,
-    cols: Vec<(Field, usize, Decimal)>,
-    /// `cols` indexed by `Field as usize`, for the per-row lookups.
-    index: [Option<(usize, Decimal)>; FIELD_COUNT],
-    /// One more than the highest column a field uses.
-    width: usize,
-    /// Header cells no field maps to (kept for the report).
-    pub unused: Vec<String>,
-}
-
-const FIELD_COUNT: usize = 19;
-const UNIT: Decimal = Decimal::ONE;
-
-/// Normalises a header cell: BOM, spaces, full-width brackets and the
-/// hyphen variants removed; returns the name and the unit multiplier the
-/// header names (`（万股）` → 10⁴).
-fn header_key(raw: &str) -> (String, Decimal) {
-    let s = input::normalize(raw.trim_start_matches('\u{feff}'));
-    let s = s.replace(['（', '('], "(").replace(['）', ')'], ")");
-    let (name, unit) = match s.split_once('(') {
-        Some((n, rest)) => (n.to_string(), rest.trim_end_matches(')').to_string()),
-        None => (s.clone(), String::new()),
-    };
-    let mult = if unit.starts_with('万') {
-        Decimal::from(10_000u64)
-    } else if unit.starts_with('亿') {
-        Decimal::from(100_000_000u64)
-    } else {
-        Decimal::ONE
-    };
-    let name = name.replace(['-', ' ', '_'], "");
-    (name, mult)
-}
-
-fn field_of(name: &str) -> Option<Field> {
-    Some(match name {
-        "股票代码" | "代码" | "证券代码" | "code" => Field::Code,
-        "股票简称" | "简称" | "证券简称" | "股票名称" | "name" | "namezh" => {
-            Field::Name
-        }
-        "发行价格" | "发行价" | "issueprice" => Field::IssuePrice,
-        "首日收盘价" | "上市首日收盘价" | "close" => Field::FirstClose,
-        "上市首日均价" | "首日均价" | "avg" => Field::FirstAvg,
-        "首日开盘价" | "上市首日开盘价" | "open" => Field::FirstOpen,
-        "最新价" => Field::Latest,
-        "上市日期" | "listingdate" => Field::ListingDate,
-        "申购日期" | "subscriptiondate" => Field::SubscriptionDate,
-        "中签率" | "网上发行中签率" | "网上中签率" => Field::WinRate,
-        "涨幅" => Field::GainPct,
-        "首日涨幅" => Field::FirstDayGainPct,
-        "每中一签获利" | "打新收益" | "每签获利" => Field::ProfitPerLot,
-        "上市首日每百股获利" | "每百股获利" => Field::ProfitPer100,
-        "连续一字板数量" | "一字板数量" => Field::LimitUpDays,
-        "发行总数" | "totalshares" => Field::TotalIssued,
-        "网上发行" | "网上发行数量" => Field::OnlineIssued,
-        "board" | "板块" => Field::BoardCol,
-        "lotshares" | "每签股数" | "每手股数" => Field::LotShares,
-        _ => return None,
-    })
-}
-
-impl Layout {
-    /// Maps a header row to fields, and tells the format (unless `from`
-    /// names it). Every format needs a code and an issue price.
-    pub fn detect(header: &[&str], from: Option<SourceFormat>) -> Result<Layout> {
-        let mut cols = Vec::new();
-        let mut unused = Vec::new();
-        let mut names = Vec::new();
-        for (i, h) in header.iter().enumerate() {
-            let (name, mult) = header_key(h);
-            let lower = name.to_ascii_lowercase();
-            match field_of(&name).or_else(|| field_of(&lower)) {
-                Some(f) if !cols.iter().any(|(g, _, _)| *g == f) => cols.push((f, i, mult)),
-                _ => unused.push(h.to_string()),
-            }
-            names.push(name);
-        }
-        let has = |n: &str| names.iter().any(|x| x == n);
-        let format =
-            from.unwrap_or(if has("上市首日每百股获利") || has("每百股获利") {
-                SourceFormat::EmXgsglbBse
-            } else if has("每中一签获利") {
-                SourceFormat::EmXgsglb
-            } else if has("开盘溢价") || has("网上发行中签率") || has("首日涨幅") {
-                SourceFormat::EmDxsyl
-            } else if has("打新收益") {
-                SourceFormat::Ths
-            } else if names.iter().any(|n| n.eq_ignore_ascii_case("issueprice")) {
-                SourceFormat::Daxin
-            } else {
-                SourceFormat::EmXgsglb
-            });
-        let mut index = [None; FIELD_COUNT];
-        for (f, i, m) in &cols {
-            index[*f as usize] = Some((*i, *m));
-        }
-        let width = cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0);
-        let l = Layout {
-            format,
-            cols,
-            index,
-            width,
-            unused,
-        };
-        for (f, what) in [
-            (Field::Code, "a code column (股票代码 / 代码)"),
-            (
-                Field::IssuePrice,
-                "an issue-price column (发行价格 / 发行价)",
-            ),
-        ] {
-            if l.col(f).is_none() {
-                return Err(Error::invalid(
-                    "header",
-                    &header.join(","),
-                    format!("no {what}; use --from to name the format"),
-                ));
-            }
-        }
-        Ok(l)
-    }
-
-    fn col(&self, f: Field) -> Option<(usize, Decimal)> {
-        self.index[f as usize]
-    }
-}
-
-/// A row's fields as bytes, however the caller holds them.
-pub trait Record {
-    /// Field `i`, if the row has it.
-    fn field(&self, i: usize) -> Option<&[u8]>;
-    /// How many fields.
-    fn count(&self) -> usize;
-}
-
-impl Record for [&[u8]] {
-    fn field(&self, i: usize) -> Option<&[u8]> {
-        self.get(i).copied()
-    }
-    fn count(&self) -> usize {
-        self.len()
-    }
-}
-
-impl<const N: usize> Record for [&[u8]; N] {
-    fn field(&self, i: usize) -> Option<&[u8]> {
-        self.get(i).copied()
-    }
-    fn count(&self) -> usize {
-        N
-    }
-}
 
 /// A recomputed row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -308,103 +47,6 @@ pub struct RowOut {
     pub check: String,
     /// The error, when the row could not be computed.
     pub error: Option<String>,
-}
-
-/// Fast path: an ASCII decimal (`-12.345`), else the general parser
-/// (full-width digits, separators, units, placeholders). `Ok(None)` for an
-/// empty or placeholder cell.
-/// The placeholders tables use for "unknown", checked on bytes first.
-fn is_placeholder_bytes(raw: &[u8]) -> bool {
-    matches!(
-        raw,
-        b"" | b"-"
-            | b"--"
-            | b"nan"
-            | b"NaN"
-            | b"None"
-            | b"null"
-            | [0xE2, 0x80, 0x94]
-            | [0xE2, 0x80, 0x94, 0xE2, 0x80, 0x94]
-    )
-}
-
-fn cell_decimal(field: &str, raw: &[u8], mult: Decimal) -> Result<Option<Decimal>> {
-    // plain numbers first: they are most cells
-    if let Some(x) = ascii_decimal(raw) {
-        return Ok(Some(if mult == UNIT { x } else { x * mult }));
-    }
-    if is_placeholder_bytes(raw) {
-        return Ok(None);
-    }
-    let s = String::from_utf8_lossy(raw);
-    if input::is_placeholder(&input::normalize(&s)) {
-        return Ok(None);
-    }
-    let t = input::normalize(&s);
-    let t = t.trim_end_matches('%');
-    let x = input::parse_amount(field, t)?;
-    Ok(Some(
-        x.checked_mul(mult)
-            .ok_or_else(|| Error::invalid(field, &s, "too large"))?,
-    ))
-}
-
-/// Parses `[-]digits[.digits]` of at most 18 significant digits without
-/// allocating; `None` for anything else.
-pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
-    let (neg, body) = match raw.first() {
-        Some(b'-') => (true, &raw[1..]),
-        _ => (false, raw),
-    };
-    if body.is_empty() || body.len() > 19 {
-        return None;
-    }
-    let mut m: i64 = 0;
-    let mut scale: u32 = 0;
-    let mut seen_dot = false;
-    let mut digits = 0;
-    for &b in body {
-        match b {
-            b'0'..=b'9' => {
-                m = m * 10 + i64::from(b - b'0');
-                digits += 1;
-                if seen_dot {
-                    scale += 1;
-                }
-            }
-            b'.' if !seen_dot => seen_dot = true,
-            _ => return None,
-        }
-    }
-    if digits == 0 || (seen_dot && scale == 0) {
-        return None;
-    }
-    Some(Decimal::new(if neg { -m } else { m }, scale))
-}
-
-fn cell_date(field: &str, raw: &[u8]) -> Result<Option<NaiveDate>> {
-    if is_placeholder_bytes(raw) {
-        return Ok(None);
-    }
-    if raw.len() == 10 && raw[4] == b'-' && raw[7] == b'-' {
-        let n = |a: &[u8]| -> Option<u32> {
-            a.iter().try_fold(0u32, |acc, &b| {
-                b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-            })
-        };
-        if let (Some(y), Some(m), Some(d)) = (n(&raw[0..4]), n(&raw[5..7]), n(&raw[8..10])) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                if (input::MIN_DATE..=input::MAX_DATE).contains(&date) {
-                    return Ok(Some(date));
-                }
-            }
-        }
-    }
-    let s = String::from_utf8_lossy(raw);
-    if input::is_placeholder(&input::normalize(&s)) {
-        return Ok(None);
-    }
-    input::parse_date(field, &s).map(Some)
 }
 
 /// The board a mainland code belongs to.
@@ -464,18 +106,6 @@ fn rescaled(x: Decimal, scale: u32) -> Option<i128> {
     m.checked_mul(10i128.checked_pow(up)?)
 }
 
-/// True when UTF-8 bytes may hold a character `input::normalize` folds
-/// (full-width forms U+FF00–U+FFEF, the ideographic space, the Unicode
-/// minus and en dash); plain Chinese names do not.
-fn may_need_folding(b: &[u8]) -> bool {
-    b.windows(2).any(|w| {
-        matches!(
-            w,
-            [0xEF, 0xBC] | [0xEF, 0xBD] | [0xE3, 0x80] | [0xE2, 0x88] | [0xE2, 0x80]
-        )
-    })
-}
-
 fn field_into<R: Record + ?Sized>(out: &mut String, rec: &R, col: Option<(usize, Decimal)>) {
     out.clear();
     let Some(b) = col.and_then(|(i, _)| rec.field(i)) else {
@@ -528,18 +158,6 @@ fn get<'a, R: Record + ?Sized>(
     layout
         .col(f)
         .and_then(|(i, m)| rec.field(i).map(|b| (trim_bytes(b), m)))
-}
-
-fn trim_bytes(b: &[u8]) -> &[u8] {
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|c| !c.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
-    &b[start..end]
 }
 
 fn dec<R: Record + ?Sized>(
@@ -837,127 +455,12 @@ pub fn working(r: &RowOut) -> String {
     }
 }
 
-/// The output columns of `daxin batch`.
-pub const OUT_HEADER: [&str; 16] = [
-    "line",
-    "code",
-    "name",
-    "board",
-    "listing_date",
-    "issue_price",
-    "lot_shares",
-    "basis",
-    "price",
-    "profit_per_lot",
-    "gain_pct",
-    "published_profit",
-    "published_gain",
-    "check",
-    "error",
-    "source_format",
-];
-
-/// Writes a decimal rounded half-up to `dp` places into `buf` (cleared
-/// first), without allocating: the batch's hot path.
-pub fn write_fixed(buf: &mut String, x: Decimal, dp: u32) {
-    buf.clear();
-    // round only when there are more places than wanted
-    let r = if x.scale() > dp {
-        num::round_half_up(x, dp)
-    } else {
-        x
-    };
-    let m = r.mantissa();
-    let up = dp - r.scale();
-    let neg = m < 0;
-    // the magnitude at exactly `dp` places in 64 bits; wider values (never
-    // a real price or amount) go through the general decimal formatter
-    let Some(mut n) = u64::try_from(m.unsigned_abs())
-        .ok()
-        .and_then(|v| 10u64.checked_pow(up).and_then(|p| v.checked_mul(p)))
-    else {
-        buf.push_str(&num::fixed(r, dp));
-        return;
-    };
-    let mut tmp = [0u8; 24];
-    let mut i = tmp.len();
-    for _ in 0..dp {
-        i -= 1;
-        tmp[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    if dp > 0 {
-        i -= 1;
-        tmp[i] = b'.';
-    }
-    loop {
-        i -= 1;
-        tmp[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if neg && tmp[i..].iter().any(|c| (b'1'..=b'9').contains(c)) {
-        buf.push('-');
-    }
-    // only ASCII digits and '.' were written
-    buf.push_str(std::str::from_utf8(&tmp[i..]).unwrap_or_default());
-}
-
-/// Writes a decimal at its own scale (trailing zeros dropped), without
-/// allocating: `362620` → `362620`, `0.03348913` → `0.03348913`.
-pub fn write_plain(buf: &mut String, x: Decimal) {
-    let n = x.normalize();
-    write_fixed(buf, n, n.scale());
-}
-
-/// Decodes the start of a file: strips a UTF-8 BOM, and tells whether the
-/// bytes are UTF-8 (else GB18030, as Excel saves on a Chinese system).
-pub fn sniff_encoding(head: &[u8]) -> (&'static encoding_rs::Encoding, usize) {
-    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return (encoding_rs::UTF_8, 3);
-    }
-    match std::str::from_utf8(head) {
-        Ok(_) => (encoding_rs::UTF_8, 0),
-        // a multi-byte character cut at the end of the sample is fine
-        Err(e) if e.error_len().is_none() => (encoding_rs::UTF_8, 0),
-        Err(_) => (encoding_rs::GB18030, 0),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
-    }
-
-    #[test]
-    fn fast_decimal_paths() {
-        assert_eq!(ascii_decimal(b"104.66"), Some(d("104.66")));
-        assert_eq!(ascii_decimal(b"-3"), Some(d("-3")));
-        assert_eq!(ascii_decimal(b"1."), None);
-        assert_eq!(ascii_decimal(b"1,000"), None);
-        assert_eq!(ascii_decimal(b""), None);
-        assert_eq!(
-            cell_decimal("f", "１０４．６６".as_bytes(), Decimal::ONE).unwrap(),
-            Some(d("104.66"))
-        );
-        assert_eq!(
-            cell_decimal("f", b"0.0335%", Decimal::ONE).unwrap(),
-            Some(d("0.0335"))
-        );
-        assert_eq!(
-            cell_decimal("f", "—".as_bytes(), Decimal::ONE).unwrap(),
-            None
-        );
-        assert_eq!(cell_decimal("f", b"nan", Decimal::ONE).unwrap(), None);
-        assert_eq!(
-            cell_decimal("f", b"4010", d("10000")).unwrap(),
-            Some(d("40100000"))
-        );
     }
 
     #[test]
@@ -987,19 +490,6 @@ mod tests {
         assert_eq!(board_of_code("920001"), Some(Board::Bse));
         assert_eq!(board_of_code("830799"), Some(Board::Bse));
         assert_eq!(board_of_code("6082.HK"), None);
-    }
-
-    #[test]
-    fn write_fixed_half_up() {
-        let mut b = String::new();
-        write_fixed(&mut b, d("362620"), 2);
-        assert_eq!(b, "362620.00");
-        write_fixed(&mut b, d("-0.125"), 2);
-        assert_eq!(b, "-0.13");
-        write_fixed(&mut b, d("0.004"), 2);
-        assert_eq!(b, "0.00");
-        write_fixed(&mut b, d("7"), 0);
-        assert_eq!(b, "7");
     }
 
     #[test]
@@ -1053,44 +543,5 @@ mod tests {
             b"5000",
         ];
         assert!(process(&l, &r).check.contains("latest price"));
-    }
-
-    #[test]
-    fn header_units_and_detection() {
-        let ths = [
-            "股票代码",
-            "股票简称",
-            "发行价",
-            "发行总数（万股）",
-            "中签率（%）",
-            "打新收益（元）",
-            "上市日期",
-        ];
-        let l = Layout::detect(&ths, None).unwrap();
-        assert_eq!(l.format, SourceFormat::Ths);
-        assert_eq!(l.col(Field::TotalIssued).unwrap().1, d("10000"));
-        let dx = [
-            "股票代码",
-            "股票简称",
-            "发行价",
-            "最新价",
-            "网上-发行中签率",
-            "开盘溢价",
-            "首日涨幅",
-            "上市日期",
-        ];
-        assert_eq!(
-            Layout::detect(&dx, None).unwrap().format,
-            SourceFormat::EmDxsyl
-        );
-        assert!(Layout::detect(&["a", "b"], None).is_err());
-    }
-
-    #[test]
-    fn encodings() {
-        assert_eq!(sniff_encoding(b"\xEF\xBB\xBFcode").1, 3);
-        assert_eq!(sniff_encoding("股票代码".as_bytes()).0, encoding_rs::UTF_8);
-        let (gbk, _, _) = encoding_rs::GBK.encode("股票代码,发行价格");
-        assert_eq!(sniff_encoding(&gbk).0, encoding_rs::GB18030);
     }
 }
