@@ -6,7 +6,8 @@
 //! The same N always gives the same bytes (a fixed-seed linear congruential
 //! generator). Prices are whole fen; 涨幅 and 每中一签获利 are the exact
 //! figures at the first close, except every 50th row, whose 每中一签获利 is
-//! at another price, so that the check column has work to do.
+//! at another price, so that the check column has work to do. Nine rows in
+//! ten have a 最新价 (the tenth is "not listed yet": `-`).
 
 use std::io::{self, BufWriter, Write};
 
@@ -68,9 +69,16 @@ fn main() -> io::Result<()> {
             q
         };
         let total = 10_000_000 + r.below(90_000_000);
+        // 最新价: listed stocks have one (30 %–200 % of the close); every
+        // tenth row is not listed yet
+        let latest = if i % 10 == 9 {
+            "-".to_string()
+        } else {
+            cents((close * (30 + r.below(171) as i64) / 100).max(1))
+        };
         writeln!(
             out,
-            "{code},新股{i},-,{total},{},-,-,{},-,{},-,-,-,{year}-{month:02}-{day:02},-,-,0.0{:04},-,-,0,{},{}",
+            "{code},新股{i},-,{total},{},-,-,{},{latest},{},-,-,-,{year}-{month:02}-{day:02},-,-,0.0{:04},-,-,0,{},{}",
             total / 4,
             cents(issue),
             cents(close),

@@ -177,3 +177,222 @@ fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String
         }
     }
 }
+
+/// The AKShare `stock_xgsglb_em` header, as the generator writes it.
+const AKSHARE: [&str; 22] = [
+    "股票代码",
+    "股票简称",
+    "申购代码",
+    "发行总数",
+    "网上发行",
+    "顶格申购需配市值",
+    "申购上限",
+    "发行价格",
+    "最新价",
+    "首日收盘价",
+    "申购日期",
+    "中签号公布日",
+    "中签缴款日期",
+    "上市日期",
+    "发行市盈率",
+    "行业市盈率",
+    "中签率",
+    "询价累计报价倍数",
+    "配售对象报价家数",
+    "连续一字板数量",
+    "涨幅",
+    "每中一签获利",
+];
+
+/// A price in fen, written in one of the ways tables write prices.
+fn price_text(fen: u64, style: u8) -> String {
+    match style {
+        0 => format!("{}.{:02}", fen / 100, fen % 100),
+        1 => format!("{}.{:02}0", fen / 100, fen % 100), // a trailing zero
+        2 => format!("0{}.{:02}", fen / 100, fen % 100), // a leading zero
+        3 => format!("{}.{}", fen / 100, fen % 100 / 10), // one place (tenths kept)
+        4 => format!("{}", fen / 100),                   // whole yuan
+        5 => "-".to_string(),
+        6 => "—".to_string(),
+        _ => format!("１{}", fen % 100), // full-width: the general parser's work
+    }
+}
+
+/// The fast path writes, byte for byte, what the general path and the CSV
+/// writer write, for every row it takes; and it takes most of these rows
+/// (so that the comparison is not vacuous).
+#[test]
+fn fast_path_writes_what_the_general_path_writes() {
+    use proptest::test_runner::{Config, TestRunner};
+    use std::cell::Cell;
+    let valid_or = |valid: Vec<&'static str>, odd: Vec<&'static str>| {
+        // three valid values for each odd one
+        let mut v = valid.clone();
+        v.extend(valid.clone());
+        v.extend(valid);
+        v.extend(odd);
+        prop::sample::select(v)
+    };
+    let strategy = (
+        valid_or(
+            vec!["688", "689", "600", "603", "000", "002", "300", "301"],
+            vec!["920", "830", "123", "SZ3"],
+        ),
+        0u32..1000,
+        valid_or(
+            vec!["新股", "沐曦股份", ""],
+            vec!["a,b", "say \"x\"", "ＡＢ", " 空格 "],
+        ),
+        (1u64..2_000_000, 1u64..20_000_000, 1u64..20_000_000),
+        (0u8..10, 0u8..10, 0u8..10),
+        valid_or(
+            vec!["2024-07-06", "2025-12-17", "2019-07-22"],
+            vec!["1985-01-01", "2024/07/06", "20240706", "-", ""],
+        ),
+        valid_or(vec!["-", "2024-06-28"], vec!["2023-03-20", "bad"]),
+        (0u8..7, 0u8..7),
+        valid_or(vec!["0", "3", "-"], vec!["x"]),
+    );
+    let layout = Layout::detect(&AKSHARE, None).unwrap();
+    let taken = Cell::new(0u32);
+    let mut runner = TestRunner::new(Config::with_cases(8192));
+    runner
+        .run(
+            &strategy,
+            |(prefix, tail, name, fen, styles, date, sub_date, kinds, limit_ups)| {
+                let mut fast = import::fast::FastPath::new(&layout).unwrap();
+                // styles 0–4 write a number, 5–6 a placeholder, 7 full-width;
+                // most draws are plain two-place prices
+                let style = |s: u8| if s >= 8 { 0 } else { s };
+                let (issue_fen, close_fen, latest_fen) = fen;
+                // the lot of the row's board and date, where it has them
+                let rule_date = [sub_date, date]
+                    .iter()
+                    .find_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                let lot = import::board_of_code(&format!("{prefix}{tail:03}"))
+                    .zip(rule_date)
+                    .and_then(|(b, d)| daxin::board::lot_rule(b, d).ok())
+                    .and_then(|r| r.shares)
+                    .unwrap_or(500) as i64;
+                let profit_fen = (close_fen as i64 - issue_fen as i64) * lot;
+                let fen_text = rust_decimal::Decimal::new(profit_fen, 2);
+                let profit = match kinds.0 {
+                    0 | 5 => fen_text.normalize().to_string(),
+                    1 | 6 => fen_text.to_string(),
+                    2 => (fen_text + rust_decimal::Decimal::ONE).to_string(),
+                    3 => "-".into(),
+                    _ => "nan".into(),
+                };
+                let exact_gain = import::gain_pct_2dp(
+                    rust_decimal::Decimal::new(close_fen as i64, 2),
+                    rust_decimal::Decimal::new(issue_fen as i64, 2),
+                )
+                .unwrap();
+                let gain = match kinds.1 {
+                    0 | 5 => exact_gain.normalize().to_string(),
+                    1 | 6 => exact_gain.to_string(),
+                    2 => (exact_gain + rust_decimal::Decimal::ONE).to_string(),
+                    3 => "-".into(),
+                    _ => format!("{exact_gain}%"),
+                };
+                let cells: Vec<String> = vec![
+                    format!("{prefix}{tail:03}"),
+                    name.to_string(),
+                    "-".into(),
+                    "40100000".into(),
+                    "9665500".into(),
+                    "-".into(),
+                    "-".into(),
+                    price_text(issue_fen, style(styles.0)),
+                    price_text(latest_fen, style(styles.2)),
+                    price_text(close_fen, style(styles.1)),
+                    sub_date.into(),
+                    "-".into(),
+                    "-".into(),
+                    date.into(),
+                    "-".into(),
+                    "-".into(),
+                    "0.0335".into(),
+                    "-".into(),
+                    "-".into(),
+                    limit_ups.into(),
+                    gain,
+                    profit,
+                ];
+                let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
+                let mut got = Vec::new();
+                if fast.row(rec.as_slice(), 7, &mut got) {
+                    taken.set(taken.get() + 1);
+                    let general = import::process(&layout, rec.as_slice());
+                    let mut want = Vec::new();
+                    import::write::csv_row(&mut want, 7, layout.format, &general.view(), false);
+                    prop_assert_eq!(
+                        String::from_utf8_lossy(&got),
+                        String::from_utf8_lossy(&want)
+                    );
+                } else {
+                    prop_assert!(got.is_empty(), "a declined row writes nothing");
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    assert!(
+        taken.get() > 400,
+        "the fast path took only {} of 8192 rows",
+        taken.get()
+    );
+}
+
+/// The fast path takes the common row (so the property above is not
+/// vacuous), and declines what only the general path can say.
+#[test]
+fn fast_path_takes_the_common_row() {
+    let layout = Layout::detect(&AKSHARE, None).unwrap();
+    let mut fast = import::fast::FastPath::new(&layout).unwrap();
+    let row = |issue: &str, close: &str, latest: &str, profit: &str| -> Vec<String> {
+        [
+            "688802",
+            "沐曦股份",
+            "-",
+            "40100000",
+            "9665500",
+            "-",
+            "-",
+            issue,
+            latest,
+            close,
+            "-",
+            "-",
+            "-",
+            "2025-12-17",
+            "-",
+            "-",
+            "0.0335",
+            "-",
+            "-",
+            "0",
+            "692.95",
+            profit,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let takes = |fast: &mut import::fast::FastPath, cells: Vec<String>| {
+        let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
+        fast.row(rec.as_slice(), 2, &mut Vec::new())
+    };
+    assert!(takes(&mut fast, row("104.66", "829.90", "-", "362620")));
+    assert!(takes(
+        &mut fast,
+        row("104.66", "829.90", "700.00", "362620")
+    ));
+    // a figure that differs: the general path explains it
+    assert!(!takes(&mut fast, row("104.66", "829.90", "-", "362621")));
+    // full-width digits: the general parser
+    assert!(!takes(
+        &mut fast,
+        row("１０４．６６", "829.90", "-", "362620")
+    ));
+}

@@ -71,6 +71,15 @@ impl Drop for AtomicFile {
 /// One output row, in whichever format.
 trait Sink {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
+    /// The CSV bytes not yet written, for the fast path to append rows to
+    /// (`None` for the other formats and with `--explain`).
+    fn csv_buffer(&mut self) -> Option<&mut Vec<u8>> {
+        None
+    }
+    /// Writes the buffer out once it is full.
+    fn spill(&mut self) -> io::Result<()> {
+        Ok(())
+    }
     fn finish(&mut self) -> io::Result<()>;
 }
 
@@ -92,7 +101,13 @@ impl<W: Write> CsvSink<W> {
 
 impl<W: Write> Sink for CsvSink<W> {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        import::write::csv_row(&mut self.out, line, source, r, self.explain);
+        import::write::csv_row(&mut self.out, line, source, &r.view(), self.explain);
+        self.spill()
+    }
+    fn csv_buffer(&mut self) -> Option<&mut Vec<u8>> {
+        (!self.explain).then_some(&mut self.out)
+    }
+    fn spill(&mut self) -> io::Result<()> {
         if self.out.len() >= 1 << 16 {
             self.w.write_all(&self.out)?;
             self.out.clear();
@@ -114,19 +129,22 @@ struct JsonSink<W: Write> {
 
 impl<W: Write> Sink for JsonSink<W> {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        let fmt_id = source.id();
-        let s = |x: Option<rust_decimal::Decimal>, dp| x.map(|v| daxin::num::fixed(v, dp));
-        let mut v = serde_json::json!({
-            "line": line, "code": r.code, "name": r.name, "board": r.board.map(|b| b.id()),
-            "listing_date": r.listing_date.map(|d| d.to_string()),
-            "issue_price": s(r.issue_price, 2), "lot_shares": r.lot_shares, "basis": r.basis,
-            "price": s(r.price, 2), "profit_per_lot": s(r.profit_per_lot, 2), "gain_pct": s(r.gain_pct, 2),
-            "published_profit": r.published_profit.map(|p| p.normalize().to_string()),
-            "published_gain": r.published_gain.map(|p| p.normalize().to_string()),
-            "check": r.check, "error": r.error, "source_format": fmt_id,
-        });
+        use serde_json::Value;
+        let mut v = serde_json::Map::new();
+        for (col, text) in import::write::cells(line, source, &r.view()) {
+            // counts are JSON numbers; decimals and text are strings
+            let value = match (col, text) {
+                (_, None) => Value::Null,
+                ("line" | "lot_shares" | "total_shares", Some(t)) => t
+                    .parse::<u64>()
+                    .map(Value::from)
+                    .unwrap_or(Value::String(t)),
+                (_, Some(t)) => Value::String(t),
+            };
+            v.insert(col.to_string(), value);
+        }
         if self.explain {
-            v["working"] = serde_json::Value::String(import::working(r));
+            v.insert("working".into(), Value::String(import::working(&r.view())));
         }
         self.w.write_all(if self.first { b"[\n" } else { b",\n" })?;
         self.first = false;
@@ -160,34 +178,12 @@ impl<W: Write> MdSink<W> {
 
 impl<W: Write> Sink for MdSink<W> {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        let fmt_id = source.id();
-        let s = |x: Option<rust_decimal::Decimal>, dp| {
-            x.map(|v| daxin::num::fixed(v, dp)).unwrap_or_default()
-        };
-        let mut cells = vec![
-            line.to_string(),
-            r.code.clone(),
-            r.name.clone(),
-            r.board.map(|b| b.id().to_string()).unwrap_or_default(),
-            r.listing_date.map(|d| d.to_string()).unwrap_or_default(),
-            s(r.issue_price, 2),
-            r.lot_shares.map(|l| l.to_string()).unwrap_or_default(),
-            r.basis.to_string(),
-            s(r.price, 2),
-            s(r.profit_per_lot, 2),
-            s(r.gain_pct, 2),
-            r.published_profit
-                .map(|p| p.normalize().to_string())
-                .unwrap_or_default(),
-            r.published_gain
-                .map(|p| p.normalize().to_string())
-                .unwrap_or_default(),
-            r.check.clone(),
-            r.error.clone().unwrap_or_default(),
-            fmt_id.to_string(),
-        ];
+        let mut cells: Vec<String> = import::write::cells(line, source, &r.view())
+            .into_iter()
+            .map(|(_, t)| t.unwrap_or_default())
+            .collect();
         if self.explain {
-            cells.push(import::working(r));
+            cells.push(import::working(&r.view()));
         }
         let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
         writeln!(self.w, "| {} |", cells.join(" | "))
@@ -325,6 +321,7 @@ fn run_file(
         pb
     });
     let mut out = RowOut::default();
+    let mut fast = import::fast::FastPath::new(&layout);
     loop {
         let line = src.line;
         match splitter.next(src.bytes(), src.eof) {
@@ -342,6 +339,24 @@ fn run_file(
                 if row.is_blank() && error.is_none() {
                     src.take(consumed, lines);
                     continue;
+                }
+                if error.is_none() {
+                    let fast_done = match (&mut fast, sink.csv_buffer()) {
+                        (Some(f), Some(buf)) => f.row(&row, line, buf),
+                        _ => false,
+                    };
+                    if fast_done {
+                        src.take(consumed, lines);
+                        tally.rows += 1;
+                        sink.spill()
+                            .map_err(|e| io_err("cannot write the output", e))?;
+                        if tally.rows % 65_536 == 0 {
+                            if let Some(pb) = &progress {
+                                pb.set_position(src.offset);
+                            }
+                        }
+                        continue;
+                    }
                 }
                 match error {
                     None => import::process_into(&layout, &row, &mut out),

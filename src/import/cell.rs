@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::input;
 
 /// The placeholders tables use for "unknown", checked on bytes first.
+#[inline]
 pub(super) fn is_placeholder_bytes(raw: &[u8]) -> bool {
     matches!(
         raw,
@@ -47,9 +48,21 @@ pub(super) fn cell_decimal(field: &str, raw: &[u8], mult: Decimal) -> Result<Opt
     ))
 }
 
-/// Parses `[-]digits[.digits]` of at most 18 significant digits without
-/// allocating; `None` for anything else.
+/// Parses `[-]digits[.digits]` of at most 18 digits without allocating;
+/// `None` for anything else.
+///
+/// ```
+/// use daxin::import::ascii_decimal;
+/// assert_eq!(ascii_decimal(b"-104.66").unwrap().to_string(), "-104.66");
+/// assert_eq!(ascii_decimal(b"1,000"), None); // the general parser's work
+/// ```
 pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
+    ascii_fixed(raw).map(|(m, scale)| Decimal::new(m, scale))
+}
+
+/// [`ascii_decimal`] as a mantissa and a scale.
+#[inline]
+pub(super) fn ascii_fixed(raw: &[u8]) -> Option<(i64, u32)> {
     let (neg, body) = match raw.first() {
         Some(b'-') => (true, &raw[1..]),
         _ => (false, raw),
@@ -64,8 +77,12 @@ pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
     for &b in body {
         match b {
             b'0'..=b'9' => {
-                m = m * 10 + i64::from(b - b'0');
+                // 18 digits at most: 10¹⁸ − 1 fits an i64 with room
                 digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                m = m * 10 + i64::from(b - b'0');
                 if seen_dot {
                     scale += 1;
                 }
@@ -77,7 +94,7 @@ pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
     if digits == 0 || (seen_dot && scale == 0) {
         return None;
     }
-    Some(Decimal::new(if neg { -m } else { m }, scale))
+    Some((if neg { -m } else { m }, scale))
 }
 
 /// A date cell: `2025-12-17` by the fast path, else every form
@@ -101,6 +118,7 @@ pub(super) fn cell_date(field: &str, raw: &[u8]) -> Result<Option<NaiveDate>> {
 /// minus and en dash); plain Chinese names do not.
 /// `YYYY-MM-DD`, a real day within the dates daxin accepts; `None` for
 /// anything else (which the general parser then reads or rejects).
+#[inline]
 pub(super) fn iso_date(raw: &[u8]) -> Option<NaiveDate> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *raw else {
         return None;
@@ -129,6 +147,7 @@ pub(super) fn may_need_folding(b: &[u8]) -> bool {
 }
 
 /// A cell without the ASCII white space around it.
+#[inline]
 pub(super) fn trim_bytes(b: &[u8]) -> &[u8] {
     let start = b
         .iter()
@@ -156,6 +175,11 @@ mod tests {
         assert_eq!(ascii_decimal(b"1."), None);
         assert_eq!(ascii_decimal(b"1,000"), None);
         assert_eq!(ascii_decimal(b""), None);
+        assert_eq!(ascii_decimal(b"9999999999999999999"), None); // 19 digits
+        assert_eq!(
+            ascii_decimal(b"999999999999999999"),
+            Some(d("999999999999999999"))
+        );
         assert_eq!(
             cell_decimal("f", "１０４．６６".as_bytes(), Decimal::ONE).unwrap(),
             Some(d("104.66"))

@@ -40,8 +40,11 @@ pub enum Field {
     ProfitPer100,
     /// 连续一字板数量.
     LimitUpDays,
-    /// 发行总数.
+    /// 发行总数: the shares offered in the IPO.
     TotalIssued,
+    /// Total shares after the IPO (daxin's `total_shares`, 发行后总股本):
+    /// what market value is reckoned on.
+    TotalShares,
     /// 网上发行.
     OnlineIssued,
     /// A board column (daxin's record CSV).
@@ -64,7 +67,7 @@ pub struct Layout {
     pub unused: Vec<String>,
 }
 
-const FIELD_COUNT: usize = 19;
+const FIELD_COUNT: usize = 20;
 
 /// Normalises a header cell: BOM, spaces, full-width brackets and the
 /// hyphen variants removed; returns the name and the unit multiplier the
@@ -106,7 +109,8 @@ fn field_of(name: &str) -> Option<Field> {
         "每中一签获利" | "打新收益" | "每签获利" => Field::ProfitPerLot,
         "上市首日每百股获利" | "每百股获利" => Field::ProfitPer100,
         "连续一字板数量" | "一字板数量" => Field::LimitUpDays,
-        "发行总数" | "totalshares" => Field::TotalIssued,
+        "发行总数" | "总发行数量" | "sharesoffered" => Field::TotalIssued,
+        "totalshares" | "发行后总股本" | "总股本" => Field::TotalShares,
         "网上发行" | "网上发行数量" => Field::OnlineIssued,
         "board" | "板块" => Field::BoardCol,
         "lotshares" | "每签股数" | "每手股数" => Field::LotShares,

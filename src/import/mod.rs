@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 
 mod cell;
 mod encoding;
+pub mod fast;
 mod layout;
 mod row;
 pub mod split;
@@ -30,7 +31,9 @@ pub mod write;
 pub use cell::ascii_decimal;
 pub use encoding::sniff_encoding;
 pub use layout::{Field, Layout};
-pub use row::{board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, working, RowOut};
+pub use row::{
+    board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, working, At, RowOut, RowView,
+};
 pub use write::OUT_HEADER;
 
 /// The source formats `daxin batch` reads.

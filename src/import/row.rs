@@ -31,7 +31,10 @@ pub struct RowOut {
     pub issue_price: Option<Decimal>,
     /// Shares per lot by the board's rule of the date.
     pub lot_shares: Option<u64>,
-    /// Which price the figures use (`close`, `avg`, `latest`).
+    /// Total shares after the IPO, when the row has them.
+    pub total_shares: Option<u64>,
+    /// Which price the headline figures use: the first close, else the
+    /// first-day average (BSE tables), else the latest price.
     pub basis: &'static str,
     /// That price.
     pub price: Option<Decimal>,
@@ -39,6 +42,12 @@ pub struct RowOut {
     pub profit_per_lot: Option<Decimal>,
     /// (price − issue) × 100 ÷ issue, rounded half-up to 2 places.
     pub gain_pct: Option<Decimal>,
+    /// price × total shares.
+    pub market_value: Option<Decimal>,
+    /// The figures at the first-day open, when the row has it.
+    pub open: Option<At>,
+    /// The figures at the latest price (最新价), when the row has it.
+    pub latest: Option<At>,
     /// The source's per-lot profit.
     pub published_profit: Option<Decimal>,
     /// The source's gain.
@@ -49,55 +58,189 @@ pub struct RowOut {
     pub error: Option<String>,
 }
 
-/// The board a mainland code belongs to.
+/// The figures at one price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct At {
+    /// The price.
+    pub price: Decimal,
+    /// (price − issue) × lot.
+    pub profit_per_lot: Decimal,
+    /// Gain in percent, rounded half-up to 2 places.
+    pub gain_pct: Option<Decimal>,
+    /// price × total shares, when the row has them.
+    pub market_value: Option<Decimal>,
+}
+
+impl At {
+    /// The figures at `price` (validated as a price; `field` names it in
+    /// the error).
+    pub fn new(
+        field: &str,
+        price: Decimal,
+        issue: Decimal,
+        lot: u64,
+        total_shares: Option<u64>,
+    ) -> Result<At> {
+        let price = input::Price::new(field, price)?.get();
+        Ok(At {
+            price,
+            profit_per_lot: num::mul(
+                num::sub(price, issue, "profit per lot")?,
+                Decimal::from(lot),
+                "profit per lot",
+            )?,
+            gain_pct: gain_pct_2dp(price, issue),
+            market_value: match total_shares {
+                Some(t) => Some(num::mul(price, Decimal::from(t), "market value")?),
+                None => None,
+            },
+        })
+    }
+}
+
+impl RowOut {
+    /// The row borrowed, as the writer takes it.
+    pub fn view(&self) -> RowView<'_> {
+        RowView {
+            code: &self.code,
+            name: &self.name,
+            board: self.board,
+            listing_date: self.listing_date,
+            issue_price: self.issue_price,
+            lot_shares: self.lot_shares,
+            total_shares: self.total_shares,
+            basis: self.basis,
+            price: self.price,
+            profit_per_lot: self.profit_per_lot,
+            gain_pct: self.gain_pct,
+            market_value: self.market_value,
+            open: self.open,
+            latest: self.latest,
+            published_profit: self.published_profit,
+            published_gain: self.published_gain,
+            check: &self.check,
+            error: self.error.as_deref(),
+        }
+    }
+}
+
+/// A recomputed row with its text borrowed: what [`RowOut`] holds, without
+/// the copies (the fast path fills it straight from the input's bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowView<'a> {
+    /// Code as given.
+    pub code: &'a str,
+    /// Name as given.
+    pub name: &'a str,
+    /// Board, from the code.
+    pub board: Option<Board>,
+    /// Listing date.
+    pub listing_date: Option<NaiveDate>,
+    /// Issue price.
+    pub issue_price: Option<Decimal>,
+    /// Shares per lot.
+    pub lot_shares: Option<u64>,
+    /// Total shares after the IPO.
+    pub total_shares: Option<u64>,
+    /// Which price the headline figures use.
+    pub basis: &'a str,
+    /// That price.
+    pub price: Option<Decimal>,
+    /// (price − issue) × lot.
+    pub profit_per_lot: Option<Decimal>,
+    /// Gain in percent, 2 places.
+    pub gain_pct: Option<Decimal>,
+    /// price × total shares.
+    pub market_value: Option<Decimal>,
+    /// The figures at the first-day open.
+    pub open: Option<At>,
+    /// The figures at the latest price.
+    pub latest: Option<At>,
+    /// The source's per-lot profit.
+    pub published_profit: Option<Decimal>,
+    /// The source's gain.
+    pub published_gain: Option<Decimal>,
+    /// `ok`, or why the published figures differ.
+    pub check: &'a str,
+    /// The error, when the row could not be computed.
+    pub error: Option<&'a str>,
+}
+
+/// The board a mainland code belongs to: six digits, with or without an
+/// exchange prefix (`SZ300474`) or suffix (`002001.SZ`).
 pub fn board_of_code(code: &str) -> Option<Board> {
     let c = code.trim();
     let c = c.rsplit_once('.').map(|(a, _)| a).unwrap_or(c);
     let c = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
-    if c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) {
+    board_of_digits(c.as_bytes())
+}
+
+/// [`board_of_code`] for the bare six digits.
+#[inline]
+pub(super) fn board_of_digits(c: &[u8]) -> Option<Board> {
+    let [a, b, c3, ..] = *c else { return None };
+    if c.len() != 6 || !c.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(match &c[..3] {
-        "688" | "689" => Board::Star,
-        "600" | "601" | "603" | "605" => Board::SseMain,
-        "000" | "001" | "002" | "003" | "004" => Board::SzseMain,
-        "300" | "301" | "302" => Board::ChiNext,
-        "920" => Board::Bse,
-        _ if c.starts_with('8') || c.starts_with('4') => Board::Bse,
+    Some(match [a, b, c3] {
+        [b'6', b'8', b'8' | b'9'] => Board::Star,
+        [b'6', b'0', b'0' | b'1' | b'3' | b'5'] => Board::SseMain,
+        [b'0', b'0', b'0'..=b'4'] => Board::SzseMain,
+        [b'3', b'0', b'0'..=b'2'] => Board::ChiNext,
+        [b'9', b'2', b'0'] | [b'8' | b'4', ..] => Board::Bse,
         _ => return None,
     })
 }
 
 /// Gain in percent, rounded half-up to 2 places, by exact integer
-/// arithmetic: the same result as the decimal formula rounded half-up.
+/// arithmetic: the same result as the decimal formula
+/// `round_half_up((price − issue) × 100 ÷ issue, 2)` (a property test holds
+/// the two equal). `None` for an issue price ≤ 0.
 pub fn gain_pct_2dp(price: Decimal, issue: Decimal) -> Option<Decimal> {
+    if let (Ok(p), Ok(i)) = (
+        i64::try_from(price.mantissa()),
+        i64::try_from(issue.mantissa()),
+    ) {
+        if let Some(q) = gain_hundredths(p, price.scale(), i, issue.scale()) {
+            return Some(Decimal::new(q, 2));
+        }
+    }
+    // wide numbers: the same division in 128 bits
     let scale = price.scale().max(issue.scale());
     let p = rescaled(price, scale)?;
     let i = rescaled(issue, scale)?;
     if i <= 0 {
         return None;
     }
-    // 64-bit division when the numbers fit (they nearly always do)
-    if let (Ok(p64), Ok(i64_)) = (i64::try_from(p), i64::try_from(i)) {
-        if let Some(num) = (p64 - i64_).checked_mul(10_000) {
-            let (q, r) = (num / i64_, num % i64_);
-            let q = if 2 * r.abs() >= i64_ {
-                q + num.signum()
-            } else {
-                q
-            };
-            return Some(Decimal::new(q, 2));
-        }
-    }
-    let num = (p - i).checked_mul(10_000)?;
+    let num = p.checked_sub(i)?.checked_mul(10_000)?;
     let (q, r) = (num / i, num % i);
     // half-up on the magnitude
-    let q = if 2 * r.abs() >= i {
+    let q = if r.unsigned_abs() * 2 >= i.unsigned_abs() {
         q + num.signum()
     } else {
         q
     };
     Some(Decimal::from_i128_with_scale(q, 2))
+}
+
+/// The gain of `p`·10⁻ᵖˢ over `i`·10⁻ⁱˢ in hundredths of a percent, half-up,
+/// in 64 bits; `None` when `i` ≤ 0 or the numbers are too wide.
+#[inline]
+pub(super) fn gain_hundredths(p: i64, ps: u32, i: i64, is: u32) -> Option<i64> {
+    if i <= 0 {
+        return None;
+    }
+    let scale = ps.max(is);
+    let p = p.checked_mul(10i64.checked_pow(scale - ps)?)?;
+    let i = i.checked_mul(10i64.checked_pow(scale - is)?)?;
+    let num = p.checked_sub(i)?.checked_mul(10_000)?;
+    let (q, r) = (num / i, num % i);
+    // half-up on the magnitude; 2·|r| < 2·i fits in u64
+    Some(if r.unsigned_abs() * 2 >= i.unsigned_abs() {
+        q + num.signum()
+    } else {
+        q
+    })
 }
 
 fn rescaled(x: Decimal, scale: u32) -> Option<i128> {
@@ -135,10 +278,14 @@ pub fn process_into<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowO
     out.listing_date = None;
     out.issue_price = None;
     out.lot_shares = None;
+    out.total_shares = None;
     out.basis = "";
     out.price = None;
     out.profit_per_lot = None;
     out.gain_pct = None;
+    out.market_value = None;
+    out.open = None;
+    out.latest = None;
     out.published_profit = None;
     out.published_gain = None;
     out.check.clear();
@@ -230,6 +377,18 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         }
     };
     out.lot_shares = Some(lot);
+    let total = match dec(layout, rec, Field::TotalShares, "total_shares")? {
+        Some(t) => Some(
+            u64::try_from(t)
+                .ok()
+                .filter(|n| *n > 0 && t.fract().is_zero())
+                .ok_or_else(|| {
+                    Error::invalid("total_shares", &t.to_string(), "a whole number of shares")
+                })?,
+        ),
+        None => None,
+    };
+    out.total_shares = total;
     // published figures
     let mut published_profit = dec(layout, rec, Field::ProfitPerLot, "每中一签获利")?;
     if layout.format == SourceFormat::EmXgsglbBse {
@@ -243,6 +402,12 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         None => dec(layout, rec, Field::FirstDayGainPct, "首日涨幅")?,
     };
     let latest = dec(layout, rec, Field::Latest, "最新价")?;
+    if let Some(o) = dec(layout, rec, Field::FirstOpen, "首日开盘价")? {
+        out.open = Some(At::new("首日开盘价", o, issue, lot, total)?);
+    }
+    if let Some(l) = latest {
+        out.latest = Some(At::new("最新价", l, issue, lot, total)?);
+    }
     let (basis, price) = if let Some(c) = dec(layout, rec, Field::FirstClose, "首日收盘价")? {
         ("close", Some(c))
     } else if let Some(a) = dec(layout, rec, Field::FirstAvg, "上市首日-均价")? {
@@ -275,12 +440,11 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         out.check = c;
         return Ok(());
     };
-    let price = input::Price::new(basis, price)?.get();
-    out.price = Some(price);
-    let lot_d = Decimal::from(lot);
-    let profit = num::mul(price - issue, lot_d, "profit per lot")?;
-    out.profit_per_lot = Some(profit);
-    out.gain_pct = gain_pct_2dp(price, issue);
+    let at = At::new(basis, price, issue, lot, total)?;
+    out.price = Some(at.price);
+    out.profit_per_lot = Some(at.profit_per_lot);
+    out.gain_pct = at.gain_pct;
+    out.market_value = at.market_value;
     let limit_ups = dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?;
     let c = check(out, latest, limit_ups, lot);
     out.check.clear();
@@ -390,6 +554,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         listing_date: ipo.listing_date,
         issue_price: Some(ipo.issue_price.get()),
         lot_shares: Some(ipo.lot_shares.get()),
+        total_shares: ipo.total_shares.map(|t| t.get()),
         ..RowOut::default()
     };
     let s = match crate::returns::compute(ipo) {
@@ -409,6 +574,13 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
     out.price = Some(f.price);
     out.profit_per_lot = Some(f.profit_per_lot);
     out.gain_pct = Some(num::round_half_up(f.gain_pct, 2));
+    out.market_value = f.market_cap;
+    out.open = s.at(crate::Basis::Open).map(|o| At {
+        price: o.price,
+        profit_per_lot: o.profit_per_lot,
+        gain_pct: Some(num::round_half_up(o.gain_pct, 2)),
+        market_value: o.market_cap,
+    });
     let checks = crate::published::check_all(&ipo.published, &s);
     let differs: Vec<String> = checks
         .iter()
@@ -433,7 +605,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 
 /// The working of a computed row, numbers put in:
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
-pub fn working(r: &RowOut) -> String {
+pub fn working(r: &RowView<'_>) -> String {
     match (
         r.price,
         r.issue_price,

@@ -99,6 +99,7 @@ impl<'a> Row<'a> {
 }
 
 impl Record for Row<'_> {
+    #[inline]
     fn field(&self, i: usize) -> Option<&[u8]> {
         self.bounds
             .get(i)

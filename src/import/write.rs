@@ -17,11 +17,14 @@
 
 use rust_decimal::Decimal;
 
-use super::{RowOut, SourceFormat};
+use super::{At, RowView, SourceFormat};
 use crate::num;
 
-/// The output columns of `daxin batch`.
-pub const OUT_HEADER: [&str; 16] = [
+/// The output columns of `daxin batch`: the row's identity, the headline
+/// figures (at the first close, else the first-day average, else the latest
+/// price), the same figures at the open and at the latest price when the
+/// row has them, the published figures and the check.
+pub const OUT_HEADER: [&str; 26] = [
     "line",
     "code",
     "name",
@@ -29,16 +32,80 @@ pub const OUT_HEADER: [&str; 16] = [
     "listing_date",
     "issue_price",
     "lot_shares",
+    "total_shares",
     "basis",
     "price",
     "profit_per_lot",
     "gain_pct",
+    "market_value",
+    "open_price",
+    "open_profit_per_lot",
+    "open_gain_pct",
+    "open_market_value",
+    "latest_price",
+    "latest_profit_per_lot",
+    "latest_gain_pct",
+    "latest_market_value",
     "published_profit",
     "published_gain",
     "check",
     "error",
     "source_format",
+    // `working`, with --explain
 ];
+
+/// One output row as (column, text) pairs in [`OUT_HEADER`]'s order, `None`
+/// for an empty cell: what the JSON and Markdown outputs print. The CSV
+/// writer ([`csv_row`]) writes the same texts without building strings (a
+/// test holds the two equal).
+pub fn cells(
+    line: u64,
+    source: SourceFormat,
+    r: &RowView<'_>,
+) -> Vec<(&'static str, Option<String>)> {
+    let fixed = |x: Option<Decimal>| x.map(|v| num::fixed(v, 2));
+    let plain = |x: Option<Decimal>| x.map(|v| v.normalize().to_string());
+    let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let at = |a: Option<&At>| {
+        [
+            a.map(|a| num::fixed(a.price, 2)),
+            a.map(|a| num::fixed(a.profit_per_lot, 2)),
+            a.and_then(|a| fixed(a.gain_pct)),
+            a.and_then(|a| fixed(a.market_value)),
+        ]
+    };
+    let [op, opl, og, omv] = at(r.open.as_ref());
+    let [lp, lpl, lg, lmv] = at(r.latest.as_ref());
+    let values = [
+        Some(line.to_string()),
+        text(r.code),
+        text(r.name),
+        r.board.map(|b| b.id().to_string()),
+        r.listing_date.map(|d| d.to_string()),
+        fixed(r.issue_price),
+        r.lot_shares.map(|n| n.to_string()),
+        r.total_shares.map(|n| n.to_string()),
+        text(r.basis),
+        fixed(r.price),
+        fixed(r.profit_per_lot),
+        fixed(r.gain_pct),
+        fixed(r.market_value),
+        op,
+        opl,
+        og,
+        omv,
+        lp,
+        lpl,
+        lg,
+        lmv,
+        plain(r.published_profit),
+        plain(r.published_gain),
+        text(r.check),
+        r.error.map(str::to_string),
+        Some(source.id().to_string()),
+    ];
+    OUT_HEADER.into_iter().zip(values).collect()
+}
 
 /// Appends the header line (with a `working` column when `explain`).
 pub fn csv_header(out: &mut Vec<u8>, explain: bool) {
@@ -56,11 +123,11 @@ pub fn csv_header(out: &mut Vec<u8>, explain: bool) {
 
 /// Appends one row: the input's line number, the recomputed figures, and
 /// (when `explain`) the working.
-pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, explain: bool) {
+pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowView<'_>, explain: bool) {
     push_u64(out, line);
     out.push(b',');
-    push_text(out, &r.code);
-    push_text(out, &r.name);
+    push_text(out, r.code);
+    push_text(out, r.name);
     out.extend_from_slice(r.board.map_or("", |b| b.id()).as_bytes());
     out.push(b',');
     if let Some(d) = r.listing_date {
@@ -68,19 +135,24 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, e
     }
     out.push(b',');
     push_opt(out, r.issue_price, Some(2));
-    if let Some(l) = r.lot_shares {
-        push_u64(out, l);
+    for n in [r.lot_shares, r.total_shares] {
+        if let Some(n) = n {
+            push_u64(out, n);
+        }
+        out.push(b',');
     }
-    out.push(b',');
     out.extend_from_slice(r.basis.as_bytes());
     out.push(b',');
     push_opt(out, r.price, Some(2));
     push_opt(out, r.profit_per_lot, Some(2));
     push_opt(out, r.gain_pct, Some(2));
+    push_opt(out, r.market_value, Some(2));
+    push_at(out, r.open.as_ref());
+    push_at(out, r.latest.as_ref());
     push_opt(out, r.published_profit, None);
     push_opt(out, r.published_gain, None);
-    push_text(out, &r.check);
-    push_text(out, r.error.as_deref().unwrap_or(""));
+    push_text(out, r.check);
+    push_text(out, r.error.unwrap_or(""));
     out.extend_from_slice(source.id().as_bytes());
     if explain {
         out.push(b',');
@@ -88,6 +160,21 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, e
         out.pop(); // push_text ends with a delimiter
     }
     out.push(b'\n');
+}
+
+/// The four figures at one price (empty cells when there is none).
+pub(super) fn push_at(out: &mut Vec<u8>, at: Option<&At>) {
+    match at {
+        Some(a) => {
+            push_fixed(out, a.price, 2);
+            out.push(b',');
+            push_fixed(out, a.profit_per_lot, 2);
+            out.push(b',');
+            push_opt(out, a.gain_pct, Some(2));
+            push_opt(out, a.market_value, Some(2));
+        }
+        None => out.extend_from_slice(b",,,,"),
+    }
 }
 
 /// A text field and its delimiter, quoted when it must be.
@@ -153,6 +240,7 @@ fn digits(buf: &mut [u8; 24], mut n: u64, min: usize) -> usize {
 }
 
 /// Appends `n` in decimal.
+#[inline]
 pub fn push_u64(out: &mut Vec<u8>, n: u64) {
     let mut buf = [0u8; 24];
     let i = digits(&mut buf, n, 1);
@@ -173,59 +261,87 @@ fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
 }
 
 /// Appends `x` rounded half-up to `dp` places.
+#[inline]
 pub fn push_fixed(out: &mut Vec<u8>, x: Decimal, dp: u32) {
-    if dp > 18 {
-        out.extend_from_slice(num::fixed(x, dp).as_bytes());
-        return;
-    }
     // round only when there are more places than wanted
     let r = if x.scale() > dp {
         num::round_half_up(x, dp)
     } else {
         x
     };
-    let m = r.mantissa();
     // the magnitude at exactly `dp` places in 64 bits; wider values (never
     // a real price or amount) go through the general decimal formatter
-    let Some(n) = u64::try_from(m.unsigned_abs())
-        .ok()
-        .and_then(|v| 10u64.checked_pow(dp - r.scale())?.checked_mul(v))
-    else {
-        out.extend_from_slice(num::fixed(r, dp).as_bytes());
-        return;
+    let m = r.mantissa();
+    let n = u64::try_from(m.unsigned_abs()).ok().and_then(|v| {
+        10u64
+            .checked_pow(dp.checked_sub(r.scale())?)?
+            .checked_mul(v)
+    });
+    match n {
+        Some(n) if dp <= 18 => push_scaled(out, m < 0, n, dp),
+        _ => out.extend_from_slice(num::fixed(r, dp).as_bytes()),
+    }
+}
+
+/// Appends `n`·10⁻ᵈᵖ (negative when `neg`, unless it is zero), all `dp`
+/// places shown. The digits are made right to left in one stack buffer,
+/// two at a time, and copied out once.
+#[inline]
+pub(super) fn push_scaled(out: &mut Vec<u8>, neg: bool, mut n: u64, dp: u32) {
+    let mut buf = [0u8; 48];
+    let mut i = buf.len();
+    let pair = |buf: &mut [u8; 48], i: &mut usize, v: u64| {
+        let p = v as usize * 2;
+        *i -= 2;
+        buf[*i..*i + 2].copy_from_slice(&PAIRS[p..p + 2]);
     };
-    if m < 0 && n != 0 {
-        out.push(b'-');
+    let zero = n == 0;
+    let mut k = dp;
+    while k >= 2 {
+        pair(&mut buf, &mut i, n % 100);
+        n /= 100;
+        k -= 2;
     }
-    let mut buf = [0u8; 24];
-    if dp == 0 {
-        let i = digits(&mut buf, n, 1);
-        out.extend_from_slice(&buf[i..]);
-        return;
+    if k == 1 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
     }
-    let unit = 10u64.pow(dp);
-    let i = digits(&mut buf, n / unit, 1);
-    out.extend_from_slice(&buf[i..]);
-    out.push(b'.');
-    let i = digits(&mut buf, n % unit, dp as usize);
+    if dp > 0 {
+        i -= 1;
+        buf[i] = b'.';
+    }
+    while n >= 100 {
+        pair(&mut buf, &mut i, n % 100);
+        n /= 100;
+    }
+    if n >= 10 {
+        pair(&mut buf, &mut i, n);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    if neg && !zero {
+        i -= 1;
+        buf[i] = b'-';
+    }
     out.extend_from_slice(&buf[i..]);
 }
 
 /// Appends `x` at its own scale with trailing zeros dropped: `362620.00` →
 /// `362620`, `0.03348913` → `0.03348913`.
+#[inline]
 pub fn push_plain(out: &mut Vec<u8>, x: Decimal) {
-    let (mut m, mut s) = (x.mantissa(), x.scale());
+    let Ok(mut m) = i64::try_from(x.mantissa()) else {
+        let n = x.normalize();
+        return push_fixed(out, n, n.scale());
+    };
+    let mut s = x.scale();
     while s > 0 && m % 10 == 0 {
         m /= 10;
         s -= 1;
     }
-    match i64::try_from(m) {
-        Ok(m) => push_fixed(out, Decimal::new(m, s), s),
-        Err(_) => {
-            let n = x.normalize();
-            push_fixed(out, n, n.scale())
-        }
-    }
+    push_fixed(out, Decimal::new(m, s), s)
 }
 
 #[cfg(test)]
@@ -242,6 +358,49 @@ mod tests {
         let mut out = Vec::new();
         push_plain(&mut out, Decimal::from_str_exact(x).unwrap());
         String::from_utf8(out).unwrap()
+    }
+
+    /// The CSV writer and `cells` give the same texts, cell for cell.
+    #[test]
+    fn csv_row_writes_the_cells() {
+        let d = |x: &str| Decimal::from_str_exact(x).unwrap();
+        let at = At {
+            price: d("650"),
+            profit_per_lot: d("267860"),
+            gain_pct: Some(d("468.78")),
+            market_value: Some(d("305500000000.5")),
+        };
+        let r = RowView {
+            code: "688795",
+            name: "摩尔线程, \"A\"",
+            board: Some(crate::Board::Star),
+            listing_date: Some(crate::input::ymd(2025, 12, 5)),
+            issue_price: Some(d("114.28")),
+            lot_shares: Some(500),
+            total_shares: Some(470_000_000),
+            basis: "close",
+            price: Some(d("600.5")),
+            profit_per_lot: Some(d("243110")),
+            gain_pct: Some(d("425.46")),
+            market_value: None,
+            open: Some(at),
+            latest: None,
+            published_profit: Some(d("243110.00")),
+            published_gain: None,
+            check: "ok",
+            error: None,
+        };
+        let mut out = Vec::new();
+        csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, false);
+        let mut rd = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_slice());
+        let rec = rd.records().next().unwrap().unwrap();
+        let want = cells(9, SourceFormat::EmXgsglb, &r);
+        assert_eq!(rec.len(), OUT_HEADER.len());
+        for (got, (col, want)) in rec.iter().zip(want) {
+            assert_eq!(got, want.unwrap_or_default(), "{col}");
+        }
     }
 
     #[test]
