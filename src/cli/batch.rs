@@ -324,6 +324,23 @@ fn run_file(
     let mut fast = import::fast::FastPath::new(&layout);
     loop {
         let line = src.line;
+        // the fast path first: a whole line it takes is done
+        if let (Some(f), Some(buf)) = (&mut fast, sink.csv_buffer()) {
+            if let Some((text, consumed)) = split::first_line(src.bytes(), src.eof) {
+                if !text.is_empty() && f.line(text, line, delim, buf) {
+                    src.take(consumed, 1);
+                    tally.rows += 1;
+                    sink.spill()
+                        .map_err(|e| io_err("cannot write the output", e))?;
+                    if tally.rows % 65_536 == 0 {
+                        if let Some(pb) = &progress {
+                            pb.set_position(src.offset);
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
         match splitter.next(src.bytes(), src.eof) {
             Step::NeedMore => {
                 src.fill(&mut reader).map_err(read_err)?;
@@ -339,24 +356,6 @@ fn run_file(
                 if row.is_blank() && error.is_none() {
                     src.take(consumed, lines);
                     continue;
-                }
-                if error.is_none() {
-                    let fast_done = match (&mut fast, sink.csv_buffer()) {
-                        (Some(f), Some(buf)) => f.row(&row, line, buf),
-                        _ => false,
-                    };
-                    if fast_done {
-                        src.take(consumed, lines);
-                        tally.rows += 1;
-                        sink.spill()
-                            .map_err(|e| io_err("cannot write the output", e))?;
-                        if tally.rows % 65_536 == 0 {
-                            if let Some(pb) = &progress {
-                                pb.set_position(src.offset);
-                            }
-                        }
-                        continue;
-                    }
                 }
                 match error {
                     None => import::process_into(&layout, &row, &mut out),

@@ -63,38 +63,39 @@ pub fn ascii_decimal(raw: &[u8]) -> Option<Decimal> {
 /// [`ascii_decimal`] as a mantissa and a scale.
 #[inline]
 pub(super) fn ascii_fixed(raw: &[u8]) -> Option<(i64, u32)> {
-    let (neg, body) = match raw.first() {
-        Some(b'-') => (true, &raw[1..]),
+    let (neg, body) = match raw {
+        [b'-', rest @ ..] => (true, rest),
         _ => (false, raw),
     };
     if body.is_empty() || body.len() > 19 {
         return None;
     }
-    let mut m: i64 = 0;
-    let mut scale: u32 = 0;
-    let mut seen_dot = false;
-    let mut digits = 0;
-    for &b in body {
-        match b {
-            b'0'..=b'9' => {
-                // 18 digits at most: 10¹⁸ − 1 fits an i64 with room
-                digits += 1;
-                if digits > 18 {
-                    return None;
-                }
-                m = m * 10 + i64::from(b - b'0');
-                if seen_dot {
-                    scale += 1;
-                }
-            }
-            b'.' if !seen_dot => seen_dot = true,
-            _ => return None,
+    // 19 digits at most here, which fit a u64; more than 18 are refused
+    // below, so that the value fits an i64 with room
+    let mut m: u64 = 0;
+    let mut dot = None;
+    for (k, &b) in body.iter().enumerate() {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            m = m * 10 + u64::from(d);
+        } else if b == b'.' && dot.is_none() {
+            dot = Some(k);
+        } else {
+            return None;
         }
     }
-    if digits == 0 || (seen_dot && scale == 0) {
+    let scale = match dot {
+        // `1.` is not a number; `.5` is
+        Some(k) if k + 1 == body.len() => return None,
+        Some(k) => body.len() - 1 - k,
+        None => 0,
+    };
+    let digits = body.len() - usize::from(dot.is_some());
+    if digits == 0 || digits > 18 {
         return None;
     }
-    Some((if neg { -m } else { m }, scale))
+    let m = i64::try_from(m).ok()?;
+    Some((if neg { -m } else { m }, scale as u32))
 }
 
 /// A date cell: `2025-12-17` by the fast path, else every form

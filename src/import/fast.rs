@@ -31,33 +31,45 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::cell::{ascii_fixed, is_placeholder_bytes, iso_date, may_need_folding, trim_bytes};
+use super::cell::{ascii_fixed, is_placeholder_bytes, iso_date, may_need_folding};
 use super::layout::{Field, Layout};
 use super::row::{board_of_digits, gain_hundredths};
-use super::{write, Record, SourceFormat};
+use super::{split, write, Record, SourceFormat};
 use crate::board::{self, Board};
 use crate::input::MAX_PRICE;
+
+/// The cells the fast path reads, by slot.
+const CODE: usize = 0;
+const NAME: usize = 1;
+const ISSUE: usize = 2;
+const CLOSE: usize = 3;
+const LATEST: usize = 4;
+const LISTING: usize = 5;
+const SUBSCRIBED: usize = 6;
+const PROFIT: usize = 7;
+/// 涨幅, or 首日涨幅 when there is no 涨幅.
+const GAIN: usize = 8;
+/// 首日涨幅 beside a 涨幅: read by the general path when 涨幅 is empty.
+const GAIN_ALT: usize = 9;
+const LIMIT_UPS: usize = 10;
+const SLOTS: usize = 11;
+/// A column the fast path does not read.
+const SKIP: u8 = u8::MAX;
 
 /// Which columns the fast path reads; built once per file.
 #[derive(Debug, Clone)]
 pub struct FastPath {
     source: SourceFormat,
-    width: usize,
-    code: usize,
-    name: usize,
-    issue: usize,
-    close: usize,
-    latest: Option<usize>,
-    listing: Option<usize>,
-    subscribed: Option<usize>,
-    profit: Option<usize>,
-    /// 涨幅, or 首日涨幅 when there is no 涨幅.
-    gain: Option<usize>,
-    /// 首日涨幅 beside a 涨幅: read by the general path when 涨幅 is empty.
-    gain_alt: Option<usize>,
-    limit_ups: Option<usize>,
+    /// The slot of each column up to the last one read (`SKIP` for the
+    /// others).
+    slot_of: Vec<u8>,
+    /// Whether each slot has a column.
+    has: [bool; SLOTS],
     lots: LotCache,
 }
+
+/// A row's cells by slot, as byte ranges of its line (empty when absent).
+type Cells = [(u32, u32); SLOTS];
 
 /// The lot rule last used per board, with the dates it covers: the table
 /// is searched only when a row's date leaves that range.
@@ -149,83 +161,147 @@ impl FastPath {
             Some(_) => Err(()),
             None => Ok(None),
         };
-        let at = |f: Field| layout.col(f).map(|(i, _)| i);
-        let (gain, gain_alt) = match (
-            plain(Field::GainPct).ok()?,
-            plain(Field::FirstDayGainPct).ok()?,
-        ) {
-            (Some(g), alt) => (Some(g), alt),
-            (None, alt) => (alt, None),
+        let at = |f: Field| Ok(layout.col(f).map(|(i, _)| i));
+        let (gain, gain_alt) = match (plain(Field::GainPct), plain(Field::FirstDayGainPct)) {
+            (Ok(Some(g)), Ok(alt)) => (Ok(Some(g)), Ok(alt)),
+            (Ok(None), alt) => (alt, Ok(None)),
+            _ => return None,
         };
-        Some(FastPath {
-            source: layout.format,
-            width: layout.width,
-            code: at(Field::Code)?,
-            name: at(Field::Name)?,
-            issue: plain(Field::IssuePrice).ok()??,
-            close: plain(Field::FirstClose).ok()??,
-            latest: plain(Field::Latest).ok()?,
-            listing: at(Field::ListingDate),
-            subscribed: at(Field::SubscriptionDate),
-            profit: plain(Field::ProfitPerLot).ok()?,
+        let cols: [Result<Option<usize>, ()>; SLOTS] = [
+            at(Field::Code),
+            at(Field::Name),
+            plain(Field::IssuePrice),
+            plain(Field::FirstClose),
+            plain(Field::Latest),
+            at(Field::ListingDate),
+            at(Field::SubscriptionDate),
+            plain(Field::ProfitPerLot),
             gain,
             gain_alt,
-            limit_ups: plain(Field::LimitUpDays).ok()?,
+            plain(Field::LimitUpDays),
+        ];
+        let mut slot_of = vec![SKIP; layout.width];
+        let mut has = [false; SLOTS];
+        for (slot, col) in cols.into_iter().enumerate() {
+            if let Some(c) = col.ok()? {
+                *slot_of.get_mut(c)? = slot as u8;
+                has[slot] = true;
+            }
+        }
+        if !(has[CODE] && has[NAME] && has[ISSUE] && has[CLOSE]) {
+            return None;
+        }
+        Some(FastPath {
+            source: layout.format,
+            slot_of,
+            has,
             lots: LotCache::default(),
         })
     }
 
-    /// Recomputes `rec` and appends its output row (the bytes
-    /// [`write::csv_row`] would write) to `out`; `false`, with nothing
-    /// written, when the row is not one the fast path takes.
-    pub fn row<R: Record + ?Sized>(&mut self, rec: &R, line: u64, out: &mut Vec<u8>) -> bool {
-        self.try_row(rec, line, out).is_some()
+    /// Recomputes the record in `line` (one line of CSV without its line
+    /// break) and appends its output row — the bytes [`write::csv_row`]
+    /// would write for it — to `out`. `false`, with nothing written, when
+    /// the row is not one the fast path takes (a quote in the line
+    /// included: the splitter reads those).
+    pub fn line(&mut self, line: &[u8], lineno: u64, delim: u8, out: &mut Vec<u8>) -> bool {
+        if line.len() >= u32::MAX as usize || memchr::memchr(b'"', line).is_some() {
+            return false;
+        }
+        let mut cells: Cells = [(0, 0); SLOTS];
+        let width = self.slot_of.len();
+        let mut col = 0usize;
+        let mut start = 0u32;
+        let slot_of = &self.slot_of;
+        let mut take = |col: usize, start: u32, end: u32| {
+            if let Some(&s) = slot_of.get(col) {
+                if s != SKIP {
+                    cells[s as usize] = (start, end);
+                }
+            }
+        };
+        split::each_delimiter(line, delim, |end| {
+            take(col, start, end);
+            col += 1;
+            start = end + 1;
+            col < width
+        });
+        if col < width {
+            take(col, start, line.len() as u32);
+            col += 1;
+        }
+        if col < width {
+            return false; // a short row: the general path's error
+        }
+        self.emit(line, &cells, lineno, out).is_some()
     }
 
-    fn try_row<R: Record + ?Sized>(&mut self, rec: &R, line: u64, out: &mut Vec<u8>) -> Option<()> {
-        if rec.count() < self.width {
+    /// [`FastPath::line`] for a record already split into fields.
+    pub fn row<R: Record + ?Sized>(&mut self, rec: &R, lineno: u64, out: &mut Vec<u8>) -> bool {
+        if rec.count() < self.slot_of.len() {
+            return false;
+        }
+        // the needed cells, laid end to end
+        let mut joined = Vec::new();
+        let mut cells: Cells = [(0, 0); SLOTS];
+        for (col, &slot) in self.slot_of.iter().enumerate() {
+            if slot != SKIP {
+                let Some(f) = rec.field(col) else {
+                    return false;
+                };
+                let a = joined.len() as u32;
+                joined.extend_from_slice(f);
+                cells[slot as usize] = (a, joined.len() as u32);
+            }
+        }
+        self.emit(&joined, &cells, lineno, out).is_some()
+    }
+
+    fn emit(&mut self, line: &[u8], cells: &Cells, lineno: u64, out: &mut Vec<u8>) -> Option<()> {
+        let span = |slot: usize| {
+            let (a, b) = cells[slot];
+            Span::of(line, a as usize, b as usize)
+        };
+        let get = |slot: usize| span(slot).text;
+        let opt = |slot: usize| self.has[slot].then(|| get(slot));
+        let code = span(CODE);
+        let board = board_of_digits(code.text)?;
+        let name = span(NAME);
+        if !plain_text(name.text) {
             return None;
         }
-        let cell = |i: usize| rec.field(i).map(trim_bytes);
-        let opt = |i: Option<usize>| i.and_then(|i| rec.field(i)).map(trim_bytes);
-        let code = cell(self.code)?;
-        let board = board_of_digits(code)?;
-        let name = cell(self.name)?;
-        if !plain_text(name) {
-            return None;
-        }
-        let issue = Num::read(cell(self.issue)?)?;
+        let issue = Num::read(span(ISSUE))?;
         let issue_d = price(issue)?;
-        let latest = match opt(self.latest) {
-            Some(raw) => Num::read_opt(raw)?,
-            None => None,
+        let latest = match self.has[LATEST] {
+            true => Num::read_opt(span(LATEST))?,
+            false => None,
         };
-        let listing_raw = opt(self.listing);
+        let listing_raw = self.has[LISTING].then(|| span(LISTING));
         let listing = match listing_raw {
-            Some(raw) => date(raw).ok()?,
+            Some(raw) => date(raw.text).ok()?,
             None => None,
         };
-        let subscribed = match opt(self.subscribed) {
+        let subscribed = match opt(SUBSCRIBED) {
             Some(raw) => date(raw).ok()?,
             None => None,
         };
         let lot = self.lots.shares(board, subscribed.or(listing)?)?;
-        let published_profit = match opt(self.profit) {
-            Some(raw) => Num::read_opt(raw)?,
-            None => None,
+        let published_profit = match self.has[PROFIT] {
+            true => Num::read_opt(span(PROFIT))?,
+            false => None,
         };
-        let published_gain = match opt(self.gain) {
-            Some(raw) => match Num::read_opt(raw)? {
+        let published_gain = match self.has[GAIN] {
+            true => match Num::read_opt(span(GAIN))? {
                 // an empty 涨幅 sends the general path to 首日涨幅
-                None if self.gain_alt.is_some() => return None,
+                None if self.has[GAIN_ALT] => return None,
                 g => g,
             },
-            None => None,
+            false => None,
         };
-        let close = Num::read(cell(self.close)?)?;
+        let close = Num::read(span(CLOSE))?;
         let close_d = price(close)?;
-        if let Some(raw) = opt(self.limit_ups) {
-            Num::read_opt(raw)?;
+        if self.has[LIMIT_UPS] {
+            Num::read_opt(span(LIMIT_UPS))?;
         }
         let (profit, gain) = figures(close, close_d, issue, issue_d, lot)?;
         let latest = match latest {
@@ -246,16 +322,17 @@ impl FastPath {
             }
         }
         // the row, in write::OUT_HEADER's order
-        write::push_u64(out, line);
+        out.reserve(256);
+        write::push_u64(out, lineno);
         out.push(b',');
-        out.extend_from_slice(code);
+        code.push(out);
         out.push(b',');
-        out.extend_from_slice(name);
+        name.push(out);
         out.push(b',');
         out.extend_from_slice(board.id().as_bytes());
         out.push(b',');
         if let (Some(raw), Some(_)) = (listing_raw, listing) {
-            out.extend_from_slice(raw); // an ISO date reads as it is written
+            raw.push(out); // an ISO date reads as it is written
         }
         out.push(b',');
         issue.push_fixed2(out, issue_d);
@@ -316,24 +393,53 @@ fn push_figures(out: &mut Vec<u8>, profit: Decimal, gain: i64) {
 struct Num<'a> {
     m: i64,
     s: u32,
-    raw: &'a [u8],
+    span: Span<'a>,
+}
+
+/// A cell's text (trimmed), and the 16 bytes of the line from where it
+/// starts, when the line has them: for copying it out (`write::push_span`).
+#[derive(Debug, Clone, Copy)]
+struct Span<'a> {
+    text: &'a [u8],
+    ahead: Option<&'a [u8; 16]>,
+}
+
+impl<'a> Span<'a> {
+    #[inline]
+    fn of(line: &'a [u8], mut a: usize, mut b: usize) -> Span<'a> {
+        while a < b && line[a].is_ascii_whitespace() {
+            a += 1;
+        }
+        while b > a && line[b - 1].is_ascii_whitespace() {
+            b -= 1;
+        }
+        Span {
+            text: &line[a..b],
+            ahead: line.get(a..a + 16).and_then(|c| c.try_into().ok()),
+        }
+    }
+
+    #[inline]
+    fn push(&self, out: &mut Vec<u8>) {
+        write::push_span(out, self.text, self.ahead);
+    }
 }
 
 impl<'a> Num<'a> {
     /// A number; `None` for anything else (placeholders included).
     #[inline]
-    fn read(raw: &'a [u8]) -> Option<Num<'a>> {
-        let (m, s) = ascii_fixed(raw)?;
-        Some(Num { m, s, raw })
+    fn read(span: Span<'a>) -> Option<Num<'a>> {
+        let (m, s) = ascii_fixed(span.text)?;
+        Some(Num { m, s, span })
     }
 
     /// A number, or `Some(None)` for a placeholder; `None` for a cell only
     /// the general parser reads.
     #[inline]
-    fn read_opt(raw: &'a [u8]) -> Option<Option<Num<'a>>> {
-        match Num::read(raw) {
+    fn read_opt(span: Span<'a>) -> Option<Option<Num<'a>>> {
+        match Num::read(span) {
             Some(n) => Some(Some(n)),
-            None if is_placeholder_bytes(raw) => Some(None),
+            None if is_placeholder_bytes(span.text) => Some(None),
             None => None,
         }
     }
@@ -341,21 +447,22 @@ impl<'a> Num<'a> {
     /// True when the integer part is written without leading zeros (`0`
     /// alone, or starting 1–9) and the number is not a negative zero.
     fn canonical_integer(&self) -> bool {
-        let digits = self.raw.strip_prefix(b"-").unwrap_or(self.raw);
+        let raw = self.span.text;
+        let digits = raw.strip_prefix(b"-").unwrap_or(raw);
         let lead_ok = match digits {
             [b'0', b'0'..=b'9', ..] => false,
             [b'0'..=b'9', ..] => true,
             _ => false, // `.5`
         };
-        lead_ok && !(self.m == 0 && digits.len() != self.raw.len())
+        lead_ok && !(self.m == 0 && digits.len() != raw.len())
     }
 
     /// Appends the number at 2 places with its delimiter: its own text
     /// when that is already so written (`104.66`), else formatted.
     fn push_fixed2(&self, out: &mut Vec<u8>, value: Decimal) {
         if self.s == 2 && self.canonical_integer() {
-            out.extend_from_slice(self.raw);
-        } else {
+            self.span.push(out);
+        } else if !write::push_fixed2_parts(out, self.m, self.s) {
             write::push_fixed(out, value, 2);
         }
         out.push(b',');
@@ -364,10 +471,10 @@ impl<'a> Num<'a> {
     /// Appends the number as published, trailing zeros dropped: its own
     /// text when it has none (`362620`, `692.95`).
     fn push_plain(&self, out: &mut Vec<u8>) {
-        if self.canonical_integer() && (self.s == 0 || self.raw.last() != Some(&b'0')) {
-            out.extend_from_slice(self.raw);
+        if self.canonical_integer() && (self.s == 0 || self.span.text.last() != Some(&b'0')) {
+            self.span.push(out);
         } else {
-            write::push_plain(out, Decimal::new(self.m, self.s));
+            write::push_plain_parts(out, self.m, self.s);
         }
     }
 }

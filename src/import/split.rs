@@ -43,6 +43,7 @@ use super::Record;
 pub const MAX_RECORD: usize = 1 << 20;
 
 /// `b` in every byte of a word.
+#[inline]
 const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
@@ -53,6 +54,52 @@ const fn eq_bytes(w: u64, pattern: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let x = w ^ pattern; // zero bytes where equal
     !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// Calls `f` with the position of each `delim` in `line` (which must be
+/// shorter than 4 GiB), in order, until `f` returns false. Eight bytes at a
+/// time: bit tricks rather than `memchr` per field, because the fields of
+/// these tables are a few bytes long, too short for `memchr` to pay for its
+/// call.
+#[inline]
+pub fn each_delimiter(line: &[u8], delim: u8, mut f: impl FnMut(u32) -> bool) {
+    let d = splat(delim);
+    let mut words = line.chunks_exact(8);
+    let mut base = 0u32;
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let mut m = eq_bytes(u64::from_le_bytes(word), d);
+        while m != 0 {
+            if !f(base + m.trailing_zeros() / 8) {
+                return;
+            }
+            m &= m - 1;
+        }
+        base += 8;
+    }
+    for (k, &b) in words.remainder().iter().enumerate() {
+        if b == delim && !f(base + k as u32) {
+            return;
+        }
+    }
+}
+
+/// The first line of `window` without its line break (`\n` or `\r\n`), and
+/// the bytes it takes with the break; `None` when the window holds no whole
+/// line (at `eof` the window's end ends one).
+#[inline]
+pub fn first_line(window: &[u8], eof: bool) -> Option<(&[u8], usize)> {
+    let (end, consumed) = match memchr(b'\n', window) {
+        Some(i) => (i, i + 1),
+        None if eof && !window.is_empty() => (window.len(), window.len()),
+        None => return None,
+    };
+    let line = &window[..end];
+    Some(match line {
+        [rest @ .., b'\r'] => (rest, consumed),
+        _ => (line, consumed),
+    })
 }
 
 /// Splits records; keeps its buffers between records so that a clean row
@@ -147,16 +194,9 @@ impl Splitter {
         if window.is_empty() {
             return if eof { Step::End } else { Step::NeedMore };
         }
-        let (line_end, consumed) = match memchr(b'\n', window) {
-            Some(i) => (i, i + 1),
-            None if eof => (window.len(), window.len()),
-            None if window.len() >= MAX_RECORD => (window.len(), window.len()),
-            None => return Step::NeedMore,
+        let Some((line, consumed)) = first_line(window, eof || window.len() >= MAX_RECORD) else {
+            return Step::NeedMore;
         };
-        let mut line = &window[..line_end];
-        if let [rest @ .., b'\r'] = line {
-            line = rest;
-        }
         if line.len() < u32::MAX as usize && self.cut(line) {
             return Step::Row {
                 row: Row {
@@ -171,42 +211,20 @@ impl Splitter {
         self.quoted(window, eof, consumed)
     }
 
-    /// Fast path: cuts a line at its delimiters, eight bytes at a time;
-    /// false (and nothing cut) when the line holds a quote. Bit tricks rather than `memchr` per field: the
-    /// fields of these tables are a few bytes long, too short for `memchr`
-    /// to pay for its call.
+    /// Fast path: cuts a line with no quote at its delimiters; false (and
+    /// nothing cut) when the line holds a quote.
     fn cut(&mut self, line: &[u8]) -> bool {
+        if memchr(b'"', line).is_some() {
+            return false;
+        }
         self.bounds.clear();
-        let (d, q) = (splat(self.delim), splat(b'"'));
         let mut start = 0u32;
-        let mut words = line.chunks_exact(8);
-        let mut base = 0u32;
-        for w in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(w);
-            let w = u64::from_le_bytes(word);
-            if eq_bytes(w, q) != 0 {
-                return false;
-            }
-            let mut m = eq_bytes(w, d);
-            while m != 0 {
-                let at = base + m.trailing_zeros() / 8;
-                self.bounds.push((start, at));
-                start = at + 1;
-                m &= m - 1;
-            }
-            base += 8;
-        }
-        for (k, &b) in words.remainder().iter().enumerate() {
-            if b == b'"' {
-                return false;
-            }
-            if b == self.delim {
-                let at = base + k as u32;
-                self.bounds.push((start, at));
-                start = at + 1;
-            }
-        }
+        let bounds = &mut self.bounds;
+        each_delimiter(line, self.delim, |at| {
+            bounds.push((start, at));
+            start = at + 1;
+            true
+        });
         self.bounds.push((start, line.len() as u32));
         true
     }

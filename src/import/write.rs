@@ -214,25 +214,27 @@ const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// Writes `n` into the end of `buf`, two digits at a time; returns where
-/// the digits start. At least `min` digits (zero-padded).
-fn digits(buf: &mut [u8; 24], mut n: u64, min: usize) -> usize {
+/// Writes `n` into the end of `buf`, two digits at a time, zero-padded to
+/// fill it; returns where the digits start (0 when `buf` is just long
+/// enough, as the callers make it).
+#[inline]
+fn digits(buf: &mut [u8], mut n: u64) -> usize {
     let mut i = buf.len();
-    while n >= 100 {
+    while n >= 100 && i >= 2 {
         let p = (n % 100) as usize * 2;
         n /= 100;
         i -= 2;
         buf[i..i + 2].copy_from_slice(&PAIRS[p..p + 2]);
     }
-    if n >= 10 {
+    if n >= 10 && i >= 2 {
         let p = n as usize * 2;
         i -= 2;
         buf[i..i + 2].copy_from_slice(&PAIRS[p..p + 2]);
-    } else {
+    } else if i >= 1 {
         i -= 1;
-        buf[i] = b'0' + n as u8;
+        buf[i] = b'0' + (n % 10) as u8;
     }
-    while buf.len() - i < min {
+    while i > 0 {
         i -= 1;
         buf[i] = b'0';
     }
@@ -242,17 +244,31 @@ fn digits(buf: &mut [u8; 24], mut n: u64, min: usize) -> usize {
 /// Appends `n` in decimal.
 #[inline]
 pub fn push_u64(out: &mut Vec<u8>, n: u64) {
-    let mut buf = [0u8; 24];
-    let i = digits(&mut buf, n, 1);
-    out.extend_from_slice(&buf[i..]);
+    push_scaled(out, false, n, 0);
+}
+
+/// Appends `text`; `ahead` is the 16 bytes starting where `text` starts,
+/// when its source has them: then those are copied (a few moves) and the
+/// bytes past `text` cut off again, instead of a `memcpy` call for a length
+/// known only at run time.
+#[inline]
+pub(super) fn push_span(out: &mut Vec<u8>, text: &[u8], ahead: Option<&[u8; 16]>) {
+    match ahead {
+        Some(chunk) if text.len() <= 16 => {
+            let keep = out.len();
+            out.extend_from_slice(chunk);
+            out.truncate(keep + text.len());
+        }
+        _ => out.extend_from_slice(text),
+    }
 }
 
 fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
     use chrono::Datelike;
-    let mut buf = [0u8; 24];
+    let mut year = [0u8; 4];
     // year 0..=9999 by the input's date range; month and day two digits
-    let i = digits(&mut buf, u64::from(d.year().clamp(0, 9999) as u32), 4);
-    out.extend_from_slice(&buf[i..]);
+    digits(&mut year, u64::from(d.year().clamp(0, 9999) as u32));
+    out.extend_from_slice(&year);
     for part in [d.month(), d.day()] {
         out.push(b'-');
         let p = part as usize * 2;
@@ -284,48 +300,90 @@ pub fn push_fixed(out: &mut Vec<u8>, x: Decimal, dp: u32) {
 }
 
 /// Appends `n`·10⁻ᵈᵖ (negative when `neg`, unless it is zero), all `dp`
-/// places shown. The digits are made right to left in one stack buffer,
-/// two at a time, and copied out once.
+/// places shown (`dp` ≤ 18): the digits laid out right to left in a stack
+/// buffer, two at a time, and copied out once.
 #[inline]
-pub(super) fn push_scaled(out: &mut Vec<u8>, neg: bool, mut n: u64, dp: u32) {
-    let mut buf = [0u8; 48];
+pub(super) fn push_scaled(out: &mut Vec<u8>, neg: bool, n: u64, dp: u32) {
+    let mut buf = [0u8; 40];
     let mut i = buf.len();
-    let pair = |buf: &mut [u8; 48], i: &mut usize, v: u64| {
-        let p = v as usize * 2;
-        *i -= 2;
-        buf[*i..*i + 2].copy_from_slice(&PAIRS[p..p + 2]);
-    };
-    let zero = n == 0;
-    let mut k = dp;
-    while k >= 2 {
-        pair(&mut buf, &mut i, n % 100);
-        n /= 100;
-        k -= 2;
-    }
-    if k == 1 {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    if dp > 0 {
+    let mut rest = n;
+    if dp == 2 {
+        // the common case, with constant divisors
+        let p = (rest % 100) as usize * 2;
+        rest /= 100;
+        buf[38] = PAIRS[p];
+        buf[39] = PAIRS[p + 1];
+        buf[37] = b'.';
+        i = 37;
+    } else if dp > 0 {
+        for _ in 0..dp.min(18) {
+            i -= 1;
+            buf[i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
         i -= 1;
         buf[i] = b'.';
     }
-    while n >= 100 {
-        pair(&mut buf, &mut i, n % 100);
-        n /= 100;
+    // at most 20 integer digits and a sign: i stays above zero
+    while rest >= 100 {
+        let p = (rest % 100) as usize * 2;
+        rest /= 100;
+        i -= 2;
+        buf[i] = PAIRS[p];
+        buf[i + 1] = PAIRS[p + 1];
     }
-    if n >= 10 {
-        pair(&mut buf, &mut i, n);
+    if rest >= 10 {
+        let p = rest as usize * 2;
+        i -= 2;
+        buf[i] = PAIRS[p];
+        buf[i + 1] = PAIRS[p + 1];
     } else {
         i -= 1;
-        buf[i] = b'0' + n as u8;
+        buf[i] = b'0' + rest as u8;
     }
-    if neg && !zero {
+    if neg && n != 0 {
         i -= 1;
         buf[i] = b'-';
     }
     out.extend_from_slice(&buf[i..]);
+}
+
+/// Appends `m`·10⁻ˢ rounded half-up to 2 places, by integers; `false`,
+/// with nothing written, when the number does not fit 64 bits.
+#[inline]
+pub(super) fn push_fixed2_parts(out: &mut Vec<u8>, m: i64, s: u32) -> bool {
+    let mag = m.unsigned_abs();
+    let n = if s <= 2 {
+        match mag.checked_mul(if s == 2 {
+            1
+        } else if s == 1 {
+            10
+        } else {
+            100
+        }) {
+            Some(n) => n,
+            None => return false,
+        }
+    } else {
+        let Some(unit) = 10u64.checked_pow(s - 2) else {
+            return false;
+        };
+        let (q, r) = (mag / unit, mag % unit);
+        q + u64::from(r * 2 >= unit)
+    };
+    push_scaled(out, m < 0, n, 2);
+    true
+}
+
+/// Appends `m`·10⁻ˢ with trailing zeros dropped, by integers.
+#[inline]
+pub(super) fn push_plain_parts(out: &mut Vec<u8>, m: i64, mut s: u32) {
+    let mut mag = m.unsigned_abs();
+    while s > 0 && mag % 10 == 0 {
+        mag /= 10;
+        s -= 1;
+    }
+    push_scaled(out, m < 0, mag, s);
 }
 
 /// Appends `x` at its own scale with trailing zeros dropped: `362620.00` →
