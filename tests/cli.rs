@@ -1072,3 +1072,40 @@ fn batch_explain_adds_the_working() {
         "(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%"
     );
 }
+
+#[test]
+fn batch_reads_daxin_csv_as_it_reads_daxin_toml() {
+    // `daxin list --format csv` written out, then batch-read: the figures
+    // at each basis are those of the built-in TOML records
+    let dir = std::env::temp_dir().join(format!("daxin-batch-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("own.csv");
+    let out = daxin().args(["list", "--format", "csv"]).output().unwrap();
+    std::fs::write(&f, &out.stdout).unwrap();
+    let (_, via_csv, _) = batch_csv(&[f.to_str().unwrap()]);
+    let (_, via_toml, _) = batch_csv(&["fixtures/ipos.toml"]);
+    assert_eq!(via_csv.len(), via_toml.len());
+    for (a, b) in via_csv.iter().zip(&via_toml) {
+        for col in [
+            "code",
+            "board",
+            "lot_shares",
+            "total_shares",
+            "basis",
+            "price",
+            "profit_per_lot",
+            "gain_pct",
+            "market_value",
+            "open_price",
+            "open_profit_per_lot",
+            "open_gain_pct",
+            "open_market_value",
+        ] {
+            assert_eq!(a[col], b[col], "{} {col}", a["code"]);
+        }
+    }
+    // 沐曦: 829.90 × 400,100,000 shares (cfi.cn: 发行后总股本 400,100,000) =
+    // 3320.43亿; caiding5 printed "市值定格在3320亿元"
+    assert_eq!(via_toml[1]["market_value"], "332042990000.00");
+    let _ = std::fs::remove_dir_all(&dir);
+}

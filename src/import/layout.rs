@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::SourceFormat;
+use super::{format, SourceFormat};
 use crate::error::{Error, Result};
 use crate::input;
 
@@ -90,65 +90,28 @@ fn header_key(raw: &str) -> (String, Decimal) {
     (name, mult)
 }
 
-fn field_of(name: &str) -> Option<Field> {
-    Some(match name {
-        "股票代码" | "代码" | "证券代码" | "code" => Field::Code,
-        "股票简称" | "简称" | "证券简称" | "股票名称" | "name" | "namezh" => {
-            Field::Name
-        }
-        "发行价格" | "发行价" | "issueprice" => Field::IssuePrice,
-        "首日收盘价" | "上市首日收盘价" | "close" => Field::FirstClose,
-        "上市首日均价" | "首日均价" | "avg" => Field::FirstAvg,
-        "首日开盘价" | "上市首日开盘价" | "open" => Field::FirstOpen,
-        "最新价" => Field::Latest,
-        "上市日期" | "listingdate" => Field::ListingDate,
-        "申购日期" | "subscriptiondate" => Field::SubscriptionDate,
-        "中签率" | "网上发行中签率" | "网上中签率" => Field::WinRate,
-        "涨幅" => Field::GainPct,
-        "首日涨幅" => Field::FirstDayGainPct,
-        "每中一签获利" | "打新收益" | "每签获利" => Field::ProfitPerLot,
-        "上市首日每百股获利" | "每百股获利" => Field::ProfitPer100,
-        "连续一字板数量" | "一字板数量" => Field::LimitUpDays,
-        "发行总数" | "总发行数量" | "sharesoffered" => Field::TotalIssued,
-        "totalshares" | "发行后总股本" | "总股本" => Field::TotalShares,
-        "网上发行" | "网上发行数量" => Field::OnlineIssued,
-        "board" | "板块" => Field::BoardCol,
-        "lotshares" | "每签股数" | "每手股数" => Field::LotShares,
-        _ => return None,
-    })
-}
-
 impl Layout {
     /// Maps a header row to fields, and tells the format (unless `from`
     /// names it). Every format needs a code and an issue price.
     pub fn detect(header: &[&str], from: Option<SourceFormat>) -> Result<Layout> {
-        let mut cols = Vec::new();
+        // names as the format tables hold them: ASCII lower-cased
+        let keys: Vec<(String, Decimal)> = header
+            .iter()
+            .map(|h| {
+                let (name, mult) = header_key(h);
+                (name.to_ascii_lowercase(), mult)
+            })
+            .collect();
+        let names: Vec<String> = keys.iter().map(|(n, _)| n.clone()).collect();
+        let format = from.unwrap_or_else(|| format::detect(&names));
+        let mut cols: Vec<(Field, usize, Decimal)> = Vec::new();
         let mut unused = Vec::new();
-        let mut names = Vec::new();
-        for (i, h) in header.iter().enumerate() {
-            let (name, mult) = header_key(h);
-            let lower = name.to_ascii_lowercase();
-            match field_of(&name).or_else(|| field_of(&lower)) {
+        for (i, ((name, mult), h)) in keys.into_iter().zip(header).enumerate() {
+            match format::field(format, &name) {
                 Some(f) if !cols.iter().any(|(g, _, _)| *g == f) => cols.push((f, i, mult)),
                 _ => unused.push(h.to_string()),
             }
-            names.push(name);
         }
-        let has = |n: &str| names.iter().any(|x| x == n);
-        let format =
-            from.unwrap_or(if has("上市首日每百股获利") || has("每百股获利") {
-                SourceFormat::EmXgsglbBse
-            } else if has("每中一签获利") {
-                SourceFormat::EmXgsglb
-            } else if has("开盘溢价") || has("网上发行中签率") || has("首日涨幅") {
-                SourceFormat::EmDxsyl
-            } else if has("打新收益") {
-                SourceFormat::Ths
-            } else if names.iter().any(|n| n.eq_ignore_ascii_case("issueprice")) {
-                SourceFormat::Daxin
-            } else {
-                SourceFormat::EmXgsglb
-            });
         let mut index = [None; FIELD_COUNT];
         for (f, i, m) in &cols {
             index[*f as usize] = Some((*i, *m));

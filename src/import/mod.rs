@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 mod cell;
 mod encoding;
 pub mod fast;
+mod format;
 mod layout;
 mod row;
 pub mod split;
