@@ -4,7 +4,9 @@
 //!     cargo run --release --example gen_akshare -- 1000000 > /tmp/ipos.csv
 //!
 //! The same N always gives the same bytes (a fixed-seed linear congruential
-//! generator). Prices are whole fen; 涨幅 and 每中一签获利 are the exact
+//! generator). Prices are whole fen; main-board first closes lie in the
+//! +44 % / −36 % first-day band (most at the ceiling), STAR and ChiNext ones
+//! anywhere from −20 % to +580 %; 涨幅 and 每中一签获利 are the exact
 //! figures at the first close, except every 50th row, whose 每中一签获利 is
 //! at another price, so that the check column has work to do. Nine rows in
 //! ten have a 最新价 (the tenth is "not listed yet": `-`).
@@ -45,16 +47,30 @@ fn main() -> io::Result<()> {
     writeln!(out, "股票代码,股票简称,申购代码,发行总数,网上发行,顶格申购需配市值,申购上限,发行价格,最新价,首日收盘价,申购日期,中签号公布日,中签缴款日期,上市日期,发行市盈率,行业市盈率,中签率,询价累计报价倍数,配售对象报价家数,连续一字板数量,涨幅,每中一签获利")?;
     let mut r = Lcg(0x5eed_da51);
     for i in 0..n {
-        let (prefix, lot) = match r.below(4) {
-            0 => ("688", 500),
-            1 => ("603", 500),
-            2 => ("002", 500),
-            _ => ("301", 500),
+        // (prefix, lot, main board): STAR, SSE main, SZSE main, ChiNext
+        let (prefix, lot, main) = match r.below(4) {
+            0 => ("688", 500, false),
+            1 => ("603", 500, true),
+            2 => ("002", 500, true),
+            _ => ("301", 500, false),
         };
         let code = format!("{prefix}{:03}", r.below(1000));
         let issue = 500 + r.below(14_500) as i64; // 5.00 .. 150.00 yuan, in fen
-        let gain_bp = r.below(60_000) as i64 - 2_000; // −20 % .. +580 %, in 0.01 %
-        let close = (issue * (10_000 + gain_bp) / 10_000).max(1);
+        let close = if main {
+            // main boards: the first-day band, +44 % / −36 % of the issue
+            // price (half-up to the fen); most close at the ceiling
+            let hi = (issue * 144 + 50) / 100;
+            let lo = (issue * 64 + 50) / 100;
+            if r.below(10) < 8 {
+                hi
+            } else {
+                lo + r.below((hi - lo + 1) as u64) as i64
+            }
+        } else {
+            // STAR and ChiNext: no first-day limit; −20 % .. +580 %
+            let gain_bp = r.below(60_000) as i64 - 2_000;
+            (issue * (10_000 + gain_bp) / 10_000).max(1)
+        };
         let year = 2024 + r.below(2);
         let (month, day) = (1 + r.below(12), 1 + r.below(28));
         let profit = (close - issue) * lot;

@@ -250,7 +250,7 @@ fn fast_path_writes_what_the_general_path_writes() {
             vec!["1985-01-01", "2024/07/06", "20240706", "-", ""],
         ),
         valid_or(vec!["-", "2024-06-28"], vec!["2023-03-20", "bad"]),
-        (0u8..7, 0u8..7),
+        (0u8..7, 0u8..7, 0u8..8),
         valid_or(vec!["0", "3", "-"], vec!["x"]),
     );
     let layout = Layout::detect(&AKSHARE, None).unwrap();
@@ -265,6 +265,18 @@ fn fast_path_writes_what_the_general_path_writes() {
                 // most draws are plain two-place prices
                 let style = |s: u8| if s >= 8 { 0 } else { s };
                 let (issue_fen, close_fen, latest_fen) = fen;
+                // closes at the main boards' first-day band edges (+44% /
+                // −36%, half-up to the fen) and just past them
+                let hi = (issue_fen * 144 + 50) / 100;
+                let lo = (issue_fen * 64 + 50) / 100;
+                let close_fen = match kinds.2 {
+                    0 => hi,
+                    1 => hi + 1,
+                    2 => lo.max(1),
+                    3 => lo.saturating_sub(1).max(1),
+                    4 => (issue_fen * 12 / 10).max(1),
+                    _ => close_fen,
+                };
                 // the lot of the row's board and date, where it has them
                 let rule_date = [sub_date, date]
                     .iter()

@@ -66,7 +66,11 @@ pub struct FastPath {
     /// Whether each slot has a column.
     has: [bool; SLOTS],
     lots: LotCache,
+    bands: BandCache,
 }
+
+/// A table row's value, kept with the first and last day it covers.
+type Cached<T> = Option<(NaiveDate, NaiveDate, T)>;
 
 /// A row's cells by slot, as byte ranges of its line (empty when absent).
 type Cells = [(u32, u32); SLOTS];
@@ -75,7 +79,7 @@ type Cells = [(u32, u32); SLOTS];
 /// is searched only when a row's date leaves that range.
 #[derive(Debug, Clone, Default)]
 struct LotCache {
-    last: [Option<(NaiveDate, NaiveDate, Option<u64>)>; Board::ALL.len()],
+    last: [Cached<Option<u64>>; Board::ALL.len()],
 }
 
 impl LotCache {
@@ -92,7 +96,54 @@ impl LotCache {
     }
 }
 
-/// A date cell, likewise.
+/// The first-day band of the trading rule last used per board, with the
+/// dates it covers: `Some((up, down))` in whole percent, `None` for no band.
+#[derive(Debug, Clone, Default)]
+struct BandCache {
+    last: [Cached<Option<(i64, i64)>>; Board::ALL.len()],
+}
+
+impl BandCache {
+    /// The band for a listing; the outer `None` when the fast path cannot
+    /// tell (no rule, or a percentage that is not whole).
+    fn band(&mut self, b: Board, date: NaiveDate) -> Option<Option<(i64, i64)>> {
+        let slot = self.last.get_mut(b as usize)?;
+        if let Some((from, to, band)) = *slot {
+            if from <= date && date <= to {
+                return Some(band);
+            }
+        }
+        let rule = crate::rules::trading_rule(b, date).ok()?;
+        let whole = |p: Decimal| p.fract().is_zero().then(|| i64::try_from(p).ok()).flatten();
+        let band = match (rule.first_day_up_pct, rule.first_day_down_pct) {
+            (Some(up), Some(down)) => Some((whole(up)?, whole(down)?)),
+            _ => None,
+        };
+        *slot = Some((rule.from, rule.to.unwrap_or(NaiveDate::MAX), band));
+        Some(band)
+    }
+}
+
+/// Whether a first-day price lies in the band `(up, down)` percent around
+/// the issue price, the limits rounded half-up to the fen as
+/// `rules::limit_price` rounds them; `None` when a price is not in whole
+/// fen (the general path then decides).
+fn in_band(issue: Num<'_>, price: Num<'_>, (up, down): (i64, i64)) -> Option<bool> {
+    let fen = |n: Num<'_>| match n.s {
+        0 => n.m.checked_mul(100),
+        1 => n.m.checked_mul(10),
+        2 => Some(n.m),
+        _ => None,
+    };
+    let (i, p) = (fen(issue)?, fen(price)?);
+    // positive prices: half-up is (x + 50) / 100
+    let hi = (i.checked_mul(100 + up)? + 50) / 100;
+    let lo = (i.checked_mul(100 - down)? + 50) / 100;
+    Some(lo <= p && p <= hi)
+}
+
+/// A date cell: `Ok(None)` for a placeholder, `Err(())` for anything the
+/// fast path leaves to the general parser.
 #[inline]
 fn date(raw: &[u8]) -> Result<Option<NaiveDate>, ()> {
     match iso_date(raw) {
@@ -196,6 +247,7 @@ impl FastPath {
             slot_of,
             has,
             lots: LotCache::default(),
+            bands: BandCache::default(),
         })
     }
 
@@ -300,6 +352,14 @@ impl FastPath {
         };
         let close = Num::read(span(CLOSE))?;
         let close_d = price(close)?;
+        // outside the first-day band: the general path says so
+        if let Some(d) = listing {
+            if let Some(band) = self.bands.band(board, d)? {
+                if !in_band(issue, close, band)? {
+                    return None;
+                }
+            }
+        }
         if self.has[LIMIT_UPS] {
             Num::read_opt(span(LIMIT_UPS))?;
         }

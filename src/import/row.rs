@@ -446,7 +446,17 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     out.gain_pct = at.gain_pct;
     out.market_value = at.market_value;
     let limit_ups = dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?;
-    let c = check(out, latest, limit_ups, lot);
+    // a first-day price must lie in the board's first-day band, where there
+    // is one (the main boards' +44% / −36%)
+    let band = match (basis, listing) {
+        ("close" | "avg", Some(d)) => {
+            crate::rules::first_day_warnings(board, d, issue, &[(basis, at.price)])
+                .into_iter()
+                .next()
+        }
+        _ => None,
+    };
+    let c = check(out, latest, limit_ups, lot, band);
     out.check.clear();
     out.check.push_str(&c);
     Ok(())
@@ -476,6 +486,7 @@ fn check(
     latest: Option<Decimal>,
     limit_ups: Option<Decimal>,
     lot: u64,
+    band: Option<String>,
 ) -> std::borrow::Cow<'static, str> {
     use std::borrow::Cow;
     let (Some(issue), Some(profit)) = (out.issue_price, out.profit_per_lot) else {
@@ -483,8 +494,18 @@ fn check(
     };
     let mut s = String::new();
     let mut fine = true;
+    if let Some(w) = band {
+        fine = false;
+        let _ = write!(
+            s,
+            "{w}: not a first-day price (a later day's close, or another board)"
+        );
+    }
     if let Some(pp) = out.published_profit {
         if !close_enough(profit, pp) {
+            if !s.is_empty() {
+                s.push_str("; ");
+            }
             fine = false;
             let latest_profit = latest.map(|l| (l - issue) * Decimal::from(lot));
             let other_lot = if lot == 500 { 1000 } else { 500 };
@@ -662,6 +683,27 @@ mod tests {
         assert_eq!(board_of_code("920001"), Some(Board::Bse));
         assert_eq!(board_of_code("830799"), Some(Board::Bse));
         assert_eq!(board_of_code("6082.HK"), None);
+    }
+
+    #[test]
+    fn a_first_close_outside_the_first_day_band_is_flagged() {
+        let header = ["股票代码", "股票简称", "发行价格", "首日收盘价", "上市日期"];
+        let l = Layout::detect(&header, None).unwrap();
+        let row = |close: &'static str| -> [&'static [u8]; 5] {
+            [b"601999", b"x", b"10.00", close.as_bytes(), b"2022-06-01"]
+        };
+        // SSE main board since 2014: +44% / −36%, so 14.40 and 6.40 at most
+        for ok in ["14.40", "6.40"] {
+            assert!(process(&l, &row(ok)).check.starts_with("ok"), "{ok}");
+        }
+        for bad in ["14.41", "6.39", "23.99"] {
+            let c = process(&l, &row(bad)).check;
+            assert!(c.contains("6.40–14.40"), "{bad}: {c}");
+            assert!(c.contains("not a first-day price"), "{c}");
+        }
+        // STAR has no first-day band: 600.50 on 114.28 is a first-day close
+        let r: [&[u8]; 5] = [b"688795", b"x", b"114.28", b"600.50", b"2025-12-05"];
+        assert!(process(&l, &r).check.starts_with("ok"));
     }
 
     #[test]
