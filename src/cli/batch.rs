@@ -83,8 +83,13 @@ trait Sink {
     fn finish(&mut self) -> io::Result<()>;
 }
 
+/// How many bytes of output are gathered before they are written: fewer,
+/// larger writes (1 MiB took about 5 % off the 1,000,000-row benchmark
+/// against 64 KiB, in one A/B run of seven each).
+const SPILL: usize = 1 << 20;
+
 /// CSV output: rows encoded by `daxin::import::write` into a buffer that
-/// is handed to the writer every 64 KiB. The hot path of `daxin batch`.
+/// is handed to the writer every `SPILL` bytes. The hot path of `daxin batch`.
 struct CsvSink<W: Write> {
     w: W,
     out: Vec<u8>,
@@ -93,7 +98,7 @@ struct CsvSink<W: Write> {
 
 impl<W: Write> CsvSink<W> {
     fn new(w: W, explain: bool) -> Self {
-        let mut out = Vec::with_capacity(1 << 17);
+        let mut out = Vec::with_capacity(SPILL + (1 << 12));
         import::write::csv_header(&mut out, explain);
         CsvSink { w, out, explain }
     }
@@ -108,7 +113,7 @@ impl<W: Write> Sink for CsvSink<W> {
         (!self.explain).then_some(&mut self.out)
     }
     fn spill(&mut self) -> io::Result<()> {
-        if self.out.len() >= 1 << 16 {
+        if self.out.len() >= SPILL {
             self.w.write_all(&self.out)?;
             self.out.clear();
         }
