@@ -32,6 +32,7 @@ fn main() -> ExitCode {
                 fields += row.len() as u64;
                 lo += consumed;
             }
+            Step::Skip { consumed, .. } => lo += consumed,
             Step::End => break,
             Step::NeedMore => {
                 buf.copy_within(lo..hi, 0);

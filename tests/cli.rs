@@ -1109,3 +1109,60 @@ fn batch_reads_daxin_csv_as_it_reads_daxin_toml() {
     assert_eq!(via_toml[1]["market_value"], "332042990000.00");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn batch_reports_an_over_long_line_and_goes_on() {
+    // a 3 MB line (a broken export, say) is one error row with its own line
+    // number; the rows after it keep theirs, and memory stays bounded
+    let dir = std::env::temp_dir().join(format!("daxin-batch-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("long.csv");
+    let mut text = String::from("股票代码,股票简称,发行价格,首日收盘价,上市日期\n");
+    text.push_str(&format!(
+        "688802,{},104.66,829.90,2025-12-17\n",
+        "x".repeat(3_000_000)
+    ));
+    text.push_str("688795,摩尔线程,114.28,600.50,2025-12-05\n");
+    std::fs::write(&f, text).unwrap();
+    let (code, rows, err) = batch_csv(&[f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1 of 2 rows had errors"), "{err}");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["line"], "2");
+    assert!(rows[0]["error"].contains("longer than 1 MiB"));
+    assert_eq!(rows[1]["line"], "3");
+    assert_eq!(rows[1]["profit_per_lot"], "243110.00");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn batch_reads_crlf_tabs_quotes_and_a_last_line_without_a_break() {
+    let dir = std::env::temp_dir().join(format!("daxin-batch-shapes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("shapes.csv");
+    std::fs::write(
+        &f,
+        "\u{feff}股票代码,股票简称,发行价格,首日收盘价,上市日期,每中一签获利\r\n\
+         688802,沐曦股份,104.66,829.90,2025-12-17,362620\r\n\
+         \r\n\
+         688795,\"摩尔,线程\",114.28,600.50,2025-12-05,243110\r\n\
+         688256,\"寒武纪\n(两行)\",64.39,212.40,2020-07-20,74005",
+    )
+    .unwrap();
+    let (code, rows, _) = batch_csv(&[f.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = rows.iter().map(|r| r["line"].as_str()).collect();
+    assert_eq!(lines, ["2", "4", "5"], "the blank line 3 is no row");
+    assert_eq!(rows[1]["name"], "摩尔,线程");
+    assert_eq!(rows[2]["name"], "寒武纪\n(两行)");
+    assert_eq!(rows[2]["profit_per_lot"], "74005.00");
+    let t = dir.join("tabs.tsv");
+    std::fs::write(
+        &t,
+        "股票代码\t股票简称\t发行价格\t首日收盘价\t上市日期\n688802\t沐曦股份\t104.66\t829.90\t2025-12-17\n",
+    )
+    .unwrap();
+    let (_, rows, _) = batch_csv(&[t.to_str().unwrap()]);
+    assert_eq!(rows[0]["profit_per_lot"], "362620.00");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -157,6 +157,10 @@ fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String
         let eof = hi == text.len();
         match s.next(&text[lo..hi], eof) {
             Step::NeedMore => hi = (hi + window).min(text.len()),
+            Step::Skip { consumed, lines } => {
+                lo += consumed;
+                line += lines;
+            }
             Step::End => return out,
             Step::Row {
                 row,

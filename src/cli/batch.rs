@@ -291,6 +291,7 @@ fn run_file(
     let layout = loop {
         match splitter.next(src.bytes(), src.eof) {
             Step::NeedMore => src.fill(&mut reader).map_err(read_err)?,
+            Step::Skip { consumed, lines } => src.take(consumed, lines),
             Step::End => return Err(io_err(&name, "empty file: no header row")),
             Step::Row {
                 row,
@@ -349,6 +350,10 @@ fn run_file(
         match splitter.next(src.bytes(), src.eof) {
             Step::NeedMore => {
                 src.fill(&mut reader).map_err(read_err)?;
+                continue;
+            }
+            Step::Skip { consumed, lines } => {
+                src.take(consumed, lines);
                 continue;
             }
             Step::End => break,

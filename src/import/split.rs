@@ -12,7 +12,10 @@
 //! - text after a closing quote (`"ab"c`) is an error of that row;
 //! - a quote that is never closed (or not within [`MAX_RECORD`] bytes) is an
 //!   error of the line it opened on, and splitting resumes on the next line,
-//!   so that the rows after it are not swallowed.
+//!   so that the rows after it are not swallowed;
+//! - a record longer than [`MAX_RECORD`] is an error row of the line it
+//!   starts on, and its bytes up to the next line break are skipped
+//!   ([`Step::Skip`]) without being held, so memory stays bounded.
 //!
 //! Why not the `csv` crate, which the rest of daxin uses: on the batch's
 //! hot path it took a fifth of the run (its state machine looks at every
@@ -111,6 +114,8 @@ pub struct Splitter {
     bounds: Vec<(u32, u32)>,
     /// The unquoted bytes of a row that had quotes.
     scratch: Vec<u8>,
+    /// Inside an over-long record, skipping to the next line break.
+    skipping: bool,
 }
 
 /// A record's fields, borrowed from the input window or the splitter.
@@ -171,6 +176,14 @@ pub enum Step<'a> {
         /// Why the row is malformed, if it is.
         error: Option<String>,
     },
+    /// Bytes of an over-long record already reported as an error row: drop
+    /// them and go on.
+    Skip {
+        /// Bytes to drop.
+        consumed: usize,
+        /// Line breaks among them.
+        lines: u64,
+    },
     /// The window holds no whole record: read more, or pass `eof`.
     NeedMore,
     /// The window is empty and the input has ended.
@@ -184,6 +197,7 @@ impl Splitter {
             delim,
             bounds: Vec::with_capacity(32),
             scratch: Vec::new(),
+            skipping: false,
         }
     }
 
@@ -194,8 +208,27 @@ impl Splitter {
         if window.is_empty() {
             return if eof { Step::End } else { Step::NeedMore };
         }
-        let Some((line, consumed)) = first_line(window, eof || window.len() >= MAX_RECORD) else {
-            return Step::NeedMore;
+        if self.skipping {
+            return match memchr(b'\n', window) {
+                Some(i) => {
+                    self.skipping = false;
+                    Step::Skip {
+                        consumed: i + 1,
+                        lines: 1,
+                    }
+                }
+                None => Step::Skip {
+                    consumed: window.len(),
+                    lines: 0,
+                },
+            };
+        }
+        let Some((line, consumed)) = first_line(window, eof) else {
+            return if window.len() >= MAX_RECORD {
+                self.too_long(window.len(), 0)
+            } else {
+                Step::NeedMore
+            };
         };
         if line.len() < u32::MAX as usize && self.cut(line) {
             return Step::Row {
@@ -209,6 +242,25 @@ impl Splitter {
             };
         }
         self.quoted(window, eof, consumed)
+    }
+
+    /// The error row of a record longer than [`MAX_RECORD`]: the bytes so
+    /// far are taken, and the rest of its line is skipped.
+    fn too_long(&mut self, consumed: usize, lines: u64) -> Step<'_> {
+        self.skipping = true;
+        self.bounds.clear();
+        Step::Row {
+            row: Row {
+                data: &[],
+                bounds: &self.bounds,
+            },
+            consumed,
+            lines,
+            error: Some(format!(
+                "a record longer than {} MiB: not read (a broken file, or not CSV?)",
+                MAX_RECORD >> 20
+            )),
+        }
     }
 
     /// Fast path: cuts a line with no quote at its delimiters; false (and
@@ -325,7 +377,7 @@ impl Splitter {
                         error,
                     };
                 }
-                None if eof || w.len() >= MAX_RECORD => {
+                None if eof => {
                     return Step::Row {
                         row: Row {
                             data: &self.scratch,
@@ -336,6 +388,7 @@ impl Splitter {
                         error,
                     };
                 }
+                None if w.len() >= MAX_RECORD => return self.too_long(w.len(), lines),
                 None => return Step::NeedMore,
             }
         }
@@ -365,6 +418,10 @@ mod tests {
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                         .collect();
                     out.push((line, f, error));
+                    at += consumed;
+                    line += lines;
+                }
+                Step::Skip { consumed, lines } => {
                     at += consumed;
                     line += lines;
                 }
@@ -420,6 +477,33 @@ mod tests {
         assert!(matches!(s.next(b"", false), Step::NeedMore));
         assert!(matches!(s.next(b"", true), Step::End));
         assert!(matches!(s.next(b"1,2\n", false), Step::Row { .. }));
+    }
+
+    #[test]
+    fn an_over_long_line_is_one_error_row_and_is_skipped() {
+        let mut s = Splitter::new(b',');
+        let mut text = vec![b'x'; MAX_RECORD + 10];
+        text.extend_from_slice(b"\nnext,row\n");
+        // the window holds 1 MiB and no line break
+        let Step::Row {
+            consumed,
+            lines,
+            error,
+            ..
+        } = s.next(&text[..MAX_RECORD], false)
+        else {
+            panic!()
+        };
+        assert_eq!((consumed, lines), (MAX_RECORD, 0));
+        assert!(error.unwrap().contains("longer than 1 MiB"));
+        let Step::Skip { consumed, lines } = s.next(&text[MAX_RECORD..], false) else {
+            panic!()
+        };
+        assert_eq!((consumed, lines), (11, 1));
+        let Step::Row { row, .. } = s.next(&text[MAX_RECORD + 11..], false) else {
+            panic!()
+        };
+        assert_eq!(row.fields().collect::<Vec<_>>(), [&b"next"[..], b"row"]);
     }
 
     #[test]
