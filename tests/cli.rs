@@ -946,12 +946,18 @@ fn batch_other_layouts_and_encodings() {
     let (_, rows, _) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
     assert_eq!(rows[0]["source_format"], "em-dxsyl");
     assert!(rows[0]["check"].contains("829.90"));
-    // several files in one run, in order
+    // several files in one run, in order, each row naming its file (as
+    // grep does); one file, no file column
     let (_, rows, _) = batch_csv(&[
         "fixtures/import/em_dxsyl.csv",
         "fixtures/import/akshare_xgsglb_bse.csv",
     ]);
     assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["file"], "fixtures/import/em_dxsyl.csv");
+    assert_eq!(rows[3]["file"], "fixtures/import/akshare_xgsglb_bse.csv");
+    assert_eq!(rows[3]["line"], "3");
+    let (_, rows, _) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
+    assert!(!rows[0].contains_key("file"));
 }
 
 #[test]

@@ -71,9 +71,13 @@ impl Drop for AtomicFile {
 /// One output row, in whichever format.
 trait Sink {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
-    /// The CSV bytes not yet written, for the fast path to append rows to
-    /// (`None` for the other formats and with `--explain`).
-    fn csv_buffer(&mut self) -> Option<&mut Vec<u8>> {
+    /// Rows from here on come from `name` (told only when several files are
+    /// read: then each row names its file).
+    fn begin_file(&mut self, name: &str);
+    /// The CSV bytes not yet written, for the fast path to append rows to,
+    /// and what each row starts with (`None` for the other formats and with
+    /// `--explain`).
+    fn fast_target(&mut self) -> Option<(&mut Vec<u8>, &[u8])> {
         None
     }
     /// Writes the buffer out once it is full.
@@ -94,23 +98,38 @@ struct CsvSink<W: Write> {
     w: W,
     out: Vec<u8>,
     explain: bool,
+    /// The `file` cell and its comma, when several files are read.
+    prefix: Vec<u8>,
 }
 
 impl<W: Write> CsvSink<W> {
-    fn new(w: W, explain: bool) -> Self {
+    fn new(w: W, explain: bool, with_file: bool) -> Self {
         let mut out = Vec::with_capacity(SPILL + (1 << 12));
+        if with_file {
+            out.extend_from_slice(b"file,");
+        }
         import::write::csv_header(&mut out, explain);
-        CsvSink { w, out, explain }
+        CsvSink {
+            w,
+            out,
+            explain,
+            prefix: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> Sink for CsvSink<W> {
+    fn begin_file(&mut self, name: &str) {
+        self.prefix.clear();
+        import::write::push_text(&mut self.prefix, name);
+    }
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
+        self.out.extend_from_slice(&self.prefix);
         import::write::csv_row(&mut self.out, line, source, &r.view(), self.explain);
         self.spill()
     }
-    fn csv_buffer(&mut self) -> Option<&mut Vec<u8>> {
-        (!self.explain).then_some(&mut self.out)
+    fn fast_target(&mut self) -> Option<(&mut Vec<u8>, &[u8])> {
+        (!self.explain).then_some((&mut self.out, &self.prefix))
     }
     fn spill(&mut self) -> io::Result<()> {
         if self.out.len() >= SPILL {
@@ -130,12 +149,19 @@ struct JsonSink<W: Write> {
     w: W,
     first: bool,
     explain: bool,
+    file: Option<String>,
 }
 
 impl<W: Write> Sink for JsonSink<W> {
+    fn begin_file(&mut self, name: &str) {
+        self.file = Some(name.to_string());
+    }
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
         use serde_json::Value;
         let mut v = serde_json::Map::new();
+        if let Some(f) = &self.file {
+            v.insert("file".into(), Value::String(f.clone()));
+        }
         for (col, text) in import::write::cells(line, source, &r.view()) {
             // counts are JSON numbers; decimals and text are strings
             let value = match (col, text) {
@@ -166,27 +192,38 @@ impl<W: Write> Sink for JsonSink<W> {
 struct MdSink<W: Write> {
     w: W,
     explain: bool,
+    file: Option<String>,
 }
 
 impl<W: Write> MdSink<W> {
-    fn new(mut w: W, explain: bool) -> io::Result<Self> {
+    fn new(mut w: W, explain: bool, with_file: bool) -> io::Result<Self> {
+        let first = if with_file { "file | " } else { "" };
         let extra = if explain { " | working" } else { "" };
-        writeln!(w, "| {}{extra} |", OUT_HEADER.join(" | "))?;
+        writeln!(w, "| {first}{}{extra} |", OUT_HEADER.join(" | "))?;
         writeln!(
             w,
             "|{}",
-            "---|".repeat(OUT_HEADER.len() + usize::from(explain))
+            "---|".repeat(OUT_HEADER.len() + usize::from(explain) + usize::from(with_file))
         )?;
-        Ok(MdSink { w, explain })
+        Ok(MdSink {
+            w,
+            explain,
+            file: None,
+        })
     }
 }
 
 impl<W: Write> Sink for MdSink<W> {
+    fn begin_file(&mut self, name: &str) {
+        self.file = Some(name.to_string());
+    }
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        let mut cells: Vec<String> = import::write::cells(line, source, &r.view())
-            .into_iter()
-            .map(|(_, t)| t.unwrap_or_default())
-            .collect();
+        let mut cells: Vec<String> = self.file.iter().cloned().collect();
+        cells.extend(
+            import::write::cells(line, source, &r.view())
+                .into_iter()
+                .map(|(_, t)| t.unwrap_or_default()),
+        );
         if self.explain {
             cells.push(import::working(&r.view()));
         }
@@ -331,9 +368,13 @@ fn run_file(
     loop {
         let line = src.line;
         // the fast path first: a whole line it takes is done
-        if let (Some(f), Some(buf)) = (&mut fast, sink.csv_buffer()) {
+        if let (Some(f), Some((buf, prefix))) = (&mut fast, sink.fast_target()) {
             if let Some((text, consumed)) = split::first_line(src.bytes(), src.eof) {
-                if !text.is_empty() && f.line(text, line, delim, buf) {
+                let mark = buf.len();
+                buf.extend_from_slice(prefix);
+                if text.is_empty() || !f.line(text, line, delim, buf) {
+                    buf.truncate(mark);
+                } else {
                     src.take(consumed, 1);
                     tally.rows += 1;
                     sink.spill()
@@ -473,16 +514,22 @@ fn write_rows(
     tally: &mut Tally,
 ) -> Result<(), CliError> {
     let werr = |e: io::Error| io_err("cannot write the output", e);
+    // like grep: each row names its file when there are several
+    let with_file = a.files.len() > 1;
     let mut sink: Box<dyn Sink + '_> = match fmt {
-        Format::Csv => Box::new(CsvSink::new(w, explain)),
+        Format::Csv => Box::new(CsvSink::new(w, explain, with_file)),
         Format::Json => Box::new(JsonSink {
             w,
             first: true,
             explain,
+            file: None,
         }),
-        Format::Md | Format::Table => Box::new(MdSink::new(w, explain).map_err(werr)?),
+        Format::Md | Format::Table => Box::new(MdSink::new(w, explain, with_file).map_err(werr)?),
     };
     for f in &a.files {
+        if with_file {
+            sink.begin_file(&f.display().to_string());
+        }
         run_file(f, from, sink.as_mut(), tally)?;
     }
     sink.finish().map_err(werr)

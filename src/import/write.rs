@@ -177,8 +177,8 @@ pub(super) fn push_at(out: &mut Vec<u8>, at: Option<&At>) {
     }
 }
 
-/// A text field and its delimiter, quoted when it must be.
-fn push_text(out: &mut Vec<u8>, s: &str) {
+/// Appends a text field and its delimiter, quoted when it must be.
+pub fn push_text(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     if b.iter().any(|c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
         out.push(b'"');
