@@ -939,23 +939,52 @@ fn batch_other_layouts_and_encodings() {
     assert_eq!(rows[0]["name"], "沐曦股份", "GB18030 decoded");
     assert_eq!(rows[0]["source_format"], "ths");
     assert!(rows[0]["check"].contains("829.90"));
+    // the messy 同花顺 row: GB18030, "—", "--", "%", a quoted "３０,０００"
+    // (万股) and "12,050" (元); its published profit traces to 海光's 60.10
+    assert_eq!(rows[2]["error"], "");
+    assert!(rows[2]["check"].contains("implies a sale price of 60.10"));
     let (_, rows, _) = batch_csv(&["fixtures/import/akshare_xgsglb_bse.csv"]);
     assert_eq!(rows[0]["lot_shares"], "100");
     assert_eq!(rows[0]["basis"], "avg");
     assert_eq!(rows[0]["check"], "ok");
-    let (_, rows, _) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
+    // full-width code and price, 万 units, 2024/04/01, 20240410, "%"
+    assert_eq!(rows[2]["code"], "920003");
+    assert_eq!(rows[2]["listing_date"], "2024-04-10");
+    assert_eq!(rows[2]["profit_per_lot"], "640.00");
+    assert_eq!(rows[2]["check"], "ok");
+    // placeholders where the first-day figures should be
+    assert_eq!(rows[3]["check"], "no price in the row");
+    let (code, rows, err) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1 of 4 rows had errors"), "{err}");
     assert_eq!(rows[0]["source_format"], "em-dxsyl");
     assert!(rows[0]["check"].contains("829.90"));
+    // full-width 最新价, "--", "%": the only price is the latest, and the
+    // published 首日涨幅 is traced to the first-day close it implies
+    assert_eq!(rows[2]["basis"], "latest");
+    assert_eq!(rows[2]["latest_price"], "120.50");
+    assert!(
+        rows[2]["check"].contains("首日涨幅 66.94%")
+            && rows[2]["check"].contains("implies a close of about 60.10"),
+        "{}",
+        rows[2]["check"]
+    );
+    // an error names the column as the file names it
+    assert!(
+        rows[3]["error"].starts_with("发行价:"),
+        "{}",
+        rows[3]["error"]
+    );
     // several files in one run, in order, each row naming its file (as
     // grep does); one file, no file column
     let (_, rows, _) = batch_csv(&[
         "fixtures/import/em_dxsyl.csv",
         "fixtures/import/akshare_xgsglb_bse.csv",
     ]);
-    assert_eq!(rows.len(), 4);
+    assert_eq!(rows.len(), 8);
     assert_eq!(rows[0]["file"], "fixtures/import/em_dxsyl.csv");
-    assert_eq!(rows[3]["file"], "fixtures/import/akshare_xgsglb_bse.csv");
-    assert_eq!(rows[3]["line"], "3");
+    assert_eq!(rows[7]["file"], "fixtures/import/akshare_xgsglb_bse.csv");
+    assert_eq!(rows[7]["line"], "5");
     let (_, rows, _) = batch_csv(&["fixtures/import/em_dxsyl.csv"]);
     assert!(!rows[0].contains_key("file"));
 }

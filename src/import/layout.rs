@@ -63,6 +63,9 @@ pub struct Layout {
     index: [Option<(usize, Decimal)>; FIELD_COUNT],
     /// One more than the highest column a field uses.
     pub(super) width: usize,
+    /// The header text of each field's column, indexed like `index`, for
+    /// error messages that name the column as the file does.
+    headers: [Option<String>; FIELD_COUNT],
     /// Header cells no field maps to (kept for the report).
     pub unused: Vec<String>,
 }
@@ -113,8 +116,12 @@ impl Layout {
             }
         }
         let mut index = [None; FIELD_COUNT];
+        let mut headers: [Option<String>; FIELD_COUNT] = Default::default();
         for (f, i, m) in &cols {
             index[*f as usize] = Some((*i, *m));
+            headers[*f as usize] = header
+                .get(*i)
+                .map(|h| h.trim_start_matches('\u{feff}').trim().to_string());
         }
         let width = cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0);
         let l = Layout {
@@ -122,6 +129,7 @@ impl Layout {
             cols,
             index,
             width,
+            headers,
             unused,
         };
         for (f, what) in [
@@ -140,6 +148,12 @@ impl Layout {
             }
         }
         Ok(l)
+    }
+
+    /// The header text of `f`'s column, else `default` (the field's usual
+    /// name).
+    pub(super) fn header<'a>(&'a self, f: Field, default: &'a str) -> &'a str {
+        self.headers[f as usize].as_deref().unwrap_or(default)
     }
 
     pub(super) fn col(&self, f: Field) -> Option<(usize, Decimal)> {

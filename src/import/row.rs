@@ -314,7 +314,7 @@ fn dec<R: Record + ?Sized>(
     name: &str,
 ) -> Result<Option<Decimal>> {
     match get(layout, rec, f) {
-        Some((b, m)) => cell_decimal(name, b, m),
+        Some((b, m)) => cell_decimal(layout.header(f, name), b, m),
         None => Ok(None),
     }
 }
@@ -335,21 +335,27 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         .filter(|s| !s.is_empty());
     let board = match board_cell {
         Some(b) => b.parse::<Board>()?,
-        None => board_of_code(&out.code)
-            .ok_or_else(|| Error::invalid("股票代码", &out.code, "not a mainland A-share code"))?,
+        None => board_of_code(&out.code).ok_or_else(|| {
+            Error::invalid(
+                layout.header(Field::Code, "股票代码"),
+                &out.code,
+                "not a mainland A-share code",
+            )
+        })?,
     };
     out.board = Some(board);
-    let issue = dec(layout, rec, Field::IssuePrice, "发行价格")?
-        .ok_or_else(|| Error::missing("发行价格", "the issue price is empty"))?;
-    let issue = input::Price::new("发行价格", issue)?.get();
+    let issue_col = layout.header(Field::IssuePrice, "发行价格");
+    let issue = dec(layout, rec, Field::IssuePrice, issue_col)?
+        .ok_or_else(|| Error::missing(issue_col, "the issue price is empty"))?;
+    let issue = input::Price::new(issue_col, issue)?.get();
     out.issue_price = Some(issue);
     let listing = match get(layout, rec, Field::ListingDate) {
-        Some((b, _)) => cell_date("上市日期", b)?,
+        Some((b, _)) => cell_date(layout.header(Field::ListingDate, "上市日期"), b)?,
         None => None,
     };
     out.listing_date = listing;
     let subscribed = match get(layout, rec, Field::SubscriptionDate) {
-        Some((b, _)) => cell_date("申购日期", b)?,
+        Some((b, _)) => cell_date(layout.header(Field::SubscriptionDate, "申购日期"), b)?,
         None => None,
     };
     let rule_date = subscribed.or(listing);
@@ -397,10 +403,15 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         }
     }
     out.published_profit = published_profit;
-    out.published_gain = match dec(layout, rec, Field::GainPct, "涨幅")? {
-        Some(g) => Some(g),
-        None => dec(layout, rec, Field::FirstDayGainPct, "首日涨幅")?,
+    // which column the published gain came from, for the check's words
+    let (gain_label, published_gain) = match dec(layout, rec, Field::GainPct, "涨幅")? {
+        Some(g) => ("涨幅", Some(g)),
+        None => (
+            "首日涨幅",
+            dec(layout, rec, Field::FirstDayGainPct, "首日涨幅")?,
+        ),
     };
+    out.published_gain = published_gain;
     let latest = dec(layout, rec, Field::Latest, "最新价")?;
     if let Some(o) = dec(layout, rec, Field::FirstOpen, "首日开盘价")? {
         out.open = Some(At::new("首日开盘价", o, issue, lot, total)?);
@@ -456,7 +467,7 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         }
         _ => None,
     };
-    let c = check(out, latest, limit_ups, lot, band);
+    let c = check(out, latest, limit_ups, lot, band, gain_label);
     out.check.clear();
     out.check.push_str(&c);
     Ok(())
@@ -487,6 +498,7 @@ fn check(
     limit_ups: Option<Decimal>,
     lot: u64,
     band: Option<String>,
+    gain_label: &str,
 ) -> std::borrow::Cow<'static, str> {
     use std::borrow::Cow;
     let (Some(issue), Some(profit)) = (out.issue_price, out.profit_per_lot) else {
@@ -546,10 +558,22 @@ fn check(
             }
             fine = false;
             let latest_gain = latest.and_then(|l| gain_pct_2dp(l, issue));
-            if latest_gain.is_some_and(|lg| close_enough(lg, pg)) {
-                let _ = write!(s, "涨幅 {pg}% is the change to the latest price");
+            if out.basis != "latest" && latest_gain.is_some_and(|lg| close_enough(lg, pg)) {
+                let _ = write!(s, "{gain_label} {pg}% is the change to the latest price");
+            } else if out.basis == "latest" {
+                // a first-day figure beside a row whose only price is the
+                // latest: say what first-day price it implies
+                let close = num::round_half_up(
+                    issue * (Decimal::ONE_HUNDRED + pg) / Decimal::ONE_HUNDRED,
+                    2,
+                );
+                let _ = write!(
+                    s,
+                    "{gain_label} {pg}% ≠ {g}% at the latest price {}: as a first-day gain it implies a close of about {close}",
+                    num::fixed(out.price.unwrap_or_default(), 2)
+                );
             } else {
-                let _ = write!(s, "涨幅 {pg}% ≠ {g}%");
+                let _ = write!(s, "{gain_label} {pg}% ≠ {g}%");
             }
         }
     }
