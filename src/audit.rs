@@ -34,6 +34,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::data::Dataset;
+use crate::headline::Lang;
 use crate::input;
 use crate::ipo::{Basis, Ipo};
 use crate::num;
@@ -121,10 +122,126 @@ pub struct Claim {
     pub computed: Option<Decimal>,
     /// True when this claim's sentence is true only at more than one price.
     pub mixed_bases: bool,
-    /// A word on the verdict.
-    pub note: String,
+    /// What the verdict rests on ([`Note::text`] words it).
+    pub note: Note,
     /// Every figure tried.
     pub candidates: Vec<Candidate>,
+}
+
+/// What a verdict rests on, worded in either language by [`Note::text`].
+/// Figures are kept as shown (`692.95%`, `362,620.00`, `3320.43亿`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum Note {
+    /// The claim is about a later day; the data has first-day prices.
+    LaterDay,
+    /// The data has no figure of the claim's kind for the IPO.
+    NoFigure {
+        /// The kind of figure.
+        kind: ClaimKind,
+        /// The IPO's name.
+        ipo: String,
+    },
+    /// Not true at the price the sentence names, true at another.
+    NotAtStated {
+        /// The named price.
+        stated: String,
+        /// The figure there.
+        stated_value: String,
+        /// The price where the claim holds.
+        fits: String,
+        /// The figure there.
+        fits_value: String,
+    },
+    /// True at this basis (at this price, when the basis is a price).
+    TrueAt {
+        /// The basis.
+        basis: String,
+        /// Its price.
+        price: Option<String>,
+    },
+    /// No price fits; the nearest figure and how far off it is.
+    Nearest {
+        /// The basis.
+        basis: String,
+        /// The figure there.
+        value: String,
+        /// How far off, in percent of the claim.
+        off_pct: String,
+    },
+    /// Nothing to add.
+    None,
+}
+
+impl Note {
+    /// The note in words.
+    ///
+    /// ```
+    /// use daxin::audit::Note;
+    /// use daxin::headline::Lang;
+    /// let n = Note::TrueAt { basis: "close".into(), price: Some("829.90".into()) };
+    /// assert_eq!(n.text(Lang::En), "true at the closing price, 829.90");
+    /// assert_eq!(n.text(Lang::Zh), "按收盘价 829.90 计算成立");
+    /// ```
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Note::LaterDay if zh => "说的是上市后的某一天；数据只有首日价格".into(),
+            Note::LaterDay => {
+                "the claim is about a later day; the data has first-day prices".into()
+            }
+            Note::NoFigure { kind, ipo } if zh => {
+                format!("数据中没有{ipo}的{}", kind_name_zh(*kind))
+            }
+            Note::NoFigure { kind, ipo } => {
+                format!("the data has no {} figure for {ipo}", kind_name(*kind))
+            }
+            Note::NotAtStated {
+                stated,
+                stated_value,
+                fits,
+                fits_value,
+            } if zh => format!(
+                "按{}（{stated_value}）不成立；按{}（{fits_value}）成立",
+                basis_zh(stated),
+                basis_zh(fits)
+            ),
+            Note::NotAtStated {
+                stated,
+                stated_value,
+                fits,
+                fits_value,
+            } => format!(
+                "not true at the {stated} ({stated_value}); true at the {fits} ({fits_value})"
+            ),
+            Note::TrueAt { basis, price } if zh => match price {
+                Some(p) => format!("按{} {p} 计算成立", basis_zh(basis)),
+                None => format!("按{}计算成立", basis_zh(basis)),
+            },
+            Note::TrueAt { basis, price } => format!(
+                "true at the {}{}",
+                basis_label(basis),
+                price
+                    .as_ref()
+                    .map(|p| format!(" price, {p}"))
+                    .unwrap_or_default()
+            ),
+            Note::Nearest {
+                basis,
+                value,
+                off_pct,
+            } if zh => format!(
+                "最接近的是按{}：{value}（相差 {off_pct}%）",
+                basis_zh(basis)
+            ),
+            Note::Nearest {
+                basis,
+                value,
+                off_pct,
+            } => format!("nearest: the {basis} gives {value} ({off_pct}% off)"),
+            Note::None => String::new(),
+        }
+    }
 }
 
 /// A sentence with numbers that gave no claim, and why.
@@ -133,7 +250,31 @@ pub struct Skipped {
     /// The sentence.
     pub text: String,
     /// Why.
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// Why a sentence with numbers gave no claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// It names no IPO of the data (and follows none).
+    NoIpo,
+    /// None of its numbers reads as a gain, profit, market value or price.
+    NoFigure,
+}
+
+impl SkipReason {
+    /// The reason in words.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SkipReason::NoIpo, Lang::Zh) => "有数字，但没有提到数据中的新股",
+            (SkipReason::NoIpo, Lang::En) => "numbers, but no IPO from the data is named",
+            (SkipReason::NoFigure, Lang::Zh) => "有数字，但都不是涨幅、每签盈利、市值或价格",
+            (SkipReason::NoFigure, Lang::En) => {
+                "numbers, but none reads as a gain, a per-lot profit, a market value or a price"
+            }
+        }
+    }
 }
 
 /// The audit of one text.
@@ -812,22 +953,16 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                 stated.map(|b| b.id().to_string())
             };
             let (verdict, basis, computed, note) = if later_day {
-                (
-                    Verdict::Unverifiable,
-                    None,
-                    None,
-                    "the claim is about a later day; the data has first-day prices".to_string(),
-                )
+                (Verdict::Unverifiable, None, None, Note::LaterDay)
             } else if tried.is_empty() {
                 (
                     Verdict::Unverifiable,
                     None,
                     None,
-                    format!(
-                        "the data has no {} figure for {}",
-                        kind_name(kind),
-                        ipo.name_zh
-                    ),
+                    Note::NoFigure {
+                        kind,
+                        ipo: ipo.name_zh.clone(),
+                    },
                 )
             } else {
                 let fitting: Vec<&Candidate> = tried.iter().filter(|c| c.fits).collect();
@@ -841,13 +976,12 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                             Verdict::Contradicted,
                             Some(f.basis.clone()),
                             Some(f.value),
-                            format!(
-                                "not true at the {} ({}); true at the {} ({})",
-                                st.basis,
-                                show(kind, st.value),
-                                f.basis,
-                                show(kind, f.value)
-                            ),
+                            Note::NotAtStated {
+                                stated: st.basis.clone(),
+                                stated_value: show(kind, st.value),
+                                fits: f.basis.clone(),
+                                fits_value: show(kind, f.value),
+                            },
                         )
                     }
                     (Some(f), _) => {
@@ -857,11 +991,10 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                             Verdict::Confirmed,
                             Some(f.basis.clone()),
                             Some(f.value),
-                            format!(
-                                "true at the {}{}",
-                                basis_label(&f.basis),
-                                price.map(|p| format!(" price, {p}")).unwrap_or_default()
-                            ),
+                            Note::TrueAt {
+                                basis: f.basis.clone(),
+                                price,
+                            },
                         )
                     }
                     (None, _) => {
@@ -889,15 +1022,14 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                                     v,
                                     Some(c.basis.clone()),
                                     Some(c.value),
-                                    format!(
-                                        "nearest: the {} gives {} ({}% off)",
-                                        c.basis,
-                                        show(kind, c.value),
-                                        num::fixed(off, 2)
-                                    ),
+                                    Note::Nearest {
+                                        basis: c.basis.clone(),
+                                        value: show(kind, c.value),
+                                        off_pct: num::fixed(off, 2),
+                                    },
                                 )
                             }
-                            None => (Verdict::Unverifiable, None, None, String::new()),
+                            None => (Verdict::Unverifiable, None, None, Note::None),
                         }
                     }
                 }
@@ -964,10 +1096,9 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
         claims.extend(sentence_claims);
         if had_number && !found_any {
             let reason = if mentions.is_empty() && current.is_none() {
-                "numbers, but no IPO from the data is named".to_string()
+                SkipReason::NoIpo
             } else {
-                "numbers, but none reads as a gain, a per-lot profit, a market value or a price"
-                    .to_string()
+                SkipReason::NoFigure
             };
             skipped.push(Skipped {
                 text: sentence.clone(),
@@ -984,6 +1115,31 @@ fn kind_name(k: ClaimKind) -> &'static str {
         ClaimKind::ProfitPerLot => "per-lot profit",
         ClaimKind::MarketCap => "market value (no share count)",
         ClaimKind::Price => "price",
+    }
+}
+
+fn kind_name_zh(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::GainPct => "涨幅",
+        ClaimKind::ProfitPerLot => "每签盈利",
+        ClaimKind::MarketCap => "市值（缺总股本）",
+        ClaimKind::Price => "价格",
+    }
+}
+
+/// A basis in Chinese: `close` → 收盘价.
+fn basis_zh(b: &str) -> String {
+    match b {
+        "open" => "开盘价".into(),
+        "close" => "收盘价".into(),
+        "high" => "最高价".into(),
+        "low" => "最低价".into(),
+        "avg" => "均价".into(),
+        "exit" => "开板日收盘价".into(),
+        "grey" => "暗盘收盘价".into(),
+        "issue" => "发行价".into(),
+        "price" => "给定价格".into(),
+        other => other.into(),
     }
 }
 

@@ -243,3 +243,32 @@ fn reads_standard_input_and_tables() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn notes_follow_the_language() {
+    let run = |lang: &str| -> Value {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", "-", "--format", "json", "--lang", lang])
+            .write_stdin("沐曦股份首日收涨692.95%。壁仞科技盘中最高涨幅达120%。今天天气35度。")
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let zh = run("zh");
+    assert_eq!(zh["claims"][0]["note"], "按收盘价 829.90 计算成立");
+    assert_eq!(
+        zh["claims"][1]["note"],
+        "最接近的是按最高价：118.78%（相差 1.02%）"
+    );
+    assert_eq!(
+        zh["skipped"][0]["reason"],
+        "有数字，但都不是涨幅、每签盈利、市值或价格"
+    );
+    let en = run("en");
+    assert_eq!(en["claims"][0]["note"], "true at the closing price, 829.90");
+    assert_eq!(
+        en["claims"][1]["note"],
+        "nearest: the high gives 118.78% (1.02% off)"
+    );
+}

@@ -1542,7 +1542,7 @@ pub fn audit(a: &daxin::audit::Audit, fmt: Format, lang: Lang, explain: bool) ->
                         "ipo": c.ipo, "text": c.text, "sentence": c.sentence, "kind": c.kind,
                         "value": c.value.normalize().to_string(), "qualifier": c.qualifier, "bound": c.bound,
                         "stated_basis": c.stated_basis, "verdict": c.verdict, "basis": c.basis,
-                        "computed": c.computed.map(|x| fixed(x, 2)), "mixed_bases": c.mixed_bases, "note": c.note,
+                        "computed": c.computed.map(|x| fixed(x, 2)), "mixed_bases": c.mixed_bases, "note": c.note.text(lang),
                     });
                     if explain {
                         m["candidates"] = json!(c.candidates.iter().map(|k| json!({
@@ -1552,7 +1552,12 @@ pub fn audit(a: &daxin::audit::Audit, fmt: Format, lang: Lang, explain: bool) ->
                     m
                 })
                 .collect();
-            let v = json!({ "claims": claims, "skipped": a.skipped });
+            let skipped: Vec<Value> = a
+                .skipped
+                .iter()
+                .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
+                .collect();
+            let v = json!({ "claims": claims, "skipped": skipped });
             out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         _ => {
@@ -1567,7 +1572,7 @@ pub fn audit(a: &daxin::audit::Audit, fmt: Format, lang: Lang, explain: bool) ->
                 .claims
                 .iter()
                 .map(|c| {
-                    let mut why = c.note.clone();
+                    let mut why = c.note.text(lang);
                     if c.mixed_bases {
                         why.push_str(t(
                             lang,
@@ -1624,7 +1629,7 @@ pub fn audit(a: &daxin::audit::Audit, fmt: Format, lang: Lang, explain: bool) ->
                 ));
                 for s in &a.skipped {
                     out.stdout
-                        .push_str(&format!("  - {} ({})\n", s.text, s.reason));
+                        .push_str(&format!("  - {} ({})\n", s.text, s.reason.text(lang)));
                 }
             }
         }
