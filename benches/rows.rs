@@ -91,7 +91,7 @@ fn bench(c: &mut Criterion) {
                 bytes.clear();
                 if let Step::Row { row, .. } = splitter.next(black_box(&with_nl), false) {
                     import::process_into(&layout, &row, &mut out);
-                    import::write::csv_row(&mut bytes, 2, layout.format, &out.view(), false);
+                    import::write::csv_row(&mut bytes, 2, layout.format, &out, false);
                 }
                 black_box(&bytes);
             })

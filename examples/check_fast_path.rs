@@ -58,7 +58,7 @@ fn main() -> ExitCode {
             };
             import::process_into(&layout, &row, &mut general);
             want.clear();
-            write::csv_row(&mut want, line, layout.format, &general.view(), false);
+            write::csv_row(&mut want, line, layout.format, &general, false);
             if got != want {
                 differ += 1;
                 if differ <= 5 {

@@ -350,7 +350,7 @@ fn fast_path_writes_what_the_general_path_writes() {
                     taken.set(taken.get() + 1);
                     let general = import::process(&layout, rec.as_slice());
                     let mut want = Vec::new();
-                    import::write::csv_row(&mut want, 7, layout.format, &general.view(), false);
+                    import::write::csv_row(&mut want, 7, layout.format, &general, false);
                     prop_assert_eq!(
                         String::from_utf8_lossy(&got),
                         String::from_utf8_lossy(&want)

@@ -125,7 +125,7 @@ impl<W: Write> Sink for CsvSink<W> {
     }
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
         self.out.extend_from_slice(&self.prefix);
-        import::write::csv_row(&mut self.out, line, source, &r.view(), self.explain);
+        import::write::csv_row(&mut self.out, line, source, r, self.explain);
         self.spill()
     }
     fn fast_target(&mut self) -> Option<(&mut Vec<u8>, &[u8])> {
@@ -162,7 +162,7 @@ impl<W: Write> Sink for JsonSink<W> {
         if let Some(f) = &self.file {
             v.insert("file".into(), Value::String(f.clone()));
         }
-        for (col, text) in import::write::cells(line, source, &r.view()) {
+        for (col, text) in import::write::cells(line, source, r) {
             // counts are JSON numbers; decimals and text are strings
             let value = match (col, text) {
                 (_, None) => Value::Null,
@@ -175,7 +175,7 @@ impl<W: Write> Sink for JsonSink<W> {
             v.insert(col.to_string(), value);
         }
         if self.explain {
-            v.insert("working".into(), Value::String(import::working(&r.view())));
+            v.insert("working".into(), Value::String(import::working(r)));
         }
         self.w.write_all(if self.first { b"[\n" } else { b",\n" })?;
         self.first = false;
@@ -220,12 +220,12 @@ impl<W: Write> Sink for MdSink<W> {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
         let mut cells: Vec<String> = self.file.iter().cloned().collect();
         cells.extend(
-            import::write::cells(line, source, &r.view())
+            import::write::cells(line, source, r)
                 .into_iter()
                 .map(|(_, t)| t.unwrap_or_default()),
         );
         if self.explain {
-            cells.push(import::working(&r.view()));
+            cells.push(import::working(r));
         }
         let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
         writeln!(self.w, "| {} |", cells.join(" | "))

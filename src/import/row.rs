@@ -98,74 +98,6 @@ impl At {
     }
 }
 
-impl RowOut {
-    /// The row borrowed, as the writer takes it.
-    pub fn view(&self) -> RowView<'_> {
-        RowView {
-            code: &self.code,
-            name: &self.name,
-            board: self.board,
-            listing_date: self.listing_date,
-            issue_price: self.issue_price,
-            lot_shares: self.lot_shares,
-            total_shares: self.total_shares,
-            basis: self.basis,
-            price: self.price,
-            profit_per_lot: self.profit_per_lot,
-            gain_pct: self.gain_pct,
-            market_value: self.market_value,
-            open: self.open,
-            latest: self.latest,
-            published_profit: self.published_profit,
-            published_gain: self.published_gain,
-            check: &self.check,
-            error: self.error.as_deref(),
-        }
-    }
-}
-
-/// A recomputed row with its text borrowed: what [`RowOut`] holds, without
-/// the copies (the fast path fills it straight from the input's bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowView<'a> {
-    /// Code as given.
-    pub code: &'a str,
-    /// Name as given.
-    pub name: &'a str,
-    /// Board, from the code.
-    pub board: Option<Board>,
-    /// Listing date.
-    pub listing_date: Option<NaiveDate>,
-    /// Issue price.
-    pub issue_price: Option<Decimal>,
-    /// Shares per lot.
-    pub lot_shares: Option<u64>,
-    /// Total shares after the IPO.
-    pub total_shares: Option<u64>,
-    /// Which price the headline figures use.
-    pub basis: &'a str,
-    /// That price.
-    pub price: Option<Decimal>,
-    /// (price − issue) × lot.
-    pub profit_per_lot: Option<Decimal>,
-    /// Gain in percent, 2 places.
-    pub gain_pct: Option<Decimal>,
-    /// price × total shares.
-    pub market_value: Option<Decimal>,
-    /// The figures at the first-day open.
-    pub open: Option<At>,
-    /// The figures at the latest price.
-    pub latest: Option<At>,
-    /// The source's per-lot profit.
-    pub published_profit: Option<Decimal>,
-    /// The source's gain.
-    pub published_gain: Option<Decimal>,
-    /// `ok`, or why the published figures differ.
-    pub check: &'a str,
-    /// The error, when the row could not be computed.
-    pub error: Option<&'a str>,
-}
-
 /// The board a mainland code belongs to: six digits, with or without an
 /// exchange prefix (`SZ300474`) or suffix (`002001.SZ`).
 pub fn board_of_code(code: &str) -> Option<Board> {
@@ -650,7 +582,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 
 /// The working of a computed row, numbers put in:
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
-pub fn working(r: &RowView<'_>) -> String {
+pub fn working(r: &RowOut) -> String {
     match (
         r.price,
         r.issue_price,

@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{At, RowView, SourceFormat};
+use super::{At, RowOut, SourceFormat};
 use crate::num;
 
 /// The output columns of `daxin batch`: the row's identity, the headline
@@ -58,11 +58,7 @@ pub const OUT_HEADER: [&str; 26] = [
 /// for an empty cell: what the JSON and Markdown outputs print. The CSV
 /// writer ([`csv_row`]) writes the same texts without building strings (a
 /// test holds the two equal).
-pub fn cells(
-    line: u64,
-    source: SourceFormat,
-    r: &RowView<'_>,
-) -> Vec<(&'static str, Option<String>)> {
+pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, Option<String>)> {
     let fixed = |x: Option<Decimal>| x.map(|v| num::fixed(v, 2));
     let plain = |x: Option<Decimal>| x.map(|v| v.normalize().to_string());
     let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
@@ -78,8 +74,8 @@ pub fn cells(
     let [lp, lpl, lg, lmv] = at(r.latest.as_ref());
     let values = [
         Some(line.to_string()),
-        text(r.code),
-        text(r.name),
+        text(&r.code),
+        text(&r.name),
         r.board.map(|b| b.id().to_string()),
         r.listing_date.map(|d| d.to_string()),
         fixed(r.issue_price),
@@ -100,8 +96,8 @@ pub fn cells(
         lmv,
         plain(r.published_profit),
         plain(r.published_gain),
-        text(r.check),
-        r.error.map(str::to_string),
+        text(&r.check),
+        r.error.clone(),
         Some(source.id().to_string()),
     ];
     OUT_HEADER.into_iter().zip(values).collect()
@@ -123,11 +119,11 @@ pub fn csv_header(out: &mut Vec<u8>, explain: bool) {
 
 /// Appends one row: the input's line number, the recomputed figures, and
 /// (when `explain`) the working.
-pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowView<'_>, explain: bool) {
+pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, explain: bool) {
     push_u64(out, line);
     out.push(b',');
-    push_text(out, r.code);
-    push_text(out, r.name);
+    push_text(out, &r.code);
+    push_text(out, &r.name);
     out.extend_from_slice(r.board.map_or("", |b| b.id()).as_bytes());
     out.push(b',');
     if let Some(d) = r.listing_date {
@@ -151,8 +147,8 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowView<'
     push_at(out, r.latest.as_ref());
     push_opt(out, r.published_profit, None);
     push_opt(out, r.published_gain, None);
-    push_text(out, r.check);
-    push_text(out, r.error.unwrap_or(""));
+    push_text(out, &r.check);
+    push_text(out, r.error.as_deref().unwrap_or(""));
     out.extend_from_slice(source.id().as_bytes());
     if explain {
         out.push(b',');
@@ -428,9 +424,9 @@ mod tests {
             gain_pct: Some(d("468.78")),
             market_value: Some(d("305500000000.5")),
         };
-        let r = RowView {
-            code: "688795",
-            name: "摩尔线程, \"A\"",
+        let r = RowOut {
+            code: "688795".into(),
+            name: "摩尔线程, \"A\"".into(),
             board: Some(crate::Board::Star),
             listing_date: Some(crate::input::ymd(2025, 12, 5)),
             issue_price: Some(d("114.28")),
@@ -445,7 +441,7 @@ mod tests {
             latest: None,
             published_profit: Some(d("243110.00")),
             published_gain: None,
-            check: "ok",
+            check: "ok".into(),
             error: None,
         };
         let mut out = Vec::new();
