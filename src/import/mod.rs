@@ -10,7 +10,7 @@
 //! let layout = Layout::detect(&header, None).unwrap();
 //! let row: [&[u8]; 7] = [b"688802", "沐曦股份".as_bytes(), b"104.66", b"829.90", b"2025-12-17", b"362620", b"692.95"];
 //! let out = process(&layout, &row);
-//! assert_eq!(out.profit_per_lot.unwrap().to_string(), "362620.00");
+//! assert_eq!(out.headline.unwrap().profit_per_lot.to_string(), "362620.00");
 //! assert!(out.check.starts_with("ok"));
 //! ```
 

@@ -36,14 +36,8 @@ pub struct RowOut {
     /// Which price the headline figures use: the first close, else the
     /// first-day average (BSE tables), else the latest price.
     pub basis: &'static str,
-    /// That price.
-    pub price: Option<Decimal>,
-    /// (price − issue) × lot.
-    pub profit_per_lot: Option<Decimal>,
-    /// (price − issue) × 100 ÷ issue, rounded half-up to 2 places.
-    pub gain_pct: Option<Decimal>,
-    /// price × total shares.
-    pub market_value: Option<Decimal>,
+    /// The headline figures, at that price.
+    pub headline: Option<At>,
     /// The figures at the first-day open, when the row has it.
     pub open: Option<At>,
     /// The figures at the latest price (最新价), when the row has it.
@@ -212,10 +206,7 @@ pub fn process_into<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowO
     out.lot_shares = None;
     out.total_shares = None;
     out.basis = "";
-    out.price = None;
-    out.profit_per_lot = None;
-    out.gain_pct = None;
-    out.market_value = None;
+    out.headline = None;
     out.open = None;
     out.latest = None;
     out.published_profit = None;
@@ -384,10 +375,7 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         return Ok(());
     };
     let at = At::new(basis, price, issue, lot, total)?;
-    out.price = Some(at.price);
-    out.profit_per_lot = Some(at.profit_per_lot);
-    out.gain_pct = at.gain_pct;
-    out.market_value = at.market_value;
+    out.headline = Some(at);
     let limit_ups = dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?;
     // a first-day price must lie in the board's first-day band, where there
     // is one (the main boards' +44% / −36%)
@@ -433,9 +421,10 @@ fn check(
     gain_label: &str,
 ) -> std::borrow::Cow<'static, str> {
     use std::borrow::Cow;
-    let (Some(issue), Some(profit)) = (out.issue_price, out.profit_per_lot) else {
+    let (Some(issue), Some(h)) = (out.issue_price, out.headline) else {
         return Cow::Borrowed("");
     };
+    let profit = h.profit_per_lot;
     let mut s = String::new();
     let mut fine = true;
     if let Some(w) = band {
@@ -453,7 +442,7 @@ fn check(
             fine = false;
             let latest_profit = latest.map(|l| (l - issue) * Decimal::from(lot));
             let other_lot = if lot == 500 { 1000 } else { 500 };
-            let other = (out.price.unwrap_or_default() - issue) * Decimal::from(other_lot);
+            let other = (h.price - issue) * Decimal::from(other_lot);
             if latest_profit.is_some_and(|lp| close_enough(lp, pp)) {
                 let _ = write!(s, "每中一签获利 {pp} uses the latest price, not the first close (an unopened board's latest close)");
             } else if limit_ups.is_some_and(|n| n > Decimal::ZERO) {
@@ -471,7 +460,7 @@ fn check(
                     "每中一签获利 {pp} ≠ {}: it implies a sale price of {p}, not the {} {}",
                     num::fixed(profit, 2),
                     out.basis,
-                    num::fixed(out.price.unwrap_or_default(), 2)
+                    num::fixed(h.price, 2)
                 );
             } else {
                 let _ = write!(
@@ -483,7 +472,7 @@ fn check(
             }
         }
     }
-    if let (Some(pg), Some(g)) = (out.published_gain, out.gain_pct) {
+    if let (Some(pg), Some(g)) = (out.published_gain, h.gain_pct) {
         if !close_enough(g, pg) {
             if !s.is_empty() {
                 s.push_str("; ");
@@ -502,7 +491,7 @@ fn check(
                 let _ = write!(
                     s,
                     "{gain_label} {pg}% ≠ {g}% at the latest price {}: as a first-day gain it implies a close of about {close}",
-                    num::fixed(out.price.unwrap_or_default(), 2)
+                    num::fixed(h.price, 2)
                 );
             } else {
                 let _ = write!(s, "{gain_label} {pg}% ≠ {g}%");
@@ -548,10 +537,12 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         return out;
     };
     out.basis = f.basis.id();
-    out.price = Some(f.price);
-    out.profit_per_lot = Some(f.profit_per_lot);
-    out.gain_pct = Some(num::round_half_up(f.gain_pct, 2));
-    out.market_value = f.market_cap;
+    out.headline = Some(At {
+        price: f.price,
+        profit_per_lot: f.profit_per_lot,
+        gain_pct: Some(num::round_half_up(f.gain_pct, 2)),
+        market_value: f.market_cap,
+    });
     out.open = s.at(crate::Basis::Open).map(|o| At {
         price: o.price,
         profit_per_lot: o.profit_per_lot,
@@ -583,12 +574,13 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 /// The working of a computed row, numbers put in:
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
 pub fn working(r: &RowOut) -> String {
+    let h = r.headline.as_ref();
     match (
-        r.price,
+        h.map(|h| h.price),
         r.issue_price,
         r.lot_shares,
-        r.profit_per_lot,
-        r.gain_pct,
+        h.map(|h| h.profit_per_lot),
+        h.and_then(|h| h.gain_pct),
     ) {
         (Some(p), Some(i), Some(l), Some(pr), Some(g)) => format!(
             "({} − {}) × {l} = {}; ({} − {}) ÷ {} × 100 = {}%",

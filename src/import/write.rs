@@ -70,6 +70,7 @@ pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, 
             a.and_then(|a| fixed(a.market_value)),
         ]
     };
+    let [hp, hpl, hg, hmv] = at(r.headline.as_ref());
     let [op, opl, og, omv] = at(r.open.as_ref());
     let [lp, lpl, lg, lmv] = at(r.latest.as_ref());
     let values = [
@@ -82,10 +83,10 @@ pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, 
         r.lot_shares.map(|n| n.to_string()),
         r.total_shares.map(|n| n.to_string()),
         text(r.basis),
-        fixed(r.price),
-        fixed(r.profit_per_lot),
-        fixed(r.gain_pct),
-        fixed(r.market_value),
+        hp,
+        hpl,
+        hg,
+        hmv,
         op,
         opl,
         og,
@@ -139,10 +140,7 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, e
     }
     out.extend_from_slice(r.basis.as_bytes());
     out.push(b',');
-    push_opt(out, r.price, Some(2));
-    push_opt(out, r.profit_per_lot, Some(2));
-    push_opt(out, r.gain_pct, Some(2));
-    push_opt(out, r.market_value, Some(2));
+    push_at(out, r.headline.as_ref());
     push_at(out, r.open.as_ref());
     push_at(out, r.latest.as_ref());
     push_opt(out, r.published_profit, None);
@@ -433,10 +431,12 @@ mod tests {
             lot_shares: Some(500),
             total_shares: Some(470_000_000),
             basis: "close",
-            price: Some(d("600.5")),
-            profit_per_lot: Some(d("243110")),
-            gain_pct: Some(d("425.46")),
-            market_value: None,
+            headline: Some(At {
+                price: d("600.5"),
+                profit_per_lot: d("243110"),
+                gain_pct: Some(d("425.46")),
+                market_value: None,
+            }),
             open: Some(at),
             latest: None,
             published_profit: Some(d("243110.00")),
