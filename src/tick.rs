@@ -90,7 +90,7 @@ static HK_TABLES: &[SpreadTable] = &[
 ];
 
 /// The A-share tick: ¥0.01 ("The tick size of an order for A-share stocks
-/// shall be RMB 0.01", http://english.sse.com.cn/start/trading/mechanism/).
+/// shall be RMB 0.01", <http://english.sse.com.cn/start/trading/mechanism/>).
 pub const A_SHARE_TICK: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// The tick for a price on `board` on `date`.
