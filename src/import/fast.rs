@@ -1,10 +1,10 @@
 //! The batch's fast path: the common row — a six-digit code, plain ASCII
-//! numbers, an ISO date, a first close, published figures that agree — is
-//! recomputed and written straight from the input's bytes, with no copies
-//! and no `Result` plumbing. Any other row (a placeholder where a number is
-//! needed, full-width digits, a figure that differs, an error) is declined,
-//! and the general path ([`super::process_into`]) does it, with its
-//! messages.
+//! numbers, an ISO date, a first close inside the first-day band, published
+//! figures that agree — is recomputed and written straight from the line's
+//! bytes, with no owned strings and no `Result` plumbing. Any other row (a
+//! quote in the line, a placeholder where a number is needed, full-width
+//! digits, a figure that differs, an error) is declined, and the general
+//! path ([`super::process_into`]) does it, with its messages.
 //!
 //! The figures are the general path's: profit per lot is computed with
 //! `rust_decimal`, the gain with the same integer division
@@ -14,18 +14,20 @@
 //! on a million rows.
 //!
 //! ```
-//! use daxin::import::{fast::FastPath, split::{Splitter, Step}, Layout, SourceFormat};
+//! use daxin::import::{fast::FastPath, Layout};
 //! let header = ["股票代码", "股票简称", "发行价格", "首日收盘价", "上市日期", "每中一签获利"];
 //! let layout = Layout::detect(&header, None).unwrap();
 //! let mut fast = FastPath::new(&layout).unwrap();
-//! let mut s = Splitter::new(b',');
-//! let Step::Row { row, .. } = s.next("688802,沐曦股份,104.66,829.90,2025-12-17,362620\n".as_bytes(), false) else { panic!() };
+//! let line = "688802,沐曦股份,104.66,829.90,2025-12-17,362620".as_bytes();
 //! let mut out = Vec::new();
-//! assert!(fast.row(&row, 2, &mut out));
+//! assert!(fast.line(line, 2, b',', &mut out));
 //! assert_eq!(
 //!     String::from_utf8(out).unwrap(),
 //!     "2,688802,沐曦股份,star,2025-12-17,104.66,500,,close,829.90,362620.00,692.95,,,,,,,,,,362620,,ok,,em-xgsglb\n"
 //! );
+//! // a published figure that does not agree: the general path explains it
+//! let line = "688802,沐曦股份,104.66,829.90,2025-12-17,362621".as_bytes();
+//! assert!(!fast.line(line, 3, b',', &mut Vec::new()));
 //! ```
 
 use chrono::NaiveDate;
