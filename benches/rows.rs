@@ -7,34 +7,9 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use daxin::import::fast::FastPath;
 use daxin::import::split::{Splitter, Step};
-use daxin::import::{self, Layout, RowOut};
+use daxin::import::{self, Layout, RowOut, SourceFormat};
 use rust_decimal::Decimal;
 use std::hint::black_box;
-
-const HEADER: [&str; 22] = [
-    "股票代码",
-    "股票简称",
-    "申购代码",
-    "发行总数",
-    "网上发行",
-    "顶格申购需配市值",
-    "申购上限",
-    "发行价格",
-    "最新价",
-    "首日收盘价",
-    "申购日期",
-    "中签号公布日",
-    "中签缴款日期",
-    "上市日期",
-    "发行市盈率",
-    "行业市盈率",
-    "中签率",
-    "询价累计报价倍数",
-    "配售对象报价家数",
-    "连续一字板数量",
-    "涨幅",
-    "每中一签获利",
-];
 
 fn row() -> Vec<&'static [u8]> {
     let cells: [&'static str; 22] = [
@@ -65,7 +40,7 @@ fn row() -> Vec<&'static [u8]> {
 }
 
 fn bench(c: &mut Criterion) {
-    let layout = Layout::detect(&HEADER, None).unwrap();
+    let layout = Layout::detect(SourceFormat::EmXgsglb.header(), None).unwrap();
     let rec = row();
     let line: Vec<u8> = rec.join(&b","[..]);
     let mut fast = FastPath::new(&layout).unwrap();

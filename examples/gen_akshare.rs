@@ -13,6 +13,8 @@
 
 use std::io::{self, BufWriter, Write};
 
+use daxin::import::SourceFormat;
+
 struct Lcg(u64);
 
 impl Lcg {
@@ -44,7 +46,8 @@ fn main() -> io::Result<()> {
         None => 1000,
     };
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    writeln!(out, "股票代码,股票简称,申购代码,发行总数,网上发行,顶格申购需配市值,申购上限,发行价格,最新价,首日收盘价,申购日期,中签号公布日,中签缴款日期,上市日期,发行市盈率,行业市盈率,中签率,询价累计报价倍数,配售对象报价家数,连续一字板数量,涨幅,每中一签获利")?;
+    // the header as AKShare writes it; the row below fills its 22 columns
+    writeln!(out, "{}", SourceFormat::EmXgsglb.header().join(","))?;
     let mut r = Lcg(0x5eed_da51);
     for i in 0..n {
         // (prefix, lot, main board): STAR, SSE main, SZSE main, ChiNext

@@ -182,32 +182,6 @@ fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String
     }
 }
 
-/// The AKShare `stock_xgsglb_em` header, as the generator writes it.
-const AKSHARE: [&str; 22] = [
-    "股票代码",
-    "股票简称",
-    "申购代码",
-    "发行总数",
-    "网上发行",
-    "顶格申购需配市值",
-    "申购上限",
-    "发行价格",
-    "最新价",
-    "首日收盘价",
-    "申购日期",
-    "中签号公布日",
-    "中签缴款日期",
-    "上市日期",
-    "发行市盈率",
-    "行业市盈率",
-    "中签率",
-    "询价累计报价倍数",
-    "配售对象报价家数",
-    "连续一字板数量",
-    "涨幅",
-    "每中一签获利",
-];
-
 /// A price in fen, written in one of the ways tables write prices.
 fn price_text(fen: u64, style: u8) -> String {
     match style {
@@ -257,7 +231,7 @@ fn fast_path_writes_what_the_general_path_writes() {
         (0u8..7, 0u8..7, 0u8..8),
         valid_or(vec!["0", "3", "-"], vec!["x"]),
     );
-    let layout = Layout::detect(&AKSHARE, None).unwrap();
+    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
     let taken = Cell::new(0u32);
     let mut runner = TestRunner::new(Config::with_cases(8192));
     runner
@@ -373,7 +347,7 @@ fn fast_path_writes_what_the_general_path_writes() {
 /// vacuous), and declines what only the general path can say.
 #[test]
 fn fast_path_takes_the_common_row() {
-    let layout = Layout::detect(&AKSHARE, None).unwrap();
+    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
     let mut fast = import::fast::FastPath::new(&layout).unwrap();
     let row = |issue: &str, close: &str, latest: &str, profit: &str| -> Vec<String> {
         [

@@ -93,6 +93,12 @@ fn header_key(raw: &str) -> (String, Decimal) {
     (name, mult)
 }
 
+/// A header name as the format tables are compared: [`header_key`]'s name,
+/// ASCII lower-cased (`issue_price` → `issueprice`).
+pub(super) fn name_key(raw: &str) -> String {
+    header_key(raw).0.to_ascii_lowercase()
+}
+
 impl Layout {
     /// Maps a header row to fields, and tells the format (unless `from`
     /// names it). Every format needs a code and an issue price.

@@ -54,6 +54,17 @@ pub enum SourceFormat {
 }
 
 impl SourceFormat {
+    /// The columns the source writes, as it writes them, in its order.
+    ///
+    /// ```
+    /// use daxin::import::SourceFormat;
+    /// let h = SourceFormat::EmXgsglb.header();
+    /// assert_eq!((h[0], h[7], h[21]), ("股票代码", "发行价格", "每中一签获利"));
+    /// ```
+    pub fn header(self) -> &'static [&'static str] {
+        format::spec(self).header
+    }
+
     /// The id used by `--from`.
     pub fn id(self) -> &'static str {
         match self {

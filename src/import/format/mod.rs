@@ -1,13 +1,15 @@
-//! The source formats, one module each: the columns each table has, in its
-//! own order, and what daxin reads from each. A header is matched against
-//! its format's table first, then against every other table, so that a
-//! user's own spreadsheet mixing names from two sources still reads.
+//! The source formats, one module each: the columns each table has, as it
+//! writes them and in its order, and the ones daxin reads (with older or
+//! variant names). A header is matched against its format's table first,
+//! then against every other table, so that a user's own spreadsheet mixing
+//! names from two sources still reads; a column a format has but does not
+//! read is not taken from another table.
 //!
-//! Names here are as `header_key` leaves them: hyphens, spaces and
-//! underscores removed, ASCII lower-cased, units in brackets split off
+//! Names are compared as `layout::name_key` leaves them: hyphens, spaces
+//! and underscores removed, ASCII lower-cased, units in brackets split off
 //! (`网上-发行中签率` → `网上发行中签率`, `发行总数（万股）` → `发行总数`).
 
-use super::layout::Field;
+use super::layout::{name_key, Field};
 use super::SourceFormat;
 
 mod daxin;
@@ -20,9 +22,11 @@ mod ths;
 pub(super) struct Spec {
     /// Which format.
     pub format: SourceFormat,
-    /// Every column the source writes (and older or variant names), with
-    /// the field daxin reads from it; `None` for a column it leaves alone.
-    pub columns: &'static [(&'static str, Option<Field>)],
+    /// The columns as the source writes them, in its order.
+    pub header: &'static [&'static str],
+    /// The columns daxin reads, and the field each holds: the source's own
+    /// names, then older or variant ones.
+    pub reads: &'static [(&'static str, Field)],
     /// Columns only this source has: one of them present tells the format.
     pub signature: &'static [&'static str],
 }
@@ -37,24 +41,48 @@ const SPECS: [&Spec; 5] = [
     &daxin::SPEC,
 ];
 
-/// The format a header's (normalised) names tell; the AKShare
-/// `stock_xgsglb_em` layout when none does.
+/// A format's layout.
+pub(super) fn spec(format: SourceFormat) -> &'static Spec {
+    match format {
+        SourceFormat::EmXgsglb => &em_xgsglb::SPEC,
+        SourceFormat::EmXgsglbBse => &em_xgsglb_bse::SPEC,
+        SourceFormat::EmDxsyl => &em_dxsyl::SPEC,
+        SourceFormat::Ths => &ths::SPEC,
+        SourceFormat::Daxin => &daxin::SPEC,
+    }
+}
+
+/// The format a header's names (as `name_key` leaves them) tell; the
+/// AKShare `stock_xgsglb_em` layout when none does.
 pub(super) fn detect(names: &[String]) -> SourceFormat {
     SPECS
         .iter()
-        .find(|s| s.signature.iter().any(|sig| names.iter().any(|n| n == sig)))
+        .find(|s| {
+            s.signature
+                .iter()
+                .any(|sig| names.iter().any(|n| *n == name_key(sig)))
+        })
         .map_or(SourceFormat::EmXgsglb, |s| s.format)
 }
 
-/// The field a normalised header name holds: by `format`'s own table,
-/// else by any other's. `None` for a column daxin does not read.
+/// The field a header name (as `name_key` leaves it) holds: by `format`'s
+/// own table, else by any other's. `None` for a column daxin does not
+/// read.
 pub(super) fn field(format: SourceFormat, name: &str) -> Option<Field> {
-    let lookup = |s: &Spec| s.columns.iter().find(|(n, _)| *n == name).map(|(_, f)| *f);
-    let own = SPECS.iter().find(|s| s.format == format);
-    if let Some(known) = own.and_then(|s| lookup(s)) {
-        return known;
+    let reads = |s: &Spec| {
+        s.reads
+            .iter()
+            .find(|(n, _)| name_key(n) == name)
+            .map(|(_, f)| *f)
+    };
+    let own = spec(format);
+    if let Some(f) = reads(own) {
+        return Some(f);
     }
-    SPECS.iter().find_map(|s| lookup(s).flatten())
+    if own.header.iter().any(|h| name_key(h) == name) {
+        return None; // the format has the column and leaves it alone
+    }
+    SPECS.iter().find_map(|s| reads(s))
 }
 
 #[cfg(test)]
@@ -64,9 +92,26 @@ mod tests {
     #[test]
     fn each_format_reads_a_code_and_an_issue_price() {
         for s in SPECS {
-            let has = |f: Field| s.columns.iter().any(|(_, g)| *g == Some(f));
+            let has = |f: Field| s.reads.iter().any(|(_, g)| *g == f);
             assert!(has(Field::Code), "{:?}", s.format);
             assert!(has(Field::IssuePrice), "{:?}", s.format);
+        }
+    }
+
+    #[test]
+    fn what_a_format_reads_it_has_and_its_signature_too() {
+        for s in SPECS {
+            let keys: Vec<String> = s.header.iter().map(|h| name_key(h)).collect();
+            // the source's own names come first in `reads`, and are columns
+            // of its header; the format's signature is in its header or reads
+            for sig in s.signature {
+                let k = name_key(sig);
+                assert!(
+                    keys.contains(&k) || s.reads.iter().any(|(n, _)| name_key(n) == k),
+                    "{sig}"
+                );
+            }
+            assert!(keys.contains(&name_key(s.reads[0].0)), "{:?}", s.format);
         }
     }
 

@@ -7,18 +7,28 @@ use crate::import::SourceFormat;
 
 pub(super) const SPEC: Spec = Spec {
     format: SourceFormat::Ths,
-    columns: &[
-        ("股票代码", Some(Field::Code)),
-        ("股票简称", Some(Field::Name)),
-        ("申购代码", None),
-        ("发行总数", Some(Field::TotalIssued)),
-        ("申购上限", None),
-        ("中签率", Some(Field::WinRate)),
-        ("发行价", Some(Field::IssuePrice)),
-        ("打新收益", Some(Field::ProfitPerLot)),
-        ("上市日期", Some(Field::ListingDate)),
-        ("首日收盘价", Some(Field::FirstClose)),
-        ("申购日期", Some(Field::SubscriptionDate)),
+    header: &[
+        "股票代码",
+        "股票简称",
+        "申购代码",
+        "发行总数（万股）",
+        "申购上限（万股）",
+        "中签率（%）",
+        "发行价",
+        "打新收益（元）",
+        "上市日期",
+    ],
+    reads: &[
+        ("股票代码", Field::Code),
+        ("股票简称", Field::Name),
+        ("发行总数", Field::TotalIssued),
+        ("中签率", Field::WinRate),
+        ("发行价", Field::IssuePrice),
+        ("打新收益", Field::ProfitPerLot),
+        ("上市日期", Field::ListingDate),
+        // columns a user may add
+        ("首日收盘价", Field::FirstClose),
+        ("申购日期", Field::SubscriptionDate),
     ],
     signature: &["打新收益"],
 };
