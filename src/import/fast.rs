@@ -67,63 +67,79 @@ pub struct FastPath {
     slot_of: Vec<u8>,
     /// Whether each slot has a column.
     has: [bool; SLOTS],
-    lots: LotCache,
-    bands: BandCache,
+    lots: ByBoard<Option<u64>>,
+    bands: ByBoard<Option<(i64, i64)>>,
 }
-
-/// A table row's value, kept with the first and last day it covers.
-type Cached<T> = Option<(NaiveDate, NaiveDate, T)>;
 
 /// A row's cells by slot, as byte ranges of its line (empty when absent).
 type Cells = [(u32, u32); SLOTS];
 
-/// The lot rule last used per board, with the dates it covers: the table
-/// is searched only when a row's date leaves that range.
-#[derive(Debug, Clone, Default)]
-struct LotCache {
-    last: [Cached<Option<u64>>; Board::ALL.len()],
+/// The value of a dated table's row last used per board, with the first
+/// and last day the row covers: the table is searched only when a date
+/// leaves that range (rows of these tables change every few years).
+#[derive(Debug, Clone)]
+struct ByBoard<T> {
+    last: [Option<(NaiveDate, NaiveDate, T)>; Board::ALL.len()],
 }
 
-impl LotCache {
-    fn shares(&mut self, b: Board, date: NaiveDate) -> Option<u64> {
-        let slot = self.last.get_mut(b as usize)?;
-        if let Some((from, to, shares)) = *slot {
-            if from <= date && date <= to {
-                return shares;
-            }
+impl<T: Copy> Default for ByBoard<T> {
+    fn default() -> Self {
+        ByBoard {
+            last: [None; Board::ALL.len()],
         }
-        let rule = board::lot_rule(b, date).ok()?;
-        *slot = Some((rule.from, rule.to.unwrap_or(NaiveDate::MAX), rule.shares));
-        rule.shares
     }
 }
 
-/// The first-day band of the trading rule last used per board, with the
-/// dates it covers: `Some((up, down))` in whole percent, `None` for no band.
-#[derive(Debug, Clone, Default)]
-struct BandCache {
-    last: [Cached<Option<(i64, i64)>>; Board::ALL.len()],
-}
-
-impl BandCache {
-    /// The band for a listing; the outer `None` when the fast path cannot
-    /// tell (no rule, or a percentage that is not whole).
-    fn band(&mut self, b: Board, date: NaiveDate) -> Option<Option<(i64, i64)>> {
+impl<T: Copy> ByBoard<T> {
+    /// The value for `date` on board `b`; `look_up` gives the row's value
+    /// and the days it covers when the cached one does not; `None` when it
+    /// finds no row.
+    fn get(
+        &mut self,
+        b: Board,
+        date: NaiveDate,
+        look_up: impl FnOnce() -> Option<(NaiveDate, Option<NaiveDate>, T)>,
+    ) -> Option<T> {
         let slot = self.last.get_mut(b as usize)?;
-        if let Some((from, to, band)) = *slot {
+        if let Some((from, to, v)) = *slot {
             if from <= date && date <= to {
-                return Some(band);
+                return Some(v);
             }
         }
-        let rule = crate::rules::trading_rule(b, date).ok()?;
+        let (from, to, v) = look_up()?;
+        *slot = Some((from, to.unwrap_or(NaiveDate::MAX), v));
+        Some(v)
+    }
+}
+
+/// Shares per lot by the board's rule of the date (`None` for boards that
+/// set lots per IPO, or no rule).
+fn lot(cache: &mut ByBoard<Option<u64>>, b: Board, date: NaiveDate) -> Option<u64> {
+    cache
+        .get(b, date, || {
+            let r = board::lot_rule(b, date).ok()?;
+            Some((r.from, r.to, r.shares))
+        })
+        .flatten()
+}
+
+/// The first-day band of the listing's trading rule: `Some((up, down))` in
+/// whole percent, `None` for no band; the outer `None` when the fast path
+/// cannot tell (no rule, or a percentage that is not whole).
+fn band(
+    cache: &mut ByBoard<Option<(i64, i64)>>,
+    b: Board,
+    date: NaiveDate,
+) -> Option<Option<(i64, i64)>> {
+    cache.get(b, date, || {
+        let r = crate::rules::trading_rule(b, date).ok()?;
         let whole = |p: Decimal| p.fract().is_zero().then(|| i64::try_from(p).ok()).flatten();
-        let band = match (rule.first_day_up_pct, rule.first_day_down_pct) {
+        let band = match (r.first_day_up_pct, r.first_day_down_pct) {
             (Some(up), Some(down)) => Some((whole(up)?, whole(down)?)),
             _ => None,
         };
-        *slot = Some((rule.from, rule.to.unwrap_or(NaiveDate::MAX), band));
-        Some(band)
-    }
+        Some((r.from, r.to, band))
+    })
 }
 
 /// Whether a first-day price lies in the band `(up, down)` percent around
@@ -248,8 +264,8 @@ impl FastPath {
             source: layout.format,
             slot_of,
             has,
-            lots: LotCache::default(),
-            bands: BandCache::default(),
+            lots: ByBoard::default(),
+            bands: ByBoard::default(),
         })
     }
 
@@ -339,7 +355,7 @@ impl FastPath {
             Some(raw) => date(raw).ok()?,
             None => None,
         };
-        let lot = self.lots.shares(board, subscribed.or(listing)?)?;
+        let lot = lot(&mut self.lots, board, subscribed.or(listing)?)?;
         let published_profit = match self.has[PROFIT] {
             true => Num::read_opt(span(PROFIT))?,
             false => None,
@@ -356,7 +372,7 @@ impl FastPath {
         let close_d = price(close)?;
         // outside the first-day band: the general path says so
         if let Some(d) = listing {
-            if let Some(band) = self.bands.band(board, d)? {
+            if let Some(band) = band(&mut self.bands, board, d)? {
                 if !in_band(issue, close, band)? {
                     return None;
                 }
