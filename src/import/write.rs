@@ -371,29 +371,32 @@ pub(super) fn push_fixed2_parts(out: &mut Vec<u8>, m: i64, s: u32) -> bool {
 
 /// Appends `m`·10⁻ˢ with trailing zeros dropped, by integers.
 #[inline]
-pub(super) fn push_plain_parts(out: &mut Vec<u8>, m: i64, mut s: u32) {
-    let mut mag = m.unsigned_abs();
+pub(super) fn push_plain_parts(out: &mut Vec<u8>, m: i64, scale: u32) {
+    let (mut mag, mut s) = (m.unsigned_abs(), scale);
     while s > 0 && mag % 10 == 0 {
         mag /= 10;
         s -= 1;
     }
-    push_scaled(out, m < 0, mag, s);
+    if s <= 18 {
+        push_scaled(out, m < 0, mag, s);
+    } else {
+        // more places than the digit loop writes: the general formatter
+        let n = Decimal::new(m, scale.min(28)).normalize();
+        out.extend_from_slice(num::fixed(n, n.scale()).as_bytes());
+    }
 }
 
 /// Appends `x` at its own scale with trailing zeros dropped: `362620.00` →
 /// `362620`, `0.03348913` → `0.03348913`.
 #[inline]
 pub fn push_plain(out: &mut Vec<u8>, x: Decimal) {
-    let Ok(mut m) = i64::try_from(x.mantissa()) else {
-        let n = x.normalize();
-        return push_fixed(out, n, n.scale());
-    };
-    let mut s = x.scale();
-    while s > 0 && m % 10 == 0 {
-        m /= 10;
-        s -= 1;
+    match i64::try_from(x.mantissa()) {
+        Ok(m) => push_plain_parts(out, m, x.scale()),
+        Err(_) => {
+            let n = x.normalize();
+            push_fixed(out, n, n.scale())
+        }
     }
-    push_fixed(out, Decimal::new(m, s), s)
 }
 
 #[cfg(test)]
