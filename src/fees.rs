@@ -643,6 +643,30 @@ mod tests {
         assert_eq!(f(ymd(2023, 8, 29)), d("0.00341"));
     }
 
+    // BSE handling fee: 0.5‰ → 0.25‰ on 2022-12-01 (the BSE's notice of
+    // 2022-11-18, as reprinted) → 0.125‰ on 2023-08-28 (Xinhua).
+    #[test]
+    fn bse_handling_fee_boundaries() {
+        let f = |day| rate(Exchange::Bse, Side::Sell, "handling_fee", day);
+        assert_eq!(f(ymd(2021, 11, 15)), d("0.05"));
+        assert_eq!(f(ymd(2022, 11, 30)), d("0.05"));
+        assert_eq!(f(ymd(2022, 12, 1)), d("0.025"));
+        assert_eq!(f(ymd(2023, 8, 27)), d("0.025"));
+        assert_eq!(f(ymd(2023, 8, 28)), d("0.0125"));
+        // the rate before the cut is not known to hold from the BSE's
+        // opening: the row is unclear, and a sale priced by it says so
+        let s = Schedule::builtin().unwrap();
+        let b = Broker::default_for(Currency::Cny);
+        let c = sell_costs(&s, Exchange::Bse, ymd(2022, 6, 1), d("1000"), 100, &b).unwrap();
+        assert!(
+            c.warnings.iter().any(|w| w.contains("handling_fee")),
+            "{:?}",
+            c.warnings
+        );
+        let c = sell_costs(&s, Exchange::Bse, ymd(2023, 1, 4), d("1000"), 100, &b).unwrap();
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
     // §5: transfer fee 0.002% → 0.001% on 2022-04-29 (Yicai, Global Times).
     #[test]
     fn transfer_fee_boundaries() {
@@ -658,9 +682,8 @@ mod tests {
         assert!(par
             .iter()
             .any(|i| i.id == "transfer_fee" && i.base == FeeBase::Par));
-        // BSE: 0.0025% → 0.001% the same day (read from the rows: the BSE
-        // handling fee before 2023-08-28 is not in the table, so a whole
-        // BSE sale then cannot be priced)
+        // BSE: 0.0025% → 0.001% the same day (read from the rows, as the
+        // BSE has other items too)
         let bse = |day: NaiveDate| {
             s.items()
                 .iter()
@@ -773,9 +796,9 @@ mod tests {
             .in_force(Exchange::Sse, Side::Sell, ymd(2010, 1, 4))
             .unwrap_err();
         assert!(e.to_string().contains("the schedule covers"), "{e}");
-        // BSE handling fee before 2023-08-28 is not in the table
+        // nor before the BSE opened
         assert!(s
-            .in_force(Exchange::Bse, Side::Sell, ymd(2023, 1, 4))
+            .in_force(Exchange::Bse, Side::Sell, ymd(2021, 11, 12))
             .is_err());
         // the AFRC levy did not exist before 2022: not an error, just absent
         let rows = s
