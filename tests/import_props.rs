@@ -395,3 +395,70 @@ fn fast_path_takes_the_common_row() {
         row("１０４．６６", "829.90", "-", "362620")
     ));
 }
+
+/// At the edges of what a price may be (above zero, at most
+/// `input::MAX_PRICE`), the fast path's integer bounds agree with the
+/// general path's `Price`: every combination of prices around the limits,
+/// in several spellings, is either declined by the fast path or written as
+/// the general path writes it; and a price out of range is never taken.
+#[test]
+fn fast_path_agrees_at_the_price_limits() {
+    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
+    let mut fast = import::fast::FastPath::new(&layout).unwrap();
+    let max = daxin::input::MAX_PRICE;
+    let prices = [
+        format!("{}.99", max - 1),
+        format!("{max}"),
+        format!("{max}.00"),
+        format!("{max}.0000"),
+        format!("{max}.01"),
+        format!("{max}.0001"),
+        format!("{}", max + 1),
+        format!("{}.999", max - 1),
+        "0.01".to_string(),
+        "0.0001".to_string(),
+        "0".to_string(),
+        "0.00".to_string(),
+        "999999999999999999".to_string(),
+        "1000000000000000000".to_string(),
+    ];
+    let in_range = |p: &str| {
+        let d: rust_decimal::Decimal = p.parse().unwrap();
+        d > rust_decimal::Decimal::ZERO && d <= rust_decimal::Decimal::from(max)
+    };
+    let mut taken = 0;
+    for issue in &prices {
+        for close in &prices {
+            for latest in prices.iter().chain([&"-".to_string()]) {
+                // STAR, listed 2025-12-17: no first-day band to decline on
+                let mut cells = vec!["-"; 22];
+                cells[0] = "688802";
+                cells[1] = "沐曦股份";
+                cells[7] = issue;
+                cells[8] = latest;
+                cells[9] = close;
+                cells[13] = "2025-12-17";
+                let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
+                let mut got = Vec::new();
+                if !fast.row(rec.as_slice(), 2, &mut got) {
+                    continue;
+                }
+                taken += 1;
+                assert!(
+                    in_range(issue) && in_range(close) && (latest == "-" || in_range(latest)),
+                    "taken with a price out of range: {issue} {close} {latest}"
+                );
+                let general = import::process(&layout, rec.as_slice());
+                let mut want = Vec::new();
+                import::write::csv_row(&mut want, 2, layout.format, &general, false);
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&want),
+                    "{issue} {close} {latest}"
+                );
+            }
+        }
+    }
+    // the in-range prices are 7 of the 14; with 8 latest values each
+    assert_eq!(taken, 7 * 7 * 8);
+}
