@@ -27,6 +27,41 @@ use crate::ipo::{Basis, FieldNote, FigureKind, Ipo, Published, Quote};
 use crate::published;
 use crate::valuation;
 
+/// One record of a daxin data file, read on its own (for `daxin batch`,
+/// where a bad record is that row's error, not the file's).
+#[derive(Debug)]
+pub struct FileRecord {
+    /// The line the record starts on.
+    pub line: u64,
+    /// The record's code and Chinese name as written (empty when absent).
+    pub code: String,
+    pub name: String,
+    /// The valid record, or what is wrong with it.
+    pub ipo: Result<Ipo>,
+}
+
+/// A TOML data file with each record left as a table and its place kept.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpannedFile {
+    #[serde(default)]
+    ipo: Vec<toml::Spanned<toml::Table>>,
+}
+
+/// A JSON data file with each record left as its text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonFile<'a> {
+    #[serde(borrow, default)]
+    ipo: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// The line of byte `at` in `text`.
+fn line_at(text: &str, at: usize) -> u64 {
+    let before = text.as_bytes().get(..at).unwrap_or(text.as_bytes());
+    1 + memchr::memchr_iter(b'\n', before).count() as u64
+}
+
 /// The built-in data file, compiled in.
 pub const BUILTIN: &str = include_str!("../fixtures/ipos.toml");
 
@@ -657,6 +692,91 @@ impl Dataset {
             Dataset::from_csv(text, origin)
         } else {
             Dataset::from_toml(text, origin)
+        }
+    }
+
+    /// The records of a TOML or JSON data file (by its name: `.json`, else
+    /// TOML) one by one, each with the line it starts on and either the
+    /// valid record or its own error. Only a file that cannot be read as a
+    /// whole (broken syntax, no `ipo` array) is an error of the file.
+    ///
+    /// ```
+    /// use daxin::data::Dataset;
+    /// let text = "[[ipo]]\ncode = \"688802\"\nname_zh = \"沐曦股份\"\nboard = \"star\"\n\
+    ///             listing_date = \"2025-12-17\"\nissue_price = \"104.66\"\n\n\
+    ///             [[ipo]]\ncode = \"688795\"\nname_zh = \"摩尔线程\"\nboard = \"star\"\n\
+    ///             issue_price = \"-114.28\"\n";
+    /// let records = Dataset::records_from_file_text(text, "mine.toml").unwrap();
+    /// assert_eq!(records[0].line, 1);
+    /// assert!(records[0].ipo.is_ok());
+    /// assert_eq!((records[1].line, records[1].code.as_str()), (8, "688795"));
+    /// let e = records[1].ipo.as_ref().unwrap_err().to_string();
+    /// assert!(e.contains("issue_price") && e.contains("-114.28"), "{e}");
+    /// ```
+    pub fn records_from_file_text(text: &str, origin: &str) -> Result<Vec<FileRecord>> {
+        let file_err = |message: String| Error::Data {
+            origin: origin.to_string(),
+            message: message.trim_end().to_string(),
+        };
+        // a record's own fault (an unknown field, a list for a string)
+        let record_err = |line: u64, message: String| Error::Data {
+            origin: format!("the record at line {line}"),
+            // one line, for a CSV cell (toml puts the field on a line of its own)
+            message: message.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        // the code and name for the row, as written (`688802` or "688802")
+        let text_of = |v: Option<&toml::Value>| match v {
+            Some(toml::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        };
+        if origin.to_ascii_lowercase().ends_with(".json") {
+            let file: JsonFile = serde_json::from_str(text).map_err(|e| file_err(e.to_string()))?;
+            let start = text.as_ptr() as usize;
+            Ok(file
+                .ipo
+                .into_iter()
+                .map(|raw| {
+                    let line = line_at(text, (raw.get().as_ptr() as usize).saturating_sub(start));
+                    let value: serde_json::Value =
+                        serde_json::from_str(raw.get()).unwrap_or(serde_json::Value::Null);
+                    let field = |k: &str| match value.get(k) {
+                        Some(serde_json::Value::String(s)) => s.clone(),
+                        Some(other) => other.to_string(),
+                        None => String::new(),
+                    };
+                    let (code, name) = (field("code"), field("name_zh"));
+                    let ipo = RawIpo::deserialize(value)
+                        .map_err(|e| record_err(line, e.to_string()))
+                        .and_then(RawIpo::validate);
+                    FileRecord {
+                        line,
+                        code,
+                        name,
+                        ipo,
+                    }
+                })
+                .collect())
+        } else {
+            let file: SpannedFile = toml::from_str(text).map_err(|e| file_err(e.to_string()))?;
+            Ok(file
+                .ipo
+                .into_iter()
+                .map(|spanned| {
+                    let line = line_at(text, spanned.span().start);
+                    let table = spanned.into_inner();
+                    let (code, name) = (text_of(table.get("code")), text_of(table.get("name_zh")));
+                    let ipo = RawIpo::deserialize(toml::Value::Table(table))
+                        .map_err(|e| record_err(line, e.to_string()))
+                        .and_then(RawIpo::validate);
+                    FileRecord {
+                        line,
+                        code,
+                        name,
+                        ipo,
+                    }
+                })
+                .collect())
         }
     }
 

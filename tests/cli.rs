@@ -1119,8 +1119,8 @@ fn batch_reads_daxin_csv_as_it_reads_daxin_toml() {
     let (_, via_toml, _) = batch_csv(&["fixtures/ipos.toml"]);
     assert_eq!(via_csv.len(), via_toml.len());
     for (a, b) in via_csv.iter().zip(&via_toml) {
-        // every column but the line (a CSV line number against a record's
-        // index), the check (the TOML records carry the published figures
+        // every column but the line (a CSV row's line against the line its
+        // TOML record starts on), the check (the TOML records carry the published figures
         // the CSV export leaves out) and the source format
         for col in daxin::import::OUT_HEADER
             .iter()
@@ -1132,6 +1132,78 @@ fn batch_reads_daxin_csv_as_it_reads_daxin_toml() {
     // 沐曦: 829.90 × 400,100,000 shares (cfi.cn: 发行后总股本 400,100,000) =
     // 3320.43亿; caiding5 printed "市值定格在3320亿元"
     assert_eq!(via_toml[1]["market_value"], "332042990000.00");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn batch_keeps_each_bad_record_of_a_daxin_file() {
+    // a daxin TOML or JSON file with one bad record: that record is its
+    // row's error, at the line it starts on, and the others are computed
+    let dir = std::env::temp_dir().join(format!("daxin-batch-records-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = dir.join("mine.toml");
+    std::fs::write(
+        &toml,
+        "[[ipo]]\ncode = \"688802\"\nname_zh = \"沐曦股份\"\nboard = \"star\"\n\
+         listing_date = \"2025-12-17\"\nissue_price = \"104.66\"\nprices = { close = \"829.90\" }\n\n\
+         [[ipo]]\ncode = \"688795\"\nname_zh = \"摩尔线程\"\nboard = \"star\"\n\
+         issue_price = \"-114.28\"\n\n\
+         [[ipo]]\ncode = \"688041\"\nname_zh = \"海光信息\"\nboard = \"star\"\n\
+         issue_price = \"36.00\"\ncolour = \"red\"\n",
+    )
+    .unwrap();
+    let (code, rows, err) = batch_csv(&[toml.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("2 of 3 rows had errors"), "{err}");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["profit_per_lot"], "362620.00");
+    assert_eq!(
+        (rows[1]["line"].as_str(), rows[1]["code"].as_str()),
+        ("9", "688795")
+    );
+    assert!(
+        rows[1]["error"].contains("issue_price") && rows[1]["error"].contains("-114.28"),
+        "{}",
+        rows[1]["error"]
+    );
+    assert_eq!(
+        (rows[2]["line"].as_str(), rows[2]["name"].as_str()),
+        ("15", "海光信息")
+    );
+    assert!(
+        rows[2]["error"].contains("the record at line 15: unknown field `colour`"),
+        "{}",
+        rows[2]["error"]
+    );
+
+    let json = dir.join("mine.json");
+    std::fs::write(
+        &json,
+        "{\"ipo\": [\n  {\"code\": \"688802\", \"name_zh\": \"沐曦股份\", \"board\": \"star\",\n   \
+         \"listing_date\": \"2025-12-17\", \"issue_price\": \"104.66\", \"prices\": {\"close\": \"829.90\"}},\n  \
+         {\"code\": \"688795\", \"name_zh\": \"摩尔线程\", \"board\": \"star\", \"issue_price\": \"—\"}\n]}\n",
+    )
+    .unwrap();
+    let (code, rows, _) = batch_csv(&[json.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(rows[0]["line"], "2");
+    assert_eq!(rows[0]["profit_per_lot"], "362620.00");
+    assert_eq!(rows[1]["line"], "4");
+    assert!(
+        rows[1]["error"].contains("issue_price"),
+        "{}",
+        rows[1]["error"]
+    );
+
+    // a file that is not TOML at all is the file's error
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "[[ipo]\ncode = ").unwrap();
+    daxin()
+        .arg("batch")
+        .arg(&broken)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.toml"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -308,14 +308,15 @@ fn run_file(
         // daxin's own record files: small, read whole
         let text = std::fs::read_to_string(path)
             .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
-        let data = daxin::data::Dataset::from_file_text(&text, &name)?;
-        for (i, ipo) in data.ipos().iter().enumerate() {
-            let row = import::row_from_ipo(ipo);
+        // each record on its own: a bad one is its row's error
+        let records = daxin::data::Dataset::records_from_file_text(&text, &name)?;
+        for rec in &records {
+            let row = import::row_from_record(rec);
             tally.rows += 1;
             if row.error.is_some() {
                 tally.errors += 1;
             }
-            sink.row(i as u64 + 1, SourceFormat::Daxin, &row)
+            sink.row(rec.line, SourceFormat::Daxin, &row)
                 .map_err(|e| io_err("cannot write the output", e))?;
         }
         return Ok(());

@@ -33,7 +33,8 @@ pub use cell::ascii_decimal;
 pub use encoding::sniff_encoding;
 pub use layout::{Field, Layout};
 pub use row::{
-    board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, working, At, RowOut,
+    board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record, working, At,
+    RowOut,
 };
 pub use write::OUT_HEADER;
 

@@ -509,6 +509,22 @@ fn check(
     }
 }
 
+/// The output row of one record of a daxin data file: computed as
+/// [`row_from_ipo`] computes it, or, for a record that is not valid, its
+/// code and name with the record's error.
+pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
+    match &rec.ipo {
+        Ok(ipo) => row_from_ipo(ipo),
+        Err(e) => RowOut {
+            code: rec.code.clone(),
+            name: rec.name.clone(),
+            check: "error".into(),
+            error: Some(e.to_string()),
+            ..RowOut::default()
+        },
+    }
+}
+
 /// A record of daxin's own format (TOML, JSON) as a batch row: figures at
 /// the first close (else the last price it has), and the check of every
 /// published figure the record carries.
