@@ -591,6 +591,8 @@ impl Dataset {
 
     /// Records from JSON: `{"ipo": [ … ]}`, the same fields as the TOML.
     pub fn from_json(text: &str, origin: &str) -> Result<Dataset> {
+        // a byte-order mark, as Windows tools write one (TOML allows it)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Data {
             origin: origin.to_string(),
             message: e.to_string(),
@@ -731,6 +733,7 @@ impl Dataset {
             None => String::new(),
         };
         if origin.to_ascii_lowercase().ends_with(".json") {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             let file: JsonFile = serde_json::from_str(text).map_err(|e| file_err(e.to_string()))?;
             let start = text.as_ptr() as usize;
             Ok(file

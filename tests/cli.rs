@@ -1176,10 +1176,11 @@ fn batch_keeps_each_bad_record_of_a_daxin_file() {
         rows[2]["error"]
     );
 
+    // JSON, with the byte-order mark Windows tools write
     let json = dir.join("mine.json");
     std::fs::write(
         &json,
-        "{\"ipo\": [\n  {\"code\": \"688802\", \"name_zh\": \"沐曦股份\", \"board\": \"star\",\n   \
+        "\u{feff}{\"ipo\": [\n  {\"code\": \"688802\", \"name_zh\": \"沐曦股份\", \"board\": \"star\",\n   \
          \"listing_date\": \"2025-12-17\", \"issue_price\": \"104.66\", \"prices\": {\"close\": \"829.90\"}},\n  \
          {\"code\": \"688795\", \"name_zh\": \"摩尔线程\", \"board\": \"star\", \"issue_price\": \"—\"}\n]}\n",
     )
