@@ -78,6 +78,44 @@ pub struct Odds {
     pub below_minimum: bool,
 }
 
+impl Odds {
+    /// The expected profit of the subscription: expected lots × the profit
+    /// of one lot; an overflow error for amounts no decimal holds.
+    ///
+    /// ```
+    /// use daxin::odds::{a_share_odds, OddsInput};
+    /// use daxin::Board;
+    /// use rust_decimal::Decimal;
+    /// let o = a_share_odds(&OddsInput {
+    ///     board: Board::Star,
+    ///     date: chrono::NaiveDate::from_ymd_opt(2025, 12, 11).unwrap(),
+    ///     market_value: Decimal::from(100_000),
+    ///     cap_shares: None,
+    ///     win_rate_pct: "0.03348913".parse().unwrap(),
+    /// })
+    /// .unwrap();
+    /// // ¥100,000 in the Shanghai pool earns 20 numbers; at 沐曦股份's final
+    /// // online rate, 0.03348913%, that is 0.006697826 lots, each worth its
+    /// // ¥362,620 at the first close
+    /// let e = o.expected_profit(Decimal::from(362_620)).unwrap();
+    /// assert_eq!(daxin::num::round_half_up(e, 2).to_string(), "2428.77");
+    /// ```
+    pub fn expected_profit(&self, per_lot: Decimal) -> Result<Decimal> {
+        num::mul(self.expected_lots, per_lot, "expected profit")
+    }
+}
+
+impl HkTierOdds {
+    /// Expected shares allotted: expected lots × shares per lot.
+    pub fn expected_shares(&self, lot_shares: u64) -> Result<Decimal> {
+        num::mul(
+            self.expected_lots,
+            Decimal::from(lot_shares),
+            "expected shares",
+        )
+    }
+}
+
 /// `(1 − r)ⁿ` by repeated squaring in 28-digit decimals.
 fn pow_complement(r: Decimal, n: u64) -> Result<Decimal> {
     let mut base = Decimal::ONE - r;
@@ -317,8 +355,17 @@ pub fn hk_odds(tiers: &[HkTier], entry_fee: Decimal) -> Result<Vec<HkTierOdds>> 
 /// − the handling fee, which is paid whether or not anything is allotted.
 /// Selling costs are taken per lot, as if each lot were sold alone (a
 /// minimum commission makes a multi-lot sale slightly cheaper per lot).
-pub fn expected_net(o: &HkTierOdds, net_per_lot: Decimal, handling_fee: Decimal) -> Decimal {
-    o.expected_lots * net_per_lot - handling_fee
+pub fn expected_net(
+    o: &HkTierOdds,
+    net_per_lot: Decimal,
+    handling_fee: Decimal,
+) -> Result<Decimal> {
+    let what = "expected net profit";
+    num::sub(
+        num::mul(o.expected_lots, net_per_lot, what)?,
+        handling_fee,
+        what,
+    )
 }
 
 /// The smallest tier certain of one lot (穩中一手), if any.
@@ -433,8 +480,8 @@ mod tests {
         let o = hk_odds(&tiers, d("11413.87")).unwrap();
         // with HK$100 a lot and a HK$10 fee: 0.09999806 × 100 − 10 ≈ −0.0002;
         // doubling the application adds only 0.0033 lots
-        let e1 = expected_net(&o[0], d("100"), d("10"));
-        let e2 = expected_net(&o[1], d("100"), d("10"));
+        let e1 = expected_net(&o[0], d("100"), d("10")).unwrap();
+        let e2 = expected_net(&o[1], d("100"), d("10")).unwrap();
         assert!(e1 < Decimal::ZERO && e2 > e1);
         assert_eq!(num::fixed(e2 - e1, 4), "0.3326"); // 100 × (4227/40910 − 15448/154483) = 0.33263…
     }

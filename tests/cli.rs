@@ -278,6 +278,23 @@ fn exit_2_naming(cases: &[(&[&str], &str)]) {
 #[test]
 fn bad_input_exits_2_with_the_field_named() {
     let cases: &[(&[&str], &str)] = &[
+        // a profit no decimal can multiply: an overflow error, not a panic
+        (
+            &[
+                "odds",
+                "--board",
+                "star",
+                "--date",
+                "2025-12-01",
+                "--sh",
+                "100000000",
+                "--win-rate",
+                "100",
+                "--profit-per-lot",
+                "79228162514264337593543950335",
+            ],
+            "expected profit: the result is too large",
+        ),
         (
             &["lot", "--issue-price", "-3", "--lot-size", "500"],
             "--issue-price",

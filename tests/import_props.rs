@@ -40,6 +40,31 @@ proptest! {
         let _ = import::process(&layout, &cells);
     }
 
+    /// Numbers at the ends of what a decimal holds (28 digits, 10⁻²⁸, with
+    /// 万 or 亿 on top) in every number column, through both paths and the
+    /// writer: an error row or figures, never a panic.
+    #[test]
+    fn extreme_numbers_never_panic(
+        cells in proptest::collection::vec(
+            "-?([0-9]{0,29}(\\.[0-9]{0,29})?|0\\.0{27}1|79228162514264337593543950335)(万|亿)?",
+            6,
+        ),
+        board in prop::sample::select(vec!["688802", "600001", "300001", "920001"]),
+    ) {
+        let layout = Layout::detect(&HEADER, None).unwrap();
+        let row: Vec<&[u8]> = vec![
+            board.as_bytes(), "名".as_bytes(), cells[0].as_bytes(), cells[1].as_bytes(),
+            cells[2].as_bytes(), b"2024-07-06", cells[3].as_bytes(), cells[4].as_bytes(),
+        ];
+        let out = import::process(&layout, row.as_slice());
+        let mut bytes = Vec::new();
+        import::write::csv_row(&mut bytes, 2, layout.format, &out, true);
+        let mut fast = import::fast::FastPath::new(&layout).unwrap();
+        let _ = fast.row(row.as_slice(), 2, &mut Vec::new());
+        let line = row.iter().map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>().join(",");
+        let _ = fast.line(line.as_bytes(), 2, b',', &mut Vec::new());
+    }
+
     #[test]
     fn fast_formatting_equals_the_decimal_formatting(m in any::<i64>(), scale in 0u32..=12, dp in 0u32..=4) {
         let x = rust_decimal::Decimal::new(m, scale);

@@ -454,7 +454,7 @@ pub fn odds_cmd(
         }
         (None, None) => None,
     };
-    let expected_profit = profit.map(|p| o.expected_lots * p);
+    let expected_profit = profit.map(|p| o.expected_profit(p)).transpose()?;
     let pct = |x: Decimal| format!("{}%", fixed(x * Decimal::ONE_HUNDRED, 6));
     let mut pairs = vec![
         (
@@ -532,7 +532,7 @@ pub fn odds_cmd(
         let unit_mv = sub.mv_per_unit.unwrap_or(0);
         pairs.push(("explain".into(), format!(
             "⌊{} ÷ {unit_mv}⌋ = {} units × {} = {} shares{}; {} ÷ {} = {} numbers; {} × {}% = {}; 1 − (1 − {})^{} = {}; min(1, {}) = {}",
-            group(mv, 2), o.units, o.unit_shares, o.units * o.unit_shares,
+            group(mv, 2), o.units, o.unit_shares, u128::from(o.units) * u128::from(o.unit_shares),
             if o.capped { format!(" → cap {}", o.quota_shares) } else { String::new() },
             o.quota_shares, o.unit_shares, o.numbers, o.numbers, num::trim(rate), num::trim(o.expected_lots),
             num::trim(rate / Decimal::ONE_HUNDRED), o.numbers, fixed(o.p_independent, 12),
@@ -723,19 +723,27 @@ fn hk_odds_cmd(
     };
     let expected: Vec<Option<Decimal>> = res
         .iter()
-        .map(|o| per_lot.map(|p| odds::expected_net(o, p, handling)))
-        .collect();
+        .map(|o| {
+            per_lot
+                .map(|p| odds::expected_net(o, p, handling))
+                .transpose()
+        })
+        .collect::<Result<_, _>>()?;
+    let expected_shares: Vec<Decimal> = res
+        .iter()
+        .map(|o| o.expected_shares(lot))
+        .collect::<Result<_, _>>()?;
     let mut out = Output::default();
     match fmt {
         Format::Json => {
             let v = json!({
                 "lot_shares": lot,
                 "entry_fee": (price.is_some()).then(|| fixed(entry, 2)),
-                "tiers": res.iter().map(|o| json!({
+                "tiers": res.iter().zip(&expected_shares).map(|(o, shares)| json!({
                     "lots": o.tier.lots, "applications": o.tier.applications,
                     "p_at_least_one": fixed(o.p_at_least_one, 8),
                     "expected_lots": fixed(o.expected_lots, 8),
-                    "expected_shares": fixed(o.expected_lots * Decimal::from(lot), 4),
+                    "expected_shares": fixed(*shares, 4),
                     "per_lot_rate": fixed(o.per_lot_rate, 8),
                     "application_value": (price.is_some()).then(|| fixed(o.application_value, 2)),
                     "pool": (price.is_some()).then_some(o.pool),

@@ -83,7 +83,9 @@ impl At {
                 Decimal::from(lot),
                 "profit per lot",
             )?,
-            gain_pct: gain_pct_2dp(price, issue),
+            gain_pct: Some(gain_pct_2dp(price, issue).ok_or_else(|| Error::Overflow {
+                what: "gain".into(),
+            })?),
             market_value: match total_shares {
                 Some(t) => Some(num::mul(price, Decimal::from(t), "market value")?),
                 None => None,
@@ -121,7 +123,8 @@ pub(super) fn board_of_digits(c: &[u8]) -> Option<Board> {
 /// Gain in percent, rounded half-up to 2 places, by exact integer
 /// arithmetic: the same result as the decimal formula
 /// `round_half_up((price − issue) × 100 ÷ issue, 2)` (a property test holds
-/// the two equal). `None` for an issue price ≤ 0.
+/// the two equal). `None` for an issue price ≤ 0, or a gain too large for a
+/// decimal.
 pub fn gain_pct_2dp(price: Decimal, issue: Decimal) -> Option<Decimal> {
     if let (Ok(p), Ok(i)) = (
         i64::try_from(price.mantissa()),
@@ -146,7 +149,8 @@ pub fn gain_pct_2dp(price: Decimal, issue: Decimal) -> Option<Decimal> {
     } else {
         q
     };
-    Some(Decimal::from_i128_with_scale(q, 2))
+    // beyond 96 bits (an issue price of 10⁻²⁸, say): no decimal holds it
+    Decimal::try_from_i128_with_scale(q, 2).ok()
 }
 
 /// The gain of `p`·10⁻ᵖˢ over `i`·10⁻ⁱˢ in hundredths of a percent, half-up,
@@ -399,8 +403,9 @@ fn implied_price(issue: Decimal, profit: Decimal, lot: u64) -> Option<Decimal> {
     if lot == 0 {
         return None;
     }
-    let p = issue + profit / Decimal::from(lot);
-    (p > Decimal::ZERO && p.round_dp(2) == p).then(|| num::round_half_up(p, 2))
+    let p = issue.checked_add(profit.checked_div(Decimal::from(lot))?)?;
+    // on the fen grid: no non-zero digit past the second place
+    (p > Decimal::ZERO && p.normalize().scale() <= 2).then(|| num::round_half_up(p, 2))
 }
 
 fn close_enough(computed: Decimal, published: Decimal) -> bool {
