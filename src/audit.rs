@@ -568,8 +568,9 @@ fn parse_number_at(s: &str, start: usize) -> Option<Number> {
             return Some(Number {
                 start,
                 end: consumed,
-                value: number * mult,
-                step: Decimal::new(1, digits_scale) * mult,
+                // a number no decimal holds once scaled is not a figure
+                value: number.checked_mul(mult)?,
+                step: Decimal::new(1, digits_scale).checked_mul(mult)?,
                 unit: kind,
             });
         }
@@ -816,9 +817,12 @@ fn fits(value: Decimal, step: Decimal, bound: Bound, c: Decimal) -> bool {
     let tol = value.abs() * Decimal::new(15, 3); // 1.5 %
     match bound {
         Bound::Exact => crate::published::round_to_step(c, step).is_ok_and(|r| r == value),
-        Bound::Nearly => c < value && value - c <= tol.max(step),
+        // a difference too large for a decimal is no fit
+        Bound::Nearly => c < value && value.checked_sub(c).is_some_and(|d| d <= tol.max(step)),
         Bound::AtLeast => c >= value,
-        Bound::About => (c - value).abs() <= tol.max(step / Decimal::TWO),
+        Bound::About => c
+            .checked_sub(value)
+            .is_some_and(|d| d.abs() <= tol.max(step / Decimal::TWO)),
     }
 }
 
@@ -1000,7 +1004,11 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                     (None, _) => {
                         let nearest = tried
                             .iter()
-                            .min_by_key(|c| (c.value - n.value).abs())
+                            .min_by_key(|c| {
+                                c.value
+                                    .checked_sub(n.value)
+                                    .map_or(Decimal::MAX, |d| d.abs())
+                            })
                             .cloned();
                         let nearest = stated_id
                             .as_ref()
@@ -1011,7 +1019,12 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                                 let off = if n.value.is_zero() {
                                     Decimal::ZERO
                                 } else {
-                                    (c.value - n.value).abs() * Decimal::ONE_HUNDRED / n.value.abs()
+                                    // off by more than a decimal holds: contradicted
+                                    c.value
+                                        .checked_sub(n.value)
+                                        .and_then(|d| d.abs().checked_mul(Decimal::ONE_HUNDRED))
+                                        .and_then(|d| d.checked_div(n.value.abs()))
+                                        .unwrap_or(Decimal::MAX)
                                 };
                                 let v = if off <= Decimal::from(5) {
                                     Verdict::Approximate

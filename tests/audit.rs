@@ -272,3 +272,33 @@ fn notes_follow_the_language() {
         "nearest: the high gives 118.78% (1.02% off)"
     );
 }
+
+#[test]
+fn numbers_past_a_decimal_do_not_panic() {
+    // 29 digits is the largest a decimal holds; × 万 or 亿 it no longer
+    // fits, and a negative one of that size cannot be subtracted from a
+    // computed figure: such a number is skipped or contradicted, never a
+    // panic (each of these panicked before)
+    let big = "79228162514264337593543950335";
+    let text = format!(
+        "沐曦股份中一签盈利近{big}万元，首日暴涨-{big}%，市值{big}亿元。\
+         沐曦股份 one lot made {big} billion yuan."
+    );
+    let out = Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", "-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    // the percentage is read, and is far from every figure
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["kind"] == "gain_pct" && c["verdict"] == "contradicted"),
+        "{claims:#?}"
+    );
+}
