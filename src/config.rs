@@ -83,14 +83,7 @@ impl Default for Config {
 
 fn money(section: &str, field: &str, raw: &Option<String>) -> Result<Option<Decimal>> {
     raw.as_deref()
-        .map(|s| {
-            let name = format!("[{section}] {field}");
-            let x = input::parse_amount(&name, s)?;
-            if x < Decimal::ZERO {
-                return Err(Error::invalid(&name, s, "cannot be negative"));
-            }
-            Ok(x)
-        })
+        .map(|s| input::parse_fee(&format!("[{section}] {field}"), s))
         .transpose()
 }
 

@@ -479,9 +479,9 @@ fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charge
     for item in items {
         let (x, formula) = apply_item(item, amount, shares)?;
         if item.rounding == FeeRounding::Combined {
-            combined += x;
+            combined = num::add(combined, x, "fees")?;
         } else {
-            separate += x;
+            separate = num::add(separate, x, "fees")?;
         }
         if item.status == RuleStatus::Unclear {
             c.warnings.push(format!(
@@ -499,7 +499,7 @@ fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charge
             unclear: item.status == RuleStatus::Unclear,
         });
     }
-    c.total = separate + num::round_half_up(combined, 2);
+    c.total = num::add(separate, num::round_half_up(combined, 2), "fees")?;
     Ok(c)
 }
 
@@ -549,7 +549,7 @@ pub fn sell_costs(
         source: "your broker (daxin.toml or --commission / --min-commission)".into(),
         unclear: false,
     });
-    c.total += x;
+    c.total = num::add(c.total, x, "fees")?;
     Ok(c)
 }
 

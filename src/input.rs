@@ -28,6 +28,9 @@ use crate::error::{Error, Result};
 pub const MAX_PRICE: u64 = 100_000_000;
 /// Largest share count accepted, far above any listed company's.
 pub const MAX_SHARES: u64 = 10_000_000_000_000;
+/// Largest fixed fee accepted (a minimum commission, a handling fee), far
+/// above any broker's; it keeps sums of fees and amounts within a decimal.
+pub const MAX_FEE: u64 = 1_000_000_000;
 /// Earliest date accepted anywhere (before any board in the tables).
 pub const MIN_DATE: NaiveDate = ymd(1986, 1, 1);
 /// Latest date accepted.
@@ -250,6 +253,31 @@ pub fn parse_amount(field: &str, raw: &str) -> Result<Decimal> {
     })?;
     x.checked_mul(mult)
         .ok_or_else(|| Error::invalid(field, raw, "too large to hold exactly"))
+}
+
+/// Parses a fixed fee (a minimum commission, a handling fee): an amount
+/// from 0 to [`MAX_FEE`].
+///
+/// ```
+/// use daxin::input::parse_fee;
+/// assert_eq!(parse_fee("--handling-fee", "100").unwrap().to_string(), "100");
+/// assert!(parse_fee("--handling-fee", "-1").unwrap_err().to_string().contains("negative"));
+/// assert!(parse_fee("--min-commission", "1e30").is_err());
+/// assert!(parse_fee("--min-commission", "2000000000").unwrap_err().to_string().contains("1,000,000,000"));
+/// ```
+pub fn parse_fee(field: &str, raw: &str) -> Result<Decimal> {
+    let x = parse_amount(field, raw)?;
+    if x < Decimal::ZERO {
+        return Err(Error::invalid(field, raw, "a fee cannot be negative"));
+    }
+    if x > Decimal::from(MAX_FEE) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "above the largest fee accepted, 1,000,000,000",
+        ));
+    }
+    Ok(x)
 }
 
 /// Parses a price per share (see [`Price`]).

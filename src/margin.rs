@@ -159,11 +159,11 @@ pub fn margin(m: &MarginInput) -> Result<Margin> {
     Ok(Margin {
         application_amount: amount,
         loan,
-        own_cash: amount - loan,
+        own_cash: num::sub(amount, loan, "own cash")?,
         interest,
         days: m.days,
         handling_fee: m.handling_fee,
-        cost_if_not_allotted: interest + m.handling_fee,
+        cost_if_not_allotted: num::add(interest, m.handling_fee, "cost if not allotted")?,
     })
 }
 
@@ -182,7 +182,7 @@ pub struct Outcome {
 /// The outcome given one lot's net profit (after the allotment charge,
 /// the handling fee and the selling costs).
 pub fn outcome(m: &Margin, lot_net_profit: Decimal) -> Result<Outcome> {
-    let gain = lot_net_profit + m.handling_fee;
+    let gain = num::add(lot_net_profit, m.handling_fee, "break-even rate")?;
     let rate = if gain > Decimal::ZERO {
         Some(num::div(
             num::mul(
@@ -197,7 +197,7 @@ pub fn outcome(m: &Margin, lot_net_profit: Decimal) -> Result<Outcome> {
         None
     };
     Ok(Outcome {
-        if_allotted: lot_net_profit - m.interest,
+        if_allotted: num::sub(lot_net_profit, m.interest, "net if allotted")?,
         if_not: -m.cost_if_not_allotted,
         break_even_rate_pct: rate,
     })

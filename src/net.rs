@@ -143,8 +143,10 @@ fn net_at(
         ipo.lot_shares.get(),
         broker,
     )?;
-    let gross = num::mul(price - ipo.issue_price.get(), lot, "profit per lot")?;
-    Ok((gross - fixed_costs - sell.total, sell))
+    let what = "net profit per lot";
+    let gross = num::mul(num::sub(price, ipo.issue_price.get(), what)?, lot, what)?;
+    let net = num::sub(num::sub(gross, fixed_costs, what)?, sell.total, what)?;
+    Ok((net, sell))
 }
 
 fn break_even(
@@ -206,9 +208,16 @@ pub fn compute(
     } else {
         Decimal::ZERO
     };
-    let fixed_costs = allotment.total + handling_fee;
-    let cash_paid = summary.cost_per_lot + fixed_costs;
-    let entry_fee = hk.then_some(summary.cost_per_lot + allotment.total);
+    let fixed_costs = num::add(allotment.total, handling_fee, "fees")?;
+    let cash_paid = num::add(summary.cost_per_lot, fixed_costs, "cash paid")?;
+    let entry_fee = match hk {
+        true => Some(num::add(
+            summary.cost_per_lot,
+            allotment.total,
+            "entry fee",
+        )?),
+        false => None,
+    };
     let cash_out = opts.cash_out_date.or(ipo.payment_date);
     if cash_out.is_none() {
         warnings.push(
@@ -262,7 +271,7 @@ pub fn compute(
             basis: f.basis,
             price: f.price,
             sale_date: day,
-            total_fees: fixed_costs + sell.total,
+            total_fees: num::add(fixed_costs, sell.total, "fees")?,
             sell,
             net_profit_per_lot: net,
             break_even_price: break_even(ipo, schedule, &opts.broker, day, fixed_costs)?,

@@ -54,6 +54,11 @@ pub fn mul(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
     a.checked_mul(b).ok_or_else(|| Error::overflow(what))
 }
 
+/// `a + b`, or an overflow error naming `what`.
+pub fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| Error::overflow(what))
+}
+
 /// `a − b`, or an overflow error naming `what`.
 pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
     a.checked_sub(b).ok_or_else(|| Error::overflow(what))

@@ -278,6 +278,33 @@ fn exit_2_naming(cases: &[(&[&str], &str)]) {
 #[test]
 fn bad_input_exits_2_with_the_field_named() {
     let cases: &[(&[&str], &str)] = &[
+        // fees past any broker's (they overflowed the sums before)
+        (
+            &[
+                "show",
+                "沐曦股份",
+                "--fees",
+                "--min-commission",
+                "79228162514264337593543950335",
+            ],
+            "--min-commission: above the largest fee accepted",
+        ),
+        (
+            &["show", "6082.HK", "--fees", "--handling-fee", "-5"],
+            "--handling-fee: a fee cannot be negative",
+        ),
+        (
+            &[
+                "odds",
+                "--allotment",
+                "fixtures/hk/jd-2020-allotment.csv",
+                "--lot-size",
+                "50",
+                "--handling-fee",
+                "-5",
+            ],
+            "--handling-fee: a fee cannot be negative",
+        ),
         // a profit no decimal can multiply: an overflow error, not a panic
         (
             &[

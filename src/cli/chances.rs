@@ -696,7 +696,7 @@ fn hk_odds_cmd(
     // --profit-per-lot, else net of the day's fees for an IPO in the data
     let basis: Basis = a.basis.as_deref().unwrap_or("close").parse()?;
     let handling = match &a.handling_fee {
-        Some(h) => input::parse_amount("--handling-fee", h)?,
+        Some(h) => input::parse_fee("--handling-fee", h)?,
         None => Decimal::ZERO,
     };
     let per_lot: Option<Decimal> = match (&a.profit_per_lot, ipo) {

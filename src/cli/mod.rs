@@ -155,18 +155,11 @@ fn fee_setup(
     if let Some(c) = &a.commission {
         broker.commission_rate = fees::parse_rate("--commission", c)?;
     }
-    let nonneg = |flag: &str, raw: &str| -> Result<rust_decimal::Decimal, CliError> {
-        let x = input::parse_amount(flag, raw)?;
-        if x < rust_decimal::Decimal::ZERO {
-            return Err(daxin::Error::invalid(flag, raw, "cannot be negative").into());
-        }
-        Ok(x)
-    };
     if let Some(m) = &a.min_commission {
-        broker.min_commission = nonneg("--min-commission", m)?;
+        broker.min_commission = input::parse_fee("--min-commission", m)?;
     }
     if let Some(h) = &a.handling_fee {
-        broker.handling_fee = nonneg("--handling-fee", h)?;
+        broker.handling_fee = input::parse_fee("--handling-fee", h)?;
     }
     let pay = opt_date("--pay-date", &a.pay_date)?;
     let deadline = opt_date("--deadline", &a.deadline)?;
