@@ -253,12 +253,12 @@ impl RawIpo {
         };
         let mut published = Vec::new();
         for (i, rp) in self.published.into_iter().enumerate() {
-            let p = published::parse_printed(rp.kind, &rp.printed).map_err(|e| {
-                Error::invalid(
-                    &format!("published[{i}].printed"),
-                    &rp.printed,
-                    e.to_string(),
-                )
+            let p = published::parse_printed(rp.kind, &rp.printed).map_err(|e| match e {
+                // the reason, under the field's full name
+                Error::Invalid { reason, .. } => {
+                    Error::invalid(&format!("published[{i}].printed"), &rp.printed, reason)
+                }
+                other => other,
             })?;
             published.push(Published {
                 kind: rp.kind,

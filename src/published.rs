@@ -71,9 +71,9 @@ pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<Printed> {
     let unit = if number.is_zero() {
         Decimal::ONE
     } else {
-        value / number
+        num::div(value, number, "printed")?
     };
-    let step = Decimal::new(1, number.scale()) * unit;
+    let step = num::mul(Decimal::new(1, number.scale()), unit, "printed")?;
     Ok(Printed { value, step, unit })
 }
 

@@ -255,6 +255,24 @@ fn user_data_file_overrides_builtin() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("record 1 (9 坏): issue_price"));
+    // a printed figure that is not a number: the reason once, not twice
+    std::fs::write(&f, "[[ipo]]\ncode = \"9\"\nname_zh = \"坏\"\nboard = \"star\"\nlisting_date = \"2024-03-01\"\nissue_price = \"1\"\n[[ipo.published]]\nkind = \"gain_pct\"\nprinted = \"近30%\"\nsource = \"x\"\n").unwrap();
+    let out = daxin().args(["list", "--data"]).arg(&f).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("published[0].printed: not a number (got \"近30%\")"),
+        "{err}"
+    );
+    assert_eq!(err.matches("(got").count(), 1, "{err}");
+    // valid values whose figures no decimal holds (a P/E on a net profit
+    // of 10⁻²⁸ yuan): the list names the record
+    std::fs::write(&f, "[[ipo]]\ncode = \"688999\"\nname_zh = \"极小\"\nboard = \"star\"\nlisting_date = \"2024-03-01\"\nissue_price = \"1\"\ntotal_shares = 500\nnet_profit = \"0.0000000000000000000000000001\"\n").unwrap();
+    daxin()
+        .args(["list", "--data"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("688999 极小: valuation multiple"));
     daxin()
         .args(["list", "--data", "/nonexistent/file.toml"])
         .assert()

@@ -1376,8 +1376,17 @@ pub fn headlines(ipo: &Ipo, lines: &[Headline], fmt: Format, explain: bool) -> O
     out
 }
 
+/// The figures of a record in a list, or its error under its code and name
+/// (so that a user's bad record is found in a long list).
+fn compute_named(ipo: &Ipo) -> Result<returns::Summary, daxin::Error> {
+    returns::compute(ipo).map_err(|e| daxin::Error::Data {
+        origin: format!("{} {}", ipo.code, ipo.name_zh),
+        message: e.to_string(),
+    })
+}
+
 fn list_row(ipo: &Ipo, lang: Lang) -> Result<Vec<String>, daxin::Error> {
-    let s = returns::compute(ipo)?;
+    let s = compute_named(ipo)?;
     let gain = |b: Basis| {
         s.at(b)
             .map(|f| format!("{}%", pct(f.gain_pct)))
@@ -1407,7 +1416,7 @@ pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang, explain: bool) -> Result<Out
         // The list's gains, worked out; on stderr so that every format's
         // output stays parseable.
         for ipo in ipos {
-            let s = returns::compute(ipo)?;
+            let s = compute_named(ipo)?;
             for step in explain::steps(ipo, &s, lang)
                 .into_iter()
                 .filter(|st| st.label.ends_with(t(lang, "涨幅", "gain")))
