@@ -131,22 +131,20 @@ fn row(line: &[u8], lineno: u64, out: &mut Vec<u8>) -> bool {
     ] {
         out.extend_from_slice(c);
     }
+    // price, profit per lot, gain, then the market value's empty cell
+    let figures = |out: &mut Vec<u8>, text: &[u8], price: i64| {
+        out.extend_from_slice(text);
+        out.push(b',');
+        push_fen(out, (price - issue) * LOT);
+        out.push(b',');
+        push_fen(out, gain(price, issue));
+        out.extend_from_slice(b",,");
+    };
     out.extend_from_slice(b",500,,close,");
-    out.extend_from_slice(cell(CLOSE));
-    out.push(b',');
-    push_fen(out, (close - issue) * LOT);
-    out.push(b',');
-    push_fen(out, gain(close, issue));
-    out.extend_from_slice(b",,,,,,");
+    figures(out, cell(CLOSE), close);
+    out.extend_from_slice(b",,,,");
     match latest {
-        Some(l) => {
-            out.extend_from_slice(cell(LATEST));
-            out.push(b',');
-            push_fen(out, (l - issue) * LOT);
-            out.push(b',');
-            push_fen(out, gain(l, issue));
-            out.extend_from_slice(b",,");
-        }
+        Some(l) => figures(out, cell(LATEST), l),
         None => out.extend_from_slice(b",,,,"),
     }
     out.extend_from_slice(cell(PROFIT));

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::board::{self, Board};
 use crate::error::{Error, Result};
@@ -54,6 +54,33 @@ struct SpannedFile {
 struct JsonFile<'a> {
     #[serde(borrow, default)]
     ipo: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// A record of a data file from its parsed value: the valid record, or its
+/// own error under its line.
+fn file_record<'de, D>(line: u64, code: String, name: String, value: D) -> FileRecord
+where
+    D: Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let ipo = RawIpo::deserialize(value)
+        .map_err(|e| Error::Data {
+            // a record's own fault (an unknown field, a list for a string)
+            origin: format!("the record at line {line}"),
+            // one line, for a CSV cell (toml puts the field on a line of its own)
+            message: e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        })
+        .and_then(RawIpo::validate);
+    FileRecord {
+        line,
+        code,
+        name,
+        ipo,
+    }
 }
 
 /// The line of byte `at` in `text`.
@@ -720,12 +747,6 @@ impl Dataset {
             origin: origin.to_string(),
             message: message.trim_end().to_string(),
         };
-        // a record's own fault (an unknown field, a list for a string)
-        let record_err = |line: u64, message: String| Error::Data {
-            origin: format!("the record at line {line}"),
-            // one line, for a CSV cell (toml puts the field on a line of its own)
-            message: message.split_whitespace().collect::<Vec<_>>().join(" "),
-        };
         // the code and name for the row, as written (`688802` or "688802")
         let text_of = |v: Option<&toml::Value>| match v {
             Some(toml::Value::String(s)) => s.clone(),
@@ -749,15 +770,7 @@ impl Dataset {
                         None => String::new(),
                     };
                     let (code, name) = (field("code"), field("name_zh"));
-                    let ipo = RawIpo::deserialize(value)
-                        .map_err(|e| record_err(line, e.to_string()))
-                        .and_then(RawIpo::validate);
-                    FileRecord {
-                        line,
-                        code,
-                        name,
-                        ipo,
-                    }
+                    file_record(line, code, name, value)
                 })
                 .collect())
         } else {
@@ -769,15 +782,7 @@ impl Dataset {
                     let line = line_at(text, spanned.span().start);
                     let table = spanned.into_inner();
                     let (code, name) = (text_of(table.get("code")), text_of(table.get("name_zh")));
-                    let ipo = RawIpo::deserialize(toml::Value::Table(table))
-                        .map_err(|e| record_err(line, e.to_string()))
-                        .and_then(RawIpo::validate);
-                    FileRecord {
-                        line,
-                        code,
-                        name,
-                        ipo,
-                    }
+                    file_record(line, code, name, toml::Value::Table(table))
                 })
                 .collect())
         }
