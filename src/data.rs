@@ -33,8 +33,9 @@ use crate::valuation;
 pub struct FileRecord {
     /// The line the record starts on.
     pub line: u64,
-    /// The record's code and Chinese name as written (empty when absent).
+    /// The record's code as written (empty when absent).
     pub code: String,
+    /// The record's Chinese name as written (empty when absent).
     pub name: String,
     /// The valid record, or what is wrong with it.
     pub ipo: Result<Ipo>,
