@@ -35,6 +35,34 @@ fn shares(n: u64) -> String {
     group(Decimal::from(n), 0)
 }
 
+/// Why a dated row of a table applies on `day`: the day lies in its period.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use daxin::{explain::in_period, Lang};
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// assert_eq!(
+///     in_period(d("2023-08-28"), None, d("2025-12-17"), Lang::En),
+///     "2023-08-28 ≤ 2025-12-17 (no end)"
+/// );
+/// assert_eq!(
+///     in_period(d("2015-08-01"), Some(d("2023-08-27")), d("2020-01-02"), Lang::Zh),
+///     "2015-08-01 ≤ 2020-01-02 ≤ 2023-08-27"
+/// );
+/// ```
+pub fn in_period(
+    from: chrono::NaiveDate,
+    to: Option<chrono::NaiveDate>,
+    day: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    match (to, lang) {
+        (Some(to), _) => format!("{from} ≤ {day} ≤ {to}"),
+        (None, Lang::Zh) => format!("{from} ≤ {day}（至今有效）"),
+        (None, Lang::En) => format!("{from} ≤ {day} (no end)"),
+    }
+}
+
 /// An amount with its Chinese-unit reading: `280,070,000,000.00 (2800.70亿)`.
 pub fn big(amount: Decimal) -> String {
     let unit = CnUnit::for_amount(amount.abs());

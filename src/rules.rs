@@ -222,6 +222,38 @@ pub fn limit_price(base: Decimal, pct: Decimal, up: bool) -> Result<Decimal> {
     Ok(num::round_half_up(raw, 2))
 }
 
+/// [`limit_price`] with its working: `829.90 × 120% = 995.88 → 995.88`
+/// (the exact product, then the price half-up to the fen).
+///
+/// ```
+/// use daxin::rules::limit_working;
+/// use rust_decimal::Decimal;
+/// let (p, w) = limit_working("10.28".parse().unwrap(), Decimal::TEN, true).unwrap();
+/// assert_eq!(p.to_string(), "11.31");
+/// assert_eq!(w, "10.28 × 110% = 11.308 → 11.31");
+/// ```
+pub fn limit_working(base: Decimal, pct: Decimal, up: bool) -> Result<(Decimal, String)> {
+    let price = limit_price(base, pct, up)?;
+    let factor = if up {
+        Decimal::ONE_HUNDRED + pct
+    } else {
+        Decimal::ONE_HUNDRED - pct
+    };
+    let exact = num::div(
+        num::mul(base, factor, "limit price")?,
+        Decimal::ONE_HUNDRED,
+        "limit price",
+    )?;
+    let working = format!(
+        "{} × {}% = {} → {}",
+        num::fixed(base, 2),
+        num::trim(factor),
+        num::trim(exact),
+        num::fixed(price, 2)
+    );
+    Ok((price, working))
+}
+
 /// The up and down limits of one trading day (`None`: no limit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Limits {
@@ -231,6 +263,21 @@ pub struct Limits {
     pub down: Option<Decimal>,
     /// What set them.
     pub why: String,
+    /// The working of each limit (empty when there are none).
+    pub working: Vec<String>,
+}
+
+impl Limits {
+    fn around(base: Decimal, up_pct: Decimal, down_pct: Decimal, why: String) -> Result<Limits> {
+        let (up, w_up) = limit_working(base, up_pct, true)?;
+        let (down, w_down) = limit_working(base, down_pct, false)?;
+        Ok(Limits {
+            up: Some(up),
+            down: Some(down),
+            why,
+            working: vec![w_up, w_down],
+        })
+    }
 }
 
 /// The limits on trading day `day` (1 = the listing day) of an IPO listed
@@ -259,11 +306,12 @@ pub fn limits(
                     "the first-day band is set on the issue price",
                 )
             })?;
-            return Ok(Limits {
-                up: Some(limit_price(issue, up, true)?),
-                down: Some(limit_price(issue, down, false)?),
-                why: format!("first-day band +{up}% / −{down}% of the issue price {issue}"),
-            });
+            return Limits::around(
+                issue,
+                up,
+                down,
+                format!("first-day band +{up}% / −{down}% of the issue price {issue}"),
+            );
         }
     }
     if day <= r.no_limit_days || r.daily_limit_pct.is_none() {
@@ -274,6 +322,7 @@ pub fn limits(
                 None => r.note.to_string(),
                 Some(_) => format!("no limit in the first {} trading day(s)", r.no_limit_days),
             },
+            working: Vec::new(),
         });
     }
     let pct = r.daily_limit_pct.unwrap_or_default();
@@ -283,11 +332,12 @@ pub fn limits(
             "the daily limit is set on the previous close",
         )
     })?;
-    Ok(Limits {
-        up: Some(limit_price(prev, pct, true)?),
-        down: Some(limit_price(prev, pct, false)?),
-        why: format!("±{pct}% of the previous close {prev}"),
-    })
+    Limits::around(
+        prev,
+        pct,
+        pct,
+        format!("±{pct}% of the previous close {prev}"),
+    )
 }
 
 /// One day of a run of limit-up days.
@@ -339,14 +389,7 @@ pub fn limit_up_path(
     let mut prev = issue_price;
     for day in 1..=days {
         let pct = if day == 1 { first } else { daily };
-        let price = limit_price(prev, pct, true)?;
-        let formula = format!(
-            "{} × {}% = {} → {}",
-            num::fixed(prev, 2),
-            Decimal::ONE_HUNDRED + pct,
-            num::trim(prev * (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED),
-            num::fixed(price, 2)
-        );
+        let (price, formula) = limit_working(prev, pct, true)?;
         out.push(PathDay {
             day,
             price,

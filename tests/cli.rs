@@ -1326,3 +1326,118 @@ fn batch_reads_crlf_tabs_quotes_and_a_last_line_without_a_break() {
     assert_eq!(rows[0]["profit_per_lot"], "362620.00");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_command_shows_its_work() {
+    // --explain adds the working to every command's output
+    let cases: &[&[&str]] = &[
+        &["show", "沐曦股份"],
+        &[
+            "lot",
+            "--issue-price",
+            "104.66",
+            "--close",
+            "829.90",
+            "--board",
+            "star",
+            "--date",
+            "2025-12-08",
+        ],
+        &["headline", "沐曦股份"],
+        &["fees", "--board", "star", "--date", "2025-12-17"],
+        &["rules", "--board", "star", "--date", "2025-12-17"],
+        &[
+            "limits",
+            "--board",
+            "star",
+            "--date",
+            "2025-12-17",
+            "--day",
+            "6",
+            "--prev-close",
+            "829.90",
+        ],
+        &[
+            "path",
+            "--issue-price",
+            "10",
+            "--board",
+            "szse-main",
+            "--date",
+            "2020-01-02",
+            "--days",
+            "3",
+        ],
+        &["odds", "沐曦股份", "--sh", "100000"],
+        &["list"],
+        &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
+    ];
+    for args in cases {
+        let plain = daxin().args(*args).output().unwrap();
+        let worked = daxin().args(*args).arg("--explain").output().unwrap();
+        assert!(
+            plain.status.success() && worked.status.success(),
+            "{args:?}"
+        );
+        assert_ne!(
+            (&plain.stdout, &plain.stderr),
+            (&worked.stdout, &worked.stderr),
+            "{args:?}: --explain shows nothing more"
+        );
+    }
+    // the limits' working: STAR's ±20% on the previous close (rules table),
+    // the exact product, then half-up to the fen
+    let v = json(&[
+        "limits",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-17",
+        "--day",
+        "6",
+        "--prev-close",
+        "829.90",
+        "--explain",
+    ]);
+    assert_eq!(v["working"][0], "829.90 × 120% = 995.88 → 995.88");
+    assert_eq!(v["working"][1], "829.90 × 80% = 663.92 → 663.92");
+    // rules and fees: which dated row the day picked
+    let v = json(&[
+        "rules",
+        "--board",
+        "sse-main",
+        "--date",
+        "2020-01-02",
+        "--explain",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        v["working"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().ends_with("2020-01-02 ≤ 2023-04-09")),
+        "{}",
+        v["working"]
+    );
+    let v = json(&[
+        "fees",
+        "--board",
+        "bse",
+        "--date",
+        "2022-06-01",
+        "--explain",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        v["working"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "exchange handling fee: 2021-11-15 ≤ 2022-06-01 ≤ 2022-11-30"),
+        "{}",
+        v["working"]
+    );
+}

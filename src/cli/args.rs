@@ -93,24 +93,7 @@ pub enum Command {
         date: Option<String>,
     },
     /// A day's up and down limit prices.
-    Limits {
-        /// Board.
-        #[arg(long)]
-        board: String,
-        /// The stock's listing date, which sets its rules (default: today).
-        #[arg(long)]
-        date: Option<String>,
-        /// Trading day since listing, 1 = the listing day (default: 1 with
-        /// --issue-price alone, else the first day with a daily limit).
-        #[arg(long, allow_hyphen_values = true)]
-        day: Option<String>,
-        /// Previous close.
-        #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
-        prev_close: Option<String>,
-        /// Issue price, for the first-day band.
-        #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
-        issue_price: Option<String>,
-    },
+    Limits(LimitsArgs),
     /// The closes of a run of limit-up days (一字板) from the listing day.
     Path(PathArgs),
     /// The odds of winning: A-share quota and numbers, BSE allotment, HK tiers.
@@ -296,6 +279,26 @@ pub struct OddsArgs {
     /// Hong Kong: the broker's handling fee per application.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub handling_fee: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    /// Board.
+    #[arg(long)]
+    pub board: String,
+    /// The stock's listing date, which sets its rules (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Trading day since listing, 1 = the listing day (default: 1 with
+    /// --issue-price alone, else the first day with a daily limit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub day: Option<String>,
+    /// Previous close.
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub prev_close: Option<String>,
+    /// Issue price, for the first-day band.
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub issue_price: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,9 +10,9 @@ use daxin::data::Dataset;
 use daxin::ipo::Basis;
 use daxin::num::{self, fixed, group};
 use daxin::odds::{self, HkTier, OddsInput};
-use daxin::{input, returns, rules, Lang};
+use daxin::{explain, input, returns, rules, Lang};
 
-use super::args::{Format, OddsArgs, PathArgs};
+use super::args::{Format, LimitsArgs, OddsArgs, PathArgs};
 use super::{CliError, Output};
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -84,6 +84,7 @@ pub fn rules_cmd(
     date: &Option<String>,
     fmt: Format,
     lang: Lang,
+    explain: bool,
 ) -> Result<Output, CliError> {
     let board: Board = board.parse()?;
     let day = day_or_today("--date", date)?;
@@ -183,23 +184,51 @@ pub fn rules_cmd(
     for w in &warnings {
         pairs.push((t(lang, "注意", "warning").into(), w.clone()));
     }
-    let v = json!({
+    let mut v = json!({
         "board": board.id(), "date": day.to_string(),
         "lot": lot, "subscription": sub, "trading": tr, "warnings": warnings,
     });
+    if explain {
+        // which dated row of each table the day picked
+        let mut working = vec![format!(
+            "{}: {}",
+            t(lang, "中签单位", "lot"),
+            explain::in_period(lot.from, lot.to, day, lang)
+        )];
+        if let Some(s) = sub {
+            working.push(format!(
+                "{}: {}",
+                t(lang, "申购额度", "subscription"),
+                explain::in_period(s.from, s.to, day, lang)
+            ));
+        }
+        working.push(format!(
+            "{}: {}",
+            t(lang, "涨跌幅", "trading"),
+            explain::in_period(tr.from, tr.to, day, lang)
+        ));
+        for w in &working {
+            pairs.push((t(lang, "计算", "working").into(), w.clone()));
+        }
+        v["working"] = json!(working);
+    }
     Ok(kv_output(&pairs, fmt, v))
 }
 
 /// `daxin limits`.
 pub fn limits_cmd(
-    board: &str,
-    date: &Option<String>,
-    day: &Option<String>,
-    prev_close: &Option<String>,
-    issue_price: &Option<String>,
+    a: &LimitsArgs,
     fmt: Format,
     lang: Lang,
+    explain: bool,
 ) -> Result<Output, CliError> {
+    let LimitsArgs {
+        board,
+        date,
+        day,
+        prev_close,
+        issue_price,
+    } = a;
     let board: Board = board.parse()?;
     let listed = day_or_today("--date", date)?;
     let prev = prev_close
@@ -231,7 +260,7 @@ pub fn limits_cmd(
         issue.map(|p| p.get()),
         prev.map(|p| p.get()),
     )?;
-    let pairs = vec![
+    let mut pairs = vec![
         (
             t(lang, "涨停价", "up limit").to_string(),
             l.up.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into()),
@@ -247,9 +276,20 @@ pub fn limits_cmd(
             rule.source.to_string(),
         ),
     ];
-    let v = json!({
+    let mut v = json!({
         "up": opt_s(l.up, 2), "down": opt_s(l.down, 2), "day": n, "rule": l.why, "source": rule.source,
     });
+    if explain {
+        // the exact product and the price half-up to the fen, or why none
+        let working = match l.working.is_empty() {
+            true => vec![l.why.clone()],
+            false => l.working.clone(),
+        };
+        for w in &working {
+            pairs.push((t(lang, "计算", "working").to_string(), w.clone()));
+        }
+        v["working"] = json!(working);
+    }
     Ok(kv_output(&pairs, fmt, v))
 }
 

@@ -306,14 +306,8 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let (ipo, warnings, working) = build_lot(a)?;
             report_for(&ipo, &a.fees, &cli.common, warnings, working)
         }
-        Command::Rules { board, date } => chances::rules_cmd(board, date, fmt, lang),
-        Command::Limits {
-            board,
-            date,
-            day,
-            prev_close,
-            issue_price,
-        } => chances::limits_cmd(board, date, day, prev_close, issue_price, fmt, lang),
+        Command::Rules { board, date } => chances::rules_cmd(board, date, fmt, lang, explain),
+        Command::Limits(a) => chances::limits_cmd(a, fmt, lang, explain),
         Command::Path(a) => chances::path_cmd(a, fmt, lang, explain),
         Command::Odds(a) => {
             let data = load_data(&cli.common.data)?;
@@ -353,7 +347,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let config = load_config(cli.common.config.as_deref())?;
             let schedule = Schedule::builtin()?;
             Ok(render::fee_schedule(
-                &schedule, board, day, &config, fmt, lang,
+                &schedule, board, day, &config, fmt, lang, explain,
             )?)
         }
         Command::Headline { ipo, basis } => {

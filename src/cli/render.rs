@@ -1168,10 +1168,13 @@ pub fn fee_schedule(
     config: &Config,
     fmt: Format,
     lang: Lang,
+    explain: bool,
 ) -> Result<Output, daxin::Error> {
     let ex = daxin::fees::Exchange::of(board);
     let mut rows_json = Vec::new();
     let mut rows = Vec::new();
+    // with --explain: why each row applies on the day
+    let mut working = Vec::new();
     for side in [Side::Allotment, Side::Sell] {
         for i in schedule.in_force(ex, side, day)? {
             let side_name = match side {
@@ -1200,6 +1203,14 @@ pub fn fee_schedule(
                 i.from,
                 i.to.map(|d| d.to_string()).unwrap_or_default()
             );
+            working.push(format!(
+                "{}: {}",
+                match lang {
+                    Lang::Zh => &i.name_zh,
+                    Lang::En => &i.name_en,
+                },
+                explain::in_period(i.from, i.to, day, lang)
+            ));
             rows_json.push(json!({
                 "item": i.id, "name_zh": i.name_zh, "name_en": i.name_en,
                 "side": side, "base": i.base, "rate_pct": i.rate_pct().normalize().to_string(),
@@ -1245,13 +1256,16 @@ pub fn fee_schedule(
     let mut out = Output::default();
     match fmt {
         Format::Json => {
-            let v = json!({
+            let mut v = json!({
                 "board": board.id(), "date": day.to_string(), "items": rows_json,
                 "broker": { "commission_pct": num::trim(b.commission_rate * Decimal::ONE_HUNDRED),
                             "min_commission": b.min_commission.to_string(),
                             "handling_fee": b.handling_fee.to_string() },
                 "tax_note": net::tax_note(board.currency(), Lang::En),
             });
+            if explain {
+                v["working"] = json!(working);
+            }
             out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         Format::Csv => {
@@ -1318,6 +1332,11 @@ pub fn fee_schedule(
                 t(lang, "税", "Tax"),
                 net::tax_note(board.currency(), lang)
             ));
+            if explain {
+                for w in &working {
+                    out.stdout.push_str(&format!("  {w}\n"));
+                }
+            }
         }
     }
     Ok(out)
