@@ -349,6 +349,8 @@ pub struct PathDay {
     pub price: Decimal,
     /// (price − issue) × lot.
     pub profit_per_lot: Decimal,
+    /// (price − issue) ÷ issue × 100, unrounded.
+    pub gain_pct: Decimal,
     /// The working: `round_half_up(10.28 × 1.10) = 11.31`.
     pub formula: String,
 }
@@ -390,10 +392,16 @@ pub fn limit_up_path(
     for day in 1..=days {
         let pct = if day == 1 { first } else { daily };
         let (price, formula) = limit_working(prev, pct, true)?;
+        let over = num::sub(price, issue_price, "profit per lot")?;
         out.push(PathDay {
             day,
             price,
-            profit_per_lot: num::mul(price - issue_price, lot_d, "profit per lot")?,
+            profit_per_lot: num::mul(over, lot_d, "profit per lot")?,
+            gain_pct: num::div(
+                num::mul(over, Decimal::ONE_HUNDRED, "gain")?,
+                issue_price,
+                "gain",
+            )?,
             formula,
         });
         prev = price;

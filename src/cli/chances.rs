@@ -322,7 +322,7 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
                 "issue_price": fixed(issue.get(), 2), "lot_shares": lot,
                 "days": path.iter().map(|d| json!({
                     "day": d.day, "price": fixed(d.price, 2), "profit_per_lot": fixed(d.profit_per_lot, 2),
-                    "gain_pct": fixed((d.price - issue.get()) * Decimal::ONE_HUNDRED / issue.get(), 2),
+                    "gain_pct": fixed(d.gain_pct, 2),
                 })).collect::<Vec<_>>(),
             });
             out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
@@ -341,13 +341,7 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
                     vec![
                         d.day.to_string(),
                         fixed(d.price, 2),
-                        format!(
-                            "{}%",
-                            fixed(
-                                (d.price - issue.get()) * Decimal::ONE_HUNDRED / issue.get(),
-                                2
-                            )
-                        ),
+                        format!("{}%", fixed(d.gain_pct, 2)),
                         group(d.profit_per_lot, 2),
                     ]
                 })
@@ -722,11 +716,11 @@ fn hk_odds_cmd(
                 Some(d) => input::parse_date("--date", d)?,
                 None => ipo.and_then(|i| i.listing_date).unwrap_or_else(today),
             };
-            let amount = p * Decimal::from(lot);
+            let amount = num::mul(p, Decimal::from(lot), "entry fee")?;
             let sched = daxin::fees::Schedule::builtin()?;
-            amount
-                + daxin::fees::allotment_charges(&sched, daxin::fees::Exchange::Hkex, day, amount)?
-                    .total
+            let charges =
+                daxin::fees::allotment_charges(&sched, daxin::fees::Exchange::Hkex, day, amount)?;
+            num::add(amount, charges.total, "entry fee")?
         }
         None => Decimal::ZERO,
     };
