@@ -41,6 +41,7 @@ pub mod net;
 pub mod num;
 pub mod odds;
 pub mod published;
+pub mod report;
 pub mod returns;
 pub mod rules;
 pub mod tick;
