@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::board::{Board, Currency, RuleStatus};
 use crate::error::{Error, Result};
 use crate::input;
+use crate::message::{RowNote, Warning};
 use crate::num;
 
 /// The built-in schedule, compiled in.
@@ -429,7 +430,7 @@ pub struct Charges {
     /// The total, rounded as the schedule says (combined items once).
     pub total: Decimal,
     /// Warnings from unclear rows.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 fn pct_str(rate: Decimal) -> String {
@@ -484,10 +485,15 @@ fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charge
             separate = num::add(separate, x, "fees")?;
         }
         if item.status == RuleStatus::Unclear {
-            c.warnings.push(format!(
-                "{} ({}): row marked unclear — {}",
-                item.name_en, item.id, item.note
-            ));
+            c.warnings.push(Warning::FeeRowUnclear {
+                id: item.id.clone(),
+                name_zh: item.name_zh.clone(),
+                name_en: item.name_en.clone(),
+                note: RowNote {
+                    en: item.note.clone(),
+                    zh: None,
+                },
+            });
         }
         c.lines.push(FeeLine {
             item: item.id.clone(),
@@ -659,7 +665,7 @@ mod tests {
         let b = Broker::default_for(Currency::Cny);
         let c = sell_costs(&s, Exchange::Bse, ymd(2022, 6, 1), d("1000"), 100, &b).unwrap();
         assert!(
-            c.warnings.iter().any(|w| w.contains("handling_fee")),
+            c.warnings.iter().any(|w| w.en().contains("handling_fee")),
             "{:?}",
             c.warnings
         );

@@ -904,12 +904,22 @@ fn a_first_day_close_above_the_band_is_flagged() {
         "[[ipo]]\ncode = \"601999\"\nname_zh = \"测试\"\nboard = \"sse-main\"\nlisting_date = \"2018-06-08\"\nissue_price = \"13.77\"\nprices = { close = \"20.50\" }\n",
     )
     .unwrap();
+    // 13.77 × 144% = 19.83: a close of 20.50 is not a first day's close
+    daxin()
+        .args(["show", "601999", "--lang", "en", "--data"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("outside the band 8.81–19.83"));
+    // and under --lang zh the warning is Chinese
     daxin()
         .args(["show", "601999", "--data"])
         .arg(&f)
         .assert()
         .success()
-        .stdout(predicate::str::contains("outside the band"));
+        .stdout(
+            predicate::str::contains("超出沪市主板").and(predicate::str::contains("outside").not()),
+        );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -5,4 +5,8 @@
 //! it. Decimals in serialised reports are strings at their display
 //! precision, rounded half-up by the helpers in [`ser`].
 
+pub mod ipo;
+pub mod odds;
+pub mod rules;
 pub mod ser;
+pub mod terms;
