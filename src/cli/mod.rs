@@ -15,10 +15,12 @@ use clap::Parser;
 use daxin::board::Board;
 use daxin::config::Config;
 use daxin::data::Dataset;
-use daxin::fees::Schedule;
 use daxin::input;
 use daxin::ipo::Basis;
+use daxin::report::headlines::HeadlineReport;
 use daxin::report::ipo::Request;
+use daxin::report::list::ListReport;
+use daxin::report::schedule::ScheduleReport;
 use daxin::{Ipo, Lang};
 
 use args::{Cli, Command};
@@ -204,38 +206,15 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                 None => today(),
             };
             let config = load_config(cli.common.config.as_deref())?;
-            let schedule = Schedule::builtin()?;
-            Ok(render::fee_schedule(
-                &schedule, board, day, &config, fmt, lang, explain,
-            )?)
+            let r = ScheduleReport::build(board, day, &config, lang, explain)?;
+            Ok(render::fee_schedule(&r, fmt, lang))
         }
         Command::Headline { ipo, basis } => {
             let data = load_data(&cli.common.data)?;
             let ipo = data.find(ipo)?;
             let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
-            let summary = daxin::returns::compute(ipo)?;
-            if summary.figures.is_empty() {
-                return Err(daxin::Error::missing(
-                    "prices",
-                    format!(
-                        "{} has no traded prices in the data; nothing to headline",
-                        ipo.name_zh
-                    ),
-                )
-                .into());
-            }
-            let mut lines = daxin::headline::headlines(ipo, &summary, lang);
-            if let Some(b) = basis {
-                lines.retain(|h| h.basis == b);
-                if lines.is_empty() {
-                    return Err(daxin::Error::missing(
-                        "--basis",
-                        format!("{} has no {} price in the data", ipo.name_zh, b.id()),
-                    )
-                    .into());
-                }
-            }
-            Ok(render::headlines(ipo, &lines, fmt, explain))
+            let r = HeadlineReport::build(ipo, basis, lang, explain)?;
+            Ok(render::headlines(&r, fmt))
         }
         Command::List { board, year } => {
             let data = load_data(&cli.common.data)?;
@@ -274,7 +253,8 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                 _ => {}
             }
             let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
-            render::list(&ipos, fmt, lang, explain).map_err(Into::into)
+            let r = ListReport::build(&ipos, lang, explain)?;
+            Ok(render::list(&r, fmt, lang))
         }
     }
 }

@@ -1,116 +1,74 @@
-//! Printing of `fees`, `headline`, `list` and `audit`. Every number
-//! arrives computed; here it is only rounded half-up for display
-//! (`daxin::num`).
+//! Drawing of `fees`, `headline`, `list` and `audit`: every figure arrives
+//! in a library report; here it is only laid out.
 
 use comfy_table::{presets, ContentArrangement, Table};
-use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use daxin::board::Board;
-use daxin::config::Config;
-use daxin::explain;
-use daxin::fees::{FeeBase, FeeRounding, Schedule, Side};
-use daxin::headline::Headline;
-use daxin::ipo::{Basis, Ipo};
+use daxin::fees::{FeeBase, FeeRounding, Side};
 use daxin::net;
 use daxin::num::{self, fixed, price_dp};
-use daxin::returns;
+use daxin::report::headlines::HeadlineReport;
+use daxin::report::list::ListReport;
+use daxin::report::schedule::ScheduleReport;
 use daxin::Lang;
 
 use super::args::Format;
-use super::draw::{md_table, render_table, t, table_of};
+use super::draw::{csv_of, json, md_table, render_table, t, table_of};
 use super::Output;
 
-fn price(p: Decimal) -> String {
-    fixed(p, price_dp(p))
-}
-
-fn pct(x: Decimal) -> String {
-    fixed(x, num::PCT_DP)
-}
-
 /// `daxin fees`: the schedule in force on a day.
-pub fn fee_schedule(
-    schedule: &Schedule,
-    board: Board,
-    day: chrono::NaiveDate,
-    config: &Config,
-    fmt: Format,
-    lang: Lang,
-    explain: bool,
-) -> Result<Output, daxin::Error> {
-    let ex = daxin::fees::Exchange::of(board);
-    let mut rows_json = Vec::new();
+pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
     let mut rows = Vec::new();
-    // with --explain: why each row applies on the day
-    let mut working = Vec::new();
-    for side in [Side::Allotment, Side::Sell] {
-        for i in schedule.in_force(ex, side, day)? {
-            let side_name = match side {
-                Side::Allotment => t(lang, "中签", "allotment"),
-                Side::Sell => t(lang, "卖出", "sell"),
-                Side::Application => t(lang, "认购", "application"),
-            };
-            let rate = match i.base {
-                FeeBase::PerTrade => format!("{} / trade", i.fixed),
-                FeeBase::Par => format!("{}% of par", num::trim(i.rate_pct())),
-                FeeBase::Amount => format!("{}%", num::trim(i.rate_pct())),
-            };
-            let rounding = match i.rounding {
-                FeeRounding::Cent => t(lang, "四舍五入至分", "half-up to the cent"),
-                FeeRounding::CeilDollar => t(lang, "进位至元", "up to the dollar"),
-                FeeRounding::Combined => t(lang, "合计后舍入", "summed, rounded once"),
-            };
-            let bounds = match (i.min, i.max) {
-                (Some(a), Some(b)) => format!("{a}–{b}"),
-                (Some(a), None) => format!("≥ {a}"),
-                (None, Some(b)) => format!("≤ {b}"),
-                (None, None) => String::new(),
-            };
-            let period = format!(
-                "{} → {}",
-                i.from,
-                i.to.map(|d| d.to_string()).unwrap_or_default()
-            );
-            working.push(format!(
-                "{}: {}",
-                match lang {
-                    Lang::Zh => &i.name_zh,
-                    Lang::En => &i.name_en,
-                },
-                explain::in_period(i.from, i.to, day, lang)
-            ));
-            rows_json.push(json!({
-                "item": i.id, "name_zh": i.name_zh, "name_en": i.name_en,
-                "side": side, "base": i.base, "rate_pct": i.rate_pct().normalize().to_string(),
-                "fixed": (i.base == FeeBase::PerTrade).then(|| i.fixed.to_string()),
-                "rounding": i.rounding, "min": i.min.map(|x| x.to_string()), "max": i.max.map(|x| x.to_string()),
-                "from": i.from.to_string(), "to": i.to.map(|d| d.to_string()),
-                "status": i.status, "source": i.source, "note": i.note,
-            }));
-            rows.push(vec![
-                side_name.to_string(),
-                match lang {
-                    Lang::Zh => i.name_zh.clone(),
-                    Lang::En => i.name_en.clone(),
-                },
-                rate,
-                rounding.to_string(),
-                bounds,
-                period,
-                match i.status {
-                    daxin::board::RuleStatus::Verified => String::new(),
-                    daxin::board::RuleStatus::Unclear => t(lang, "存疑", "unclear").to_string(),
-                },
-                i.source.clone(),
-            ]);
-        }
+    for i in &r.items {
+        let side_name = match i.side {
+            Side::Allotment => t(lang, "中签", "allotment"),
+            Side::Sell => t(lang, "卖出", "sell"),
+            Side::Application => t(lang, "认购", "application"),
+        };
+        let rate = match (i.base, i.fixed) {
+            (FeeBase::PerTrade, Some(f)) => format!("{f} / trade"),
+            (FeeBase::PerTrade, None) => String::new(),
+            (FeeBase::Par, _) => format!("{}% of par", num::trim(i.rate_pct)),
+            (FeeBase::Amount, _) => format!("{}%", num::trim(i.rate_pct)),
+        };
+        let rounding = match i.rounding {
+            FeeRounding::Cent => t(lang, "四舍五入至分", "half-up to the cent"),
+            FeeRounding::CeilDollar => t(lang, "进位至元", "up to the dollar"),
+            FeeRounding::Combined => t(lang, "合计后舍入", "summed, rounded once"),
+        };
+        let bounds = match (i.min, i.max) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (Some(a), None) => format!("≥ {a}"),
+            (None, Some(b)) => format!("≤ {b}"),
+            (None, None) => String::new(),
+        };
+        let period = format!(
+            "{} → {}",
+            i.from,
+            i.to.map(|d| d.to_string()).unwrap_or_default()
+        );
+        rows.push(vec![
+            side_name.to_string(),
+            match lang {
+                Lang::Zh => i.name_zh.clone(),
+                Lang::En => i.name_en.clone(),
+            },
+            rate,
+            rounding.to_string(),
+            bounds,
+            period,
+            match i.status {
+                daxin::board::RuleStatus::Verified => String::new(),
+                daxin::board::RuleStatus::Unclear => t(lang, "存疑", "unclear").to_string(),
+            },
+            i.source.clone(),
+        ]);
     }
-    let b = config.broker(board.currency());
+    let b = &r.broker;
     let broker_row = vec![
         t(lang, "卖出", "sell").to_string(),
         t(lang, "佣金（券商）", "commission (broker)").to_string(),
-        format!("{}%", num::trim(b.commission_rate * Decimal::ONE_HUNDRED)),
+        format!("{}%", num::trim(b.commission_pct)),
         t(lang, "四舍五入至分", "half-up to the cent").to_string(),
         format!("≥ {}", b.min_commission),
         String::new(),
@@ -124,28 +82,15 @@ pub fn fee_schedule(
     ];
     let mut out = Output::default();
     match fmt {
-        Format::Json => {
-            let mut v = json!({
-                "board": board.id(), "date": day.to_string(), "items": rows_json,
-                "broker": { "commission_pct": num::trim(b.commission_rate * Decimal::ONE_HUNDRED),
-                            "min_commission": b.min_commission.to_string(),
-                            "handling_fee": b.handling_fee.to_string() },
-                "tax_note": net::tax_note(board.currency(), Lang::En),
-            });
-            if explain {
-                v["working"] = json!(working);
-            }
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
+        Format::Json => out.stdout = json(r),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record([
-                "side", "item", "rate", "rounding", "bounds", "period", "status", "source",
-            ]);
-            for r in rows.iter().chain(std::iter::once(&broker_row)) {
-                let _ = w.write_record(r);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+            rows.push(broker_row);
+            out.stdout = csv_of(
+                &[
+                    "side", "item", "rate", "rounding", "bounds", "period", "status", "source",
+                ],
+                &rows,
+            );
         }
         Format::Table | Format::Md => {
             let head: Vec<String> = match lang {
@@ -185,11 +130,11 @@ pub fn fee_schedule(
             out.stdout = format!(
                 "{} · {} {}\n",
                 match lang {
-                    Lang::Zh => board.name_zh(),
-                    Lang::En => board.name_en(),
+                    Lang::Zh => r.board.name_zh(),
+                    Lang::En => r.board.name_en(),
                 },
                 t(lang, "费率日", "schedule of"),
-                day
+                r.date
             );
             out.stdout
                 .push_str(&render_table(head, all, fmt == Format::Md));
@@ -199,119 +144,60 @@ pub fn fee_schedule(
             out.stdout.push_str(&format!(
                 "{}: {}\n",
                 t(lang, "税", "Tax"),
-                net::tax_note(board.currency(), lang)
+                net::tax_note(r.board.currency(), lang)
             ));
-            if explain {
-                for w in &working {
-                    out.stdout.push_str(&format!("  {w}\n"));
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-pub fn headlines(ipo: &Ipo, lines: &[Headline], fmt: Format, explain: bool) -> Output {
-    let mut out = Output::default();
-    match fmt {
-        Format::Json => {
-            let v = json!({
-                "code": ipo.code,
-                "name_zh": ipo.name_zh,
-                "headlines": lines.iter().map(|h| {
-                    let mut m = Map::new();
-                    m.insert("basis".into(), json!(h.basis.id()));
-                    m.insert("text".into(), json!(h.text));
-                    if explain {
-                        m.insert("explain".into(), json!(h.steps));
-                    }
-                    Value::Object(m)
-                }).collect::<Vec<_>>(),
-            });
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(["code", "basis", "text"]);
-            for h in lines {
-                let _ = w.write_record([ipo.code.as_str(), h.basis.id(), h.text.as_str()]);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-        }
-        Format::Table | Format::Md => {
-            let md = fmt == Format::Md;
-            for h in lines {
-                if md {
-                    out.stdout.push_str(&format!("- {}\n", h.text));
-                } else {
-                    out.stdout.push_str(&format!("{}\n", h.text));
-                }
-                if explain {
-                    for s in &h.steps {
-                        out.stdout.push_str(&format!("    {s}\n"));
-                    }
-                }
-            }
-        }
-    }
-    if explain && fmt == Format::Csv {
-        for h in lines {
-            for s in &h.steps {
-                out.stderr.push_str(&format!("{}: {s}\n", h.basis.id()));
+            for w in r.working.iter().flatten() {
+                out.stdout.push_str(&format!("  {w}\n"));
             }
         }
     }
     out
 }
 
-/// The figures of a record in a list, or its error under its code and name
-/// (so that a user's bad record is found in a long list).
-fn compute_named(ipo: &Ipo) -> Result<returns::Summary, daxin::Error> {
-    returns::compute(ipo).map_err(|e| daxin::Error::Data {
-        origin: format!("{} {}", ipo.code, ipo.name_zh),
-        message: e.to_string(),
-    })
-}
-
-fn list_row(ipo: &Ipo, lang: Lang) -> Result<Vec<String>, daxin::Error> {
-    let s = compute_named(ipo)?;
-    let gain = |b: Basis| {
-        s.at(b)
-            .map(|f| format!("{}%", pct(f.gain_pct)))
-            .unwrap_or_default()
-    };
-    Ok(vec![
-        ipo.code.clone(),
-        ipo.name_zh.clone(),
-        ipo.name_en.clone().unwrap_or_default(),
-        ipo.board
-            .map(|b| match lang {
-                Lang::Zh => b.name_zh().to_string(),
-                Lang::En => b.id().to_string(),
-            })
-            .unwrap_or_default(),
-        ipo.listing_date.map(|d| d.to_string()).unwrap_or_default(),
-        price(s.issue_price),
-        s.lot_shares.to_string(),
-        gain(Basis::Open),
-        gain(Basis::Close),
-    ])
-}
-
-pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang, explain: bool) -> Result<Output, daxin::Error> {
+/// `daxin headline`.
+pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
     let mut out = Output::default();
-    if explain {
-        // The list's gains, worked out; on stderr so that every format's
-        // output stays parseable.
-        for ipo in ipos {
-            let s = compute_named(ipo)?;
-            for step in explain::steps(ipo, &s, lang)
-                .into_iter()
-                .filter(|st| st.label.ends_with(t(lang, "涨幅", "gain")))
-            {
-                out.stderr
-                    .push_str(&format!("{} {}: {}\n", ipo.code, step.label, step.formula));
+    match fmt {
+        Format::Json => out.stdout = json(r),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = r
+                .headlines
+                .iter()
+                .map(|h| vec![r.code.clone(), h.basis.id().to_string(), h.text.clone()])
+                .collect();
+            out.stdout = csv_of(&["code", "basis", "text"], &rows);
+            for h in &r.headlines {
+                for s in h.steps.iter().flatten() {
+                    out.stderr.push_str(&format!("{}: {s}\n", h.basis.id()));
+                }
             }
+        }
+        Format::Table | Format::Md => {
+            let md = fmt == Format::Md;
+            for h in &r.headlines {
+                if md {
+                    out.stdout.push_str(&format!("- {}\n", h.text));
+                } else {
+                    out.stdout.push_str(&format!("{}\n", h.text));
+                }
+                for s in h.steps.iter().flatten() {
+                    out.stdout.push_str(&format!("    {s}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `daxin list`, in the table formats (CSV and JSON export the records).
+pub fn list(r: &ListReport, fmt: Format, lang: Lang) -> Output {
+    let mut out = Output::default();
+    // The list's gains, worked out; on stderr so that every format's
+    // output stays parseable.
+    for row in &r.ipos {
+        for step in &row.working {
+            out.stderr
+                .push_str(&format!("{} {}: {}\n", row.code, step.label, step.formula));
         }
     }
     let head: Vec<String> = match lang {
@@ -341,78 +227,37 @@ pub fn list(ipos: &[&Ipo], fmt: Format, lang: Lang, explain: bool) -> Result<Out
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let rows = ipos
+    let gain = |g: Option<rust_decimal::Decimal>| {
+        g.map(|g| format!("{}%", fixed(g, num::PCT_DP)))
+            .unwrap_or_default()
+    };
+    let rows: Vec<Vec<String>> = r
+        .ipos
         .iter()
-        .map(|i| list_row(i, lang))
-        .collect::<Result<Vec<_>, _>>()?;
-    match fmt {
-        Format::Table => {
-            out.stdout = format!("{}\n", table_of(head, rows));
-        }
-        Format::Md => out.stdout = md_table(&head, &rows),
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record([
-                "code",
-                "name_zh",
-                "name_en",
-                "board",
-                "listing_date",
-                "issue_price",
-                "lot_shares",
-                "open_gain_pct",
-                "close_gain_pct",
-            ]);
-            for r in &rows {
-                let cells: Vec<String> = r
-                    .iter()
-                    .map(|c| c.trim_end_matches('%').to_string())
-                    .collect();
-                let mut cells = cells;
-                if lang == Lang::Zh {
-                    // the board column in CSV is always the id
-                    cells[3] = ipos
-                        .iter()
-                        .find(|i| i.code == cells[0])
-                        .and_then(|i| i.board)
-                        .map(|b| b.id().to_string())
-                        .unwrap_or_default();
-                }
-                let _ = w.write_record(&cells);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-        }
-        Format::Json => {
-            let v: Vec<Value> = ipos
-                .iter()
-                .map(|i| {
-                    let s = returns::compute(i);
-                    let gain = |b: Basis| {
-                        s.as_ref()
-                            .ok()
-                            .and_then(|s| s.at(b))
-                            .map(|f| pct(f.gain_pct))
-                    };
-                    json!({
-                        "code": i.code,
-                        "name_zh": i.name_zh,
-                        "name_en": i.name_en,
-                        "board": i.board.map(|b| b.id()),
-                        "listing_date": i.listing_date.map(|d| d.to_string()),
-                        "issue_price": price(i.issue_price.get()),
-                        "lot_shares": i.lot_shares.get(),
-                        "open_gain_pct": gain(Basis::Open),
-                        "close_gain_pct": gain(Basis::Close),
+        .map(|i| {
+            vec![
+                i.code.clone(),
+                i.name_zh.clone(),
+                i.name_en.clone().unwrap_or_default(),
+                i.board
+                    .map(|b| match lang {
+                        Lang::Zh => b.name_zh().to_string(),
+                        Lang::En => b.id().to_string(),
                     })
-                })
-                .collect();
-            out.stdout = format!(
-                "{}\n",
-                serde_json::to_string_pretty(&json!({ "ipos": v })).unwrap_or_default()
-            );
-        }
+                    .unwrap_or_default(),
+                i.listing_date.map(|d| d.to_string()).unwrap_or_default(),
+                fixed(i.issue_price, price_dp(i.issue_price)),
+                i.lot_shares.to_string(),
+                gain(i.open_gain_pct),
+                gain(i.close_gain_pct),
+            ]
+        })
+        .collect();
+    match fmt {
+        Format::Md => out.stdout = md_table(&head, &rows),
+        _ => out.stdout = format!("{}\n", table_of(head, rows)),
     }
-    Ok(out)
+    out
 }
 
 /// `daxin audit`.
