@@ -334,7 +334,7 @@ fn bad_input_exits_2_with_the_field_named() {
                 "--sh",
                 "100000000",
                 "--win-rate",
-                "100",
+                "100%",
                 "--profit-per-lot",
                 "79228162514264337593543950335",
             ],
@@ -838,7 +838,7 @@ fn odds_json_contract() {
         "--cap",
         "4500",
         "--win-rate",
-        "0.0335",
+        "0.0335%",
         "--date",
         "2025-12-05",
     ]);
@@ -1450,4 +1450,89 @@ fn every_command_shows_its_work() {
         "{}",
         v["working"]
     );
+}
+
+// ---- issue #11 item 6: every rate is written with its unit ----
+
+#[test]
+fn rates_are_written_with_their_unit() {
+    // A bare number is refused everywhere a rate is typed: 0.025 could be
+    // 2.5 % or 0.025 %.
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["show", "沐曦", "--fees", "--commission", "0.025"],
+            "--commission",
+        ),
+        (
+            &[
+                "odds",
+                "--board",
+                "star",
+                "--sh",
+                "500000",
+                "--win-rate",
+                "0.0335",
+                "--date",
+                "2025-12-05",
+            ],
+            "--win-rate",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--loan-pct",
+                "90",
+                "--margin-rate",
+                "3.99%",
+                "--margin-days",
+                "2",
+            ],
+            "--loan-pct",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "3.99",
+                "--margin-days",
+                "2",
+            ],
+            "--margin-rate",
+        ),
+    ];
+    for (args, flag) in cases {
+        daxin()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*flag))
+            .stderr(predicate::str::contains("0.025%, 0.25‰ or 万2.5"));
+    }
+    // the brokers' 万2.5 is the README's default of 0.025 %: the same net
+    let a = json(&["show", "沐曦", "--fees", "--commission", "万2.5"]);
+    let b = json(&["show", "沐曦", "--fees", "--commission", "0.025%"]);
+    let c = json(&["show", "沐曦", "--fees", "--commission", "0.25‰"]);
+    assert_eq!(a["figures"], b["figures"]);
+    assert_eq!(a["figures"], c["figures"]);
+    // and in daxin.toml
+    let dir = std::env::temp_dir().join(format!("daxin-rate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("daxin.toml");
+    std::fs::write(&cfg, "[cny]\ncommission = \"0.00025\"\n").unwrap();
+    daxin()
+        .args(["show", "沐曦", "--fees", "--config"])
+        .arg(&cfg)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[cny] commission"))
+        .stderr(predicate::str::contains("万2.5"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

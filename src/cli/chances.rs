@@ -286,7 +286,7 @@ pub fn odds_cmd(
     req.win_rate_pct = a
         .win_rate
         .as_deref()
-        .map(|r| input::parse_percent("--win-rate", r))
+        .map(|r| input::parse_rate("--win-rate", r).map(input::Rate::pct))
         .transpose()?;
     req.basis = a.basis.as_deref().unwrap_or("close").parse()?;
     req.profit_per_lot = amount("--profit-per-lot", &a.profit_per_lot)?;

@@ -66,7 +66,7 @@ fn fee_terms(a: &FeeArgs) -> Result<FeeTerms, CliError> {
         loan_pct: a
             .loan_pct
             .as_deref()
-            .map(|p| input::parse_percent("--loan-pct", p))
+            .map(|p| input::parse_rate("--loan-pct", p).map(input::Rate::pct))
             .transpose()?,
         leverage: a
             .leverage
