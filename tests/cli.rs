@@ -1536,3 +1536,140 @@ fn rates_are_written_with_their_unit() {
         .stderr(predicate::str::contains("万2.5"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---- issue #11 item 4: output files ----
+
+#[cfg(unix)]
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("daxin-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[cfg(unix)]
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_keeps_the_link_and_the_mode() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = temp_dir("symlink");
+    let target = dir.join("real.csv");
+    std::fs::write(&target, "old\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.join("link.csv");
+    symlink("real.csv", &link).unwrap();
+    daxin()
+        .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let body = std::fs::read_to_string(&target).unwrap();
+    assert!(body.starts_with("line,code,name"), "{body}");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(leftovers(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_refuses_what_is_not_a_regular_file() {
+    let dir = temp_dir("refuse");
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let fifo = dir.join("fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for (target, what) in [
+        (sub.as_path(), "a directory"),
+        (fifo.as_path(), "a FIFO"),
+        (std::path::Path::new("/dev/null"), "a device"),
+    ] {
+        daxin()
+            .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
+            .arg(target)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(what));
+    }
+    assert!(sub.is_dir());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    assert!(leftovers(&sub).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_file() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = temp_dir("sigterm");
+    let out = dir.join("out.csv");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("daxin"))
+        .args(["batch", "-", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let rows = std::fs::read_to_string("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    stdin.write_all(rows.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // the temporary file exists while the input is still open
+    let mut seen = false;
+    for _ in 0..200 {
+        if !leftovers(&dir).is_empty() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(seen, "no temporary file while writing");
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert!(!status.success());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    assert!(!out.exists(), "a half-written output appeared");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_error_is_exit_3_for_every_command() {
+    for args in [
+        &["show", "沐曦"][..],
+        &["list"][..],
+        &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("daxin"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(err.contains("cannot write the output"), "{err}");
+    }
+}

@@ -5,10 +5,10 @@ mod args;
 mod batch;
 mod chances;
 mod draw;
+mod output;
 mod render;
 mod show;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -80,17 +80,11 @@ pub fn main() -> ExitCode {
             if !out.stderr.is_empty() {
                 eprint!("{}", out.stderr);
             }
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(out.stdout.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
+            match output::to_stdout(&out.stdout) {
                 Ok(()) => ExitCode::SUCCESS,
-                // `daxin list | head`: the reader left; nothing is wrong.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("daxin: cannot write the output: {e}");
-                    ExitCode::from(1)
+                    eprintln!("daxin: {}", e.msg);
+                    ExitCode::from(e.code)
                 }
             }
         }
