@@ -1673,3 +1673,140 @@ fn a_write_error_is_exit_3_for_every_command() {
         assert!(err.contains("cannot write the output"), "{err}");
     }
 }
+
+// ---- issue #11 item 5: --format on every command ----
+
+/// Each command with arguments that make it print something.
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["show", "沐曦", "--fees"],
+    &[
+        "lot",
+        "--issue-price",
+        "19.60",
+        "--board",
+        "hkex",
+        "--lot-size",
+        "200",
+        "--open",
+        "35.70",
+        "--date",
+        "2025-12-29",
+    ],
+    &["headline", "沐曦"],
+    &["fees", "--board", "star", "--date", "2025-12-17"],
+    &["rules", "--board", "sse-main", "--date", "2023-06-01"],
+    &[
+        "limits",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-17",
+        "--day",
+        "6",
+        "--prev-close",
+        "829.90",
+    ],
+    &[
+        "path",
+        "--issue-price",
+        "13.77",
+        "--board",
+        "sse-main",
+        "--date",
+        "2018-06-08",
+        "--days",
+        "3",
+    ],
+    &["odds", "沐曦", "--sh", "500000"],
+    &[
+        "odds",
+        "--board",
+        "bse",
+        "--apply",
+        "25000",
+        "--online-shares",
+        "10000000",
+        "--valid-shares",
+        "1000000000",
+        "--issue-price",
+        "8",
+    ],
+    &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
+];
+
+fn run_format(args: &[&str], fmt: &str, explain: bool) -> String {
+    let mut c = daxin();
+    c.args(args).args(["--format", fmt]);
+    if explain {
+        c.arg("--explain");
+    }
+    let out = c.output().unwrap();
+    assert!(
+        out.status.code() == Some(0) || args[0] == "batch",
+        "{args:?} {fmt}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn csv_is_rfc4180_with_plain_numbers() {
+    // a number with thousands separators or a % sign is for people, not for CSV
+    let dressed = |c: &str| {
+        let t = c.trim();
+        let numeric = t.trim_end_matches('%').replace(',', "");
+        !numeric.is_empty()
+            && numeric.parse::<f64>().is_ok()
+            && (t.ends_with('%') || t.contains(','))
+    };
+    for args in EVERY_COMMAND {
+        for explain in [false, true] {
+            let out = run_format(args, "csv", explain);
+            assert!(
+                !out.contains('┌') && !out.contains('│'),
+                "{args:?}: a box table as CSV"
+            );
+            let mut rdr = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+            let width = rdr.headers().unwrap().len();
+            assert!(width > 1, "{args:?}: {out}");
+            for rec in rdr.records() {
+                let rec = rec.unwrap_or_else(|e| panic!("{args:?}: {e}\n{out}"));
+                assert_eq!(rec.len(), width, "{args:?}");
+                for cell in rec.iter() {
+                    assert!(!dressed(cell), "{args:?}: {cell:?} in\n{out}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn json_carries_the_working_with_explain() {
+    for args in EVERY_COMMAND.iter().filter(|a| a[0] != "batch") {
+        let plain: Value = serde_json::from_str(&run_format(args, "json", false)).unwrap();
+        let worked: Value = serde_json::from_str(&run_format(args, "json", true)).unwrap();
+        let has = |v: &Value| {
+            let s = v.to_string();
+            s.contains("\"explain\"") || s.contains("\"working\"")
+        };
+        assert!(!has(&plain), "{args:?}: working without --explain");
+        assert!(has(&worked), "{args:?}: no working in JSON with --explain");
+    }
+}
+
+#[test]
+fn markdown_tables_end_with_a_blank_line() {
+    for args in EVERY_COMMAND {
+        let out = run_format(args, "md", false);
+        let lines: Vec<&str> = out.lines().collect();
+        for w in lines.windows(2) {
+            if w[0].starts_with('|') {
+                assert!(
+                    w[1].starts_with('|') || w[1].is_empty(),
+                    "{args:?}: text right after a table: {:?}",
+                    w[1]
+                );
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ use daxin::report::rules::{LimitsReport, PathReport, RulesReport};
 use daxin::{input, returns, Lang};
 
 use super::args::{Format, LimitsArgs, OddsArgs, PathArgs};
-use super::draw::{csv_of, json, kv_output, render_table, t};
+use super::draw::{csv_records, json, kv_output, render_table, t};
 use super::{today, CliError, Output};
 
 fn day_or_today(flag: &str, raw: &Option<String>) -> Result<NaiveDate, CliError> {
@@ -197,7 +197,7 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
         .as_deref()
         .map(|l| input::parse_shares("--lot-size", l))
         .transpose()?;
-    let r = PathReport::build(board, listed, issue, lot, n)?;
+    let r = PathReport::build(board, listed, issue, lot, n, explain)?;
     let mut out = Output::default();
     if fmt == Format::Json {
         out.stdout = json(&r);
@@ -221,19 +221,20 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
             ]
         })
         .collect();
-    if fmt == Format::Csv {
-        out.stdout = csv_of(&head, &rows);
-    } else {
-        out.stdout = render_table(
-            head.iter().map(|s| s.to_string()).collect(),
-            rows,
-            fmt == Format::Md,
-        );
-    }
-    if explain {
-        for d in &r.days {
-            out.stdout
-                .push_str(&format!("  day {}: {}\n", d.day, d.formula));
+    match fmt {
+        Format::Csv => {
+            out.stdout = csv_records(&r.days);
+            for w in r.working.iter().flatten() {
+                out.stderr.push_str(&format!("{w}\n"));
+            }
+        }
+        _ => {
+            let md = fmt == Format::Md;
+            out.stdout = render_table(head.iter().map(|s| s.to_string()).collect(), rows, md);
+            let bullet = if md { "- " } else { "  " };
+            for w in r.working.iter().flatten() {
+                out.stdout.push_str(&format!("{bullet}{w}\n"));
+            }
         }
     }
     Ok(out)
@@ -262,7 +263,7 @@ pub fn odds_cmd(
         .transpose()?;
     let board = req.board()?;
     if board == Board::Bse {
-        return bse_odds_cmd(a, fmt, lang);
+        return bse_odds_cmd(a, fmt, lang, explain);
     }
     if board == Board::Hkex {
         return Err(daxin::Error::missing(
@@ -367,7 +368,7 @@ pub fn odds_cmd(
     Ok(kv_output(&pairs, fmt, &o))
 }
 
-fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang) -> Result<Output, CliError> {
+fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<Output, CliError> {
     let need = |v: &Option<String>, flag: &str| -> Result<u64, CliError> {
         let raw = v
             .as_deref()
@@ -383,8 +384,8 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang) -> Result<Output, CliErro
             .as_deref()
             .ok_or_else(|| daxin::Error::missing("--issue-price", "the cash to pay"))?,
     )?;
-    let b = BseReport::build(applied, online, valid, price.get())?;
-    let pairs = vec![
+    let b = BseReport::build(applied, online, valid, price.get(), explain)?;
+    let mut pairs = vec![
         (
             t(lang, "申购股数", "applied").to_string(),
             b.applied.to_string(),
@@ -414,6 +415,9 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang) -> Result<Output, CliErro
             ),
         ),
     ];
+    for w in b.working.iter().flatten() {
+        pairs.push((t(lang, "计算", "working").into(), w.clone()));
+    }
     Ok(kv_output(&pairs, fmt, &b))
 }
 

@@ -55,6 +55,8 @@ pub fn md_table(head: &[String], rows: &[Vec<String>]) -> String {
         let cells: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
         s.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
+    // a blank line ends the table, so that text after it is not read as a row
+    s.push('\n');
     s
 }
 
@@ -83,27 +85,78 @@ pub fn csv_of<H: AsRef<[u8]>>(head: &[H], rows: &[Vec<String>]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// A key–value report: aligned lines, a two-column table, or CSV; JSON is
-/// the report itself.
+/// A JSON value's leaves as (dotted key, plain text): objects flatten into
+/// `lot.shares`, lists of plain values join with `; `, `null` is empty.
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    let key = |k: &str| match prefix {
+        "" => k.to_string(),
+        p => format!("{p}.{k}"),
+    };
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                flatten(&key(k), x, out);
+            }
+        }
+        Value::Array(xs) => {
+            let parts: Vec<String> = xs
+                .iter()
+                .map(|x| match x {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            out.push((prefix.to_string(), parts.join("; ")));
+        }
+        Value::Null => out.push((prefix.to_string(), String::new())),
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+/// Reports as CSV: one row per report, its fields flattened (see
+/// [`flatten`]) and named as in the JSON; numbers as the JSON has them —
+/// plain, no thousands separators, no `%`.
+pub fn csv_records<T: Serialize>(items: &[T]) -> String {
+    let mut head: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    for it in items {
+        let v = serde_json::to_value(it).unwrap_or_default();
+        let mut cells = Vec::new();
+        flatten("", &v, &mut cells);
+        if head.is_empty() {
+            head = cells.iter().map(|(k, _)| k.clone()).collect();
+        }
+        rows.push(
+            head.iter()
+                .map(|h| {
+                    cells
+                        .iter()
+                        .find(|(k, _)| k == h)
+                        .map(|(_, c)| c.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        );
+    }
+    csv_of(&head, &rows)
+}
+
+/// A key–value report: aligned lines or a two-column Markdown table; CSV
+/// is the report's fields as one record; JSON is the report itself.
 pub fn kv_output<T: Serialize>(pairs: &[(String, String)], fmt: Format, report: &T) -> Output {
     let mut out = Output::default();
     match fmt {
         Format::Json => out.stdout = json(report),
-        Format::Csv => {
-            out.stdout = csv_of(
-                &["field", "value"],
-                &pairs
-                    .iter()
-                    .map(|(k, v)| vec![k.clone(), v.clone()])
-                    .collect::<Vec<_>>(),
-            )
-        }
+        Format::Csv => out.stdout = csv_records(std::slice::from_ref(report)),
         Format::Md => {
             out.stdout.push_str("| | |\n|---|---|\n");
             for (k, v) in pairs {
                 out.stdout
                     .push_str(&format!("| {k} | {} |\n", v.replace('|', "\\|")));
             }
+            out.stdout.push('\n');
         }
         Format::Table => {
             let w = pairs

@@ -13,7 +13,7 @@ use daxin::report::schedule::ScheduleReport;
 use daxin::Lang;
 
 use super::args::Format;
-use super::draw::{csv_of, json, md_table, render_table, t, table_of};
+use super::draw::{csv_of, csv_records, json, md_table, render_table, t, table_of};
 use super::Output;
 
 /// `daxin fees`: the schedule in force on a day.
@@ -84,13 +84,9 @@ pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
     match fmt {
         Format::Json => out.stdout = json(r),
         Format::Csv => {
-            rows.push(broker_row);
-            out.stdout = csv_of(
-                &[
-                    "side", "item", "rate", "rounding", "bounds", "period", "status", "source",
-                ],
-                &rows,
-            );
+            let mut items = r.items.clone();
+            items.push(r.broker_item());
+            out.stdout = csv_records(&items);
         }
         Format::Table | Format::Md => {
             let head: Vec<String> = match lang {

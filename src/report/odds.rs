@@ -311,14 +311,60 @@ pub struct BseReport {
     /// Its cash.
     #[serde(serialize_with = "ser::money")]
     pub cash_for_sure_100: Decimal,
+    /// The working.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working: Option<Vec<String>>,
 }
 
 impl BseReport {
     /// The allotment of `applied` shares when `online` shares meet `valid`
     /// valid applied shares, at `price`.
-    pub fn build(applied: u64, online: u64, valid: u64, price: Decimal) -> Result<BseReport> {
+    pub fn build(
+        applied: u64,
+        online: u64,
+        valid: u64,
+        price: Decimal,
+        explain: bool,
+    ) -> Result<BseReport> {
         let b: BseAllotment = odds::bse_allotment(applied, online, valid, price)?;
+        let n = |x: u64| group(Decimal::from(x), 0);
+        let working = explain.then(|| {
+            vec![
+                format!(
+                    "ratio: {} ÷ {} = {}",
+                    n(online),
+                    n(valid),
+                    num::trim(b.ratio)
+                ),
+                format!(
+                    "certain: ⌊{} × {} ÷ 100⌋ × 100 = {}",
+                    n(applied),
+                    num::trim(b.ratio),
+                    n(b.base_shares)
+                ),
+                format!(
+                    "remainder: {} × {} − {} = {}",
+                    n(applied),
+                    num::trim(b.ratio),
+                    n(b.base_shares),
+                    num::trim(b.remainder)
+                ),
+                format!(
+                    "cash: {} × {} = {}",
+                    n(applied),
+                    fixed(price, num::price_dp(price)),
+                    group(b.cash_needed, 2)
+                ),
+                format!(
+                    "sure of 100: ⌈100 ÷ {} ÷ 100⌉ × 100 = {} ({})",
+                    num::trim(b.ratio),
+                    n(b.sure_of_100_shares),
+                    group(b.cash_for_sure_100, 2)
+                ),
+            ]
+        });
         Ok(BseReport {
+            working,
             applied: b.applied,
             ratio: b.ratio,
             ratio_pct: num::mul(b.ratio, Decimal::ONE_HUNDRED, "ratio")?,

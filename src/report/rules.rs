@@ -9,7 +9,7 @@
 //! // 工业富联, June 2018: three limit-up days from a 13.77 issue price
 //! let issue = input::parse_price("--issue-price", "13.77").unwrap();
 //! let day = NaiveDate::from_ymd_opt(2018, 6, 8).unwrap();
-//! let r = PathReport::build(Board::SseMain, day, issue, None, 3).unwrap();
+//! let r = PathReport::build(Board::SseMain, day, issue, None, 3, false).unwrap();
 //! assert_eq!(r.days[2].price.to_string(), "23.99");
 //! ```
 
@@ -200,6 +200,9 @@ pub struct PathReport {
     pub lot_shares: u64,
     /// Each day.
     pub days: Vec<PathRow>,
+    /// Each day's limit, worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working: Option<Vec<String>>,
 }
 
 impl PathReport {
@@ -211,6 +214,7 @@ impl PathReport {
         issue: Price,
         lot: Option<Shares>,
         days: u32,
+        explain: bool,
     ) -> Result<PathReport> {
         let lot = match lot {
             Some(l) => l.get(),
@@ -219,7 +223,13 @@ impl PathReport {
                 .ok_or_else(|| Error::missing("--lot-size", "this board sets lots per IPO"))?,
         };
         let path = rules::limit_up_path(board, listed, issue.get(), lot, days)?;
+        let working = explain.then(|| {
+            path.iter()
+                .map(|d| format!("day {}: {}", d.day, d.formula))
+                .collect()
+        });
         Ok(PathReport {
+            working,
             issue_price: issue.get(),
             lot_shares: lot,
             days: path

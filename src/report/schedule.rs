@@ -112,6 +112,28 @@ pub struct ScheduleReport {
 }
 
 impl ScheduleReport {
+    /// The broker's commission as a row of the schedule (for tables that
+    /// list it with the exchange's items).
+    pub fn broker_item(&self) -> ScheduleItem {
+        ScheduleItem {
+            id: "commission".into(),
+            name_zh: "佣金（券商）".into(),
+            name_en: "commission (broker)".into(),
+            side: Side::Sell,
+            base: FeeBase::Amount,
+            rate_pct: self.broker.commission_pct,
+            fixed: None,
+            rounding: FeeRounding::Cent,
+            min: Some(self.broker.min_commission),
+            max: None,
+            from: self.date,
+            to: None,
+            status: RuleStatus::Verified,
+            source: "daxin.toml or --commission".into(),
+            note: "the broker's terms, not the exchange's".into(),
+        }
+    }
+
     /// The schedule of `board` on `day`, with `config`'s broker terms.
     pub fn build(
         board: Board,
