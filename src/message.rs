@@ -134,6 +134,42 @@ pub enum Warning {
     NoCapInData,
     /// The market value is below the ¥10,000 minimum.
     BelowMinimumMarketValue,
+    /// The day's low is above its high.
+    LowAboveHigh {
+        /// The low.
+        low: Decimal,
+        /// The high.
+        high: Decimal,
+    },
+    /// A price of the day lies outside its low–high range.
+    OutsideDayRange {
+        /// Which price.
+        basis: String,
+        /// The price.
+        price: Decimal,
+        /// The day's low.
+        low: Decimal,
+        /// The day's high.
+        high: Decimal,
+    },
+    /// A grey-market price on a board that has no grey market.
+    GreyOnAShare {
+        /// The board.
+        board: Board,
+    },
+    /// Both earnings per share and net profit were given: the P/E uses the
+    /// net profit when the share count is known, else the EPS.
+    EpsAndNetProfit {
+        /// Whether the net profit was used.
+        net_profit_used: bool,
+    },
+    /// The interest days given differ from the days the dates imply.
+    MarginDaysDiffer {
+        /// The days given.
+        given: i64,
+        /// The days from the deadline to the day before the results.
+        from_dates: i64,
+    },
 }
 
 impl Warning {
@@ -199,6 +235,30 @@ impl Warning {
             ),
             NoCapInData => "数据中没有申购上限：只适用规则的绝对上限；请用 --cap 给出".into(),
             BelowMinimumMarketValue => "市值不足1万元：不能申购".into(),
+            LowAboveHigh { low, high } => {
+                format!("最低价 {low} 高于最高价 {high}：请核对价格")
+            }
+            OutsideDayRange {
+                basis,
+                price,
+                low,
+                high,
+            } => format!("{basis} {price} 不在当日最低价与最高价之间（{low}–{high}）：请核对价格"),
+            GreyOnAShare { board } => format!(
+                "{}没有暗盘交易：--grey 只适用于港股",
+                board.name_zh()
+            ),
+            EpsAndNetProfit { net_profit_used } => format!(
+                "同时给出了 --eps 与 --net-profit：市盈率按{}计算",
+                if *net_profit_used {
+                    "净利润（已知总股本）"
+                } else {
+                    "每股收益（未给出总股本）"
+                }
+            ),
+            MarginDaysDiffer { given, from_dates } => format!(
+                "--margin-days {given} 与日期推算的 {from_dates} 天不同：按 --margin-days 计息"
+            ),
         }
     }
 
@@ -257,6 +317,32 @@ impl Warning {
             BelowMinimumMarketValue => {
                 "below the ¥10,000 minimum market value: no subscription".into()
             }
+            LowAboveHigh { low, high } => {
+                format!("the low {low} is above the high {high}: check the prices")
+            }
+            OutsideDayRange {
+                basis,
+                price,
+                low,
+                high,
+            } => format!(
+                "the {basis} {price} is outside the day's range {low}–{high}: check the prices"
+            ),
+            GreyOnAShare { board } => format!(
+                "{} has no grey market: --grey is a Hong Kong price",
+                board.name_en()
+            ),
+            EpsAndNetProfit { net_profit_used } => format!(
+                "both --eps and --net-profit given: the P/E uses {}",
+                if *net_profit_used {
+                    "the net profit (the total shares are known)"
+                } else {
+                    "the EPS (no total shares given)"
+                }
+            ),
+            MarginDaysDiffer { given, from_dates } => format!(
+                "--margin-days {given} differs from the {from_dates} days the dates imply: interest is charged for {given}"
+            ),
         }
     }
 }
@@ -350,6 +436,18 @@ mod tests {
             },
             Warning::NoCapInData,
             Warning::BelowMinimumMarketValue,
+            Warning::LowAboveHigh {
+                low: Decimal::from(10),
+                high: Decimal::from(9),
+            },
+            Warning::GreyOnAShare { board: Board::Star },
+            Warning::EpsAndNetProfit {
+                net_profit_used: true,
+            },
+            Warning::MarginDaysDiffer {
+                given: 3,
+                from_dates: 2,
+            },
         ];
         for w in &all {
             let zh = w.zh();

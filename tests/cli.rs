@@ -1810,3 +1810,59 @@ fn markdown_tables_end_with_a_blank_line() {
         }
     }
 }
+
+// ---- issue #11 item 8: inputs that contradict each other warn ----
+
+#[test]
+fn contradicting_inputs_warn() {
+    let v = json(&[
+        "lot",
+        "--issue-price",
+        "10",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-05",
+        "--high",
+        "12",
+        "--low",
+        "13",
+        "--close",
+        "14",
+        "--grey",
+        "11",
+        "--eps",
+        "1",
+        "--net-profit",
+        "100",
+        "--lang",
+        "en",
+    ]);
+    let w = v["warnings"].to_string();
+    assert!(w.contains("the low 13 is above the high 12"), "{w}");
+    assert!(w.contains("the close 14 is outside the day's range"), "{w}");
+    assert!(w.contains("no grey market"), "{w}");
+    assert!(w.contains("both --eps and --net-profit"), "{w}");
+    let v = json(&[
+        "show",
+        "壁仞",
+        "--margin-lots",
+        "10",
+        "--leverage",
+        "10",
+        "--margin-rate",
+        "3.99%",
+        "--deadline",
+        "2025-12-29",
+        "--results-date",
+        "2025-12-31",
+        "--margin-days",
+        "5",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(v["margin"]["days"], 5);
+    assert!(v["warnings"]
+        .to_string()
+        .contains("--margin-days 5 differs from the 2 days the dates imply"));
+}

@@ -162,7 +162,8 @@ pub fn report(
     mut req: Request,
     fmt: Format,
 ) -> Result<Output, CliError> {
-    let (net, margin) = fee_terms(a)?.resolve(ipo.currency, config)?;
+    let (net, margin, warnings) = fee_terms(a)?.resolve(ipo.currency, config)?;
+    req.warnings.extend(warnings);
     req.net = net;
     req.margin = margin;
     req.fees = a.fees;

@@ -171,6 +171,51 @@ pub struct Built {
 }
 
 impl Terms {
+    fn price_at(&self, basis: Basis) -> Option<Decimal> {
+        self.prices
+            .iter()
+            .find(|(b, _, _)| *b == basis)
+            .map(|(_, p, _)| p.get())
+    }
+
+    /// Prices that contradict each other: a low above the high, a price of
+    /// the day outside the day's range, a grey price on an A-share board.
+    fn price_warnings(&self) -> Vec<Warning> {
+        let mut w = Vec::new();
+        let (low, high) = (self.price_at(Basis::Low), self.price_at(Basis::High));
+        if let (Some(l), Some(h)) = (low, high) {
+            if l > h {
+                w.push(Warning::LowAboveHigh { low: l, high: h });
+            }
+        }
+        for basis in [Basis::Open, Basis::Close, Basis::Avg] {
+            let Some(p) = self.price_at(basis) else {
+                continue;
+            };
+            let below = low.is_some_and(|l| p < l);
+            let above = high.is_some_and(|h| p > h);
+            if below || above {
+                w.push(Warning::OutsideDayRange {
+                    basis: basis.id().to_string(),
+                    price: p,
+                    low: low.unwrap_or(p),
+                    high: high.unwrap_or(p),
+                });
+            }
+        }
+        let a_share = match (self.board, self.currency) {
+            (Some(b), _) => b != Board::Hkex,
+            (None, Some(c)) => c == Currency::Cny,
+            (None, None) => false,
+        };
+        if a_share && self.price_at(Basis::Grey).is_some() {
+            w.push(Warning::GreyOnAShare {
+                board: self.board.unwrap_or(Board::SseMain),
+            });
+        }
+        w
+    }
+
     /// Terms with only an issue price.
     pub fn new(issue_price: Price) -> Terms {
         Terms {
@@ -289,6 +334,12 @@ impl Terms {
         {
             warnings.push(Warning::EarningsNotPositive);
         }
+        if self.net_profit.is_some() && self.eps.is_some() {
+            warnings.push(Warning::EpsAndNetProfit {
+                net_profit_used: self.total_shares.is_some(),
+            });
+        }
+        warnings.extend(self.price_warnings());
         Ok(Built {
             ipo,
             warnings,
@@ -338,7 +389,8 @@ impl FeeTerms {
         &self,
         currency: Currency,
         config: &Config,
-    ) -> Result<(NetOptions, Option<MarginSpec>)> {
+    ) -> Result<(NetOptions, Option<MarginSpec>, Vec<Warning>)> {
+        let mut warnings = Vec::new();
         let terms = config.terms(currency);
         let mut broker = terms.broker;
         if let Some(c) = self.commission {
@@ -368,7 +420,7 @@ impl FeeTerms {
                     "margin flags need the number of lots applied for",
                 ));
             }
-            return Ok((opts, None));
+            return Ok((opts, None, warnings));
         };
         if currency != Currency::Hkd {
             return Err(Error::invalid(
@@ -404,6 +456,16 @@ impl FeeTerms {
             }
         };
         let days = match (self.margin_days, self.deadline, self.results_date) {
+            (Some(n), Some(d), Some(r)) => {
+                let from_dates = margin::interest_days(d, r)?;
+                if from_dates != n {
+                    warnings.push(Warning::MarginDaysDiffer {
+                        given: n,
+                        from_dates,
+                    });
+                }
+                n
+            }
             (Some(n), _, _) => n,
             (None, Some(d), Some(r)) => margin::interest_days(d, r)?,
             _ => {
@@ -428,6 +490,7 @@ impl FeeTerms {
                 days,
                 handling_fee,
             }),
+            warnings,
         ))
     }
 }
@@ -477,6 +540,54 @@ mod tests {
             board: Board::Star,
             unit: 500
         }));
+    }
+
+    #[test]
+    fn contradicting_prices_warn() {
+        let p = |x: &str| input::parse_price("--x", x).unwrap();
+        let mut t = terms(Some(Board::Star), Some(ymd(2025, 12, 5)));
+        t.prices = vec![
+            (Basis::High, p("600"), None),
+            (Basis::Low, p("650"), None),
+            (Basis::Close, p("700"), None),
+            (Basis::Grey, p("500"), None),
+        ];
+        t.net_profit = Some(Decimal::from(1_000_000));
+        t.eps = Some(Decimal::ONE);
+        let w = t.build(ymd(2026, 12, 1)).unwrap().warnings;
+        assert!(w.contains(&Warning::LowAboveHigh {
+            low: Decimal::from(650),
+            high: Decimal::from(600)
+        }));
+        assert!(w
+            .iter()
+            .any(|x| matches!(x, Warning::OutsideDayRange { basis, .. } if basis == "close")));
+        assert!(w.contains(&Warning::GreyOnAShare { board: Board::Star }));
+        assert!(w.contains(&Warning::EpsAndNetProfit {
+            net_profit_used: false
+        }));
+    }
+
+    #[test]
+    fn margin_days_that_the_dates_contradict_warn() {
+        let f = FeeTerms {
+            margin_lots: Some(10),
+            leverage: Some(Decimal::TEN),
+            margin_rate: Some(Decimal::new(399, 4)),
+            margin_days: Some(5),
+            deadline: Some(ymd(2025, 12, 29)),
+            results_date: Some(ymd(2025, 12, 31)),
+            ..FeeTerms::default()
+        };
+        let (_, m, w) = f.resolve(Currency::Hkd, &Config::default()).unwrap();
+        assert_eq!(m.unwrap().days, 5);
+        assert_eq!(
+            w,
+            vec![Warning::MarginDaysDiffer {
+                given: 5,
+                from_dates: 2
+            }]
+        );
     }
 
     #[test]
