@@ -207,7 +207,9 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
 /// HK$ prefix) off an amount; returns the number text and the multiplier.
 fn split_unit(s: &str) -> (&str, Decimal) {
     let mut t = s.trim();
-    for suffix in ["港元", "元", "股", "HKD", "CNY", " yuan", " shares"] {
+    for suffix in [
+        "港元", "港幣", "港币", "元", "圓", "股", "HKD", "CNY", " yuan", " shares",
+    ] {
         if let Some(rest) = t.strip_suffix(suffix) {
             t = rest.trim_end();
             break;
@@ -228,11 +230,12 @@ fn split_unit(s: &str) -> (&str, Decimal) {
             return (rest.trim_end(), Decimal::from(mult));
         }
     }
-    if let Some(rest) = t.strip_suffix("万亿") {
+    // simplified and traditional: 万亿/萬億, 亿/億, 万/萬
+    if let Some(rest) = t.strip_suffix("万亿").or_else(|| t.strip_suffix("萬億")) {
         (rest.trim_end(), Decimal::from(1_000_000_000_000u64))
-    } else if let Some(rest) = t.strip_suffix('亿') {
+    } else if let Some(rest) = t.strip_suffix(['亿', '億']) {
         (rest.trim_end(), Decimal::from(100_000_000u64))
-    } else if let Some(rest) = t.strip_suffix('万') {
+    } else if let Some(rest) = t.strip_suffix(['万', '萬']) {
         (rest.trim_end(), Decimal::from(10_000u64))
     } else {
         (t, Decimal::ONE)
@@ -524,6 +527,10 @@ mod tests {
         assert_eq!(parse_money("m", "29.77万元").unwrap(), dec("297700"));
         assert_eq!(parse_money("m", "HK$3,220").unwrap(), dec("3220"));
         assert_eq!(parse_money("m", "6.2亿").unwrap(), dec("620000000"));
+        // traditional characters, as Hong Kong and Taiwan papers print them
+        assert_eq!(parse_money("m", "333.16億元").unwrap(), dec("33316000000"));
+        assert_eq!(parse_money("m", "3.6萬港元").unwrap(), dec("36000"));
+        assert_eq!(parse_money("m", "1.2萬億").unwrap(), dec("1200000000000"));
         assert_eq!(
             parse_money("m", "83.656 billion yuan").unwrap(),
             dec("83656000000")

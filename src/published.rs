@@ -68,10 +68,12 @@ pub fn parse_printed(kind: FigureKind, printed: &str) -> Result<Printed> {
         .filter(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     let number = input::parse_decimal("printed", &digits)?;
+    // the digits carry no sign: the unit is the magnitude's (a fall printed
+    // as -15.00% has a unit of 1 and a step of 0.01, not of -0.01)
     let unit = if number.is_zero() {
         Decimal::ONE
     } else {
-        num::div(value, number, "printed")?
+        num::div(value.abs(), number, "printed")?
     };
     let step = num::mul(Decimal::new(1, number.scale()), unit, "printed")?;
     Ok(Printed { value, step, unit })
@@ -196,6 +198,12 @@ mod tests {
         assert_eq!((p.value, p.step), (d("3220"), d("1")));
         let p = parse_printed(FigureKind::Ps, "122.51倍").unwrap();
         assert_eq!((p.value, p.step), (d("122.51"), d("0.01")));
+        // a fall: the sign is the value's, the step stays positive
+        let p = parse_printed(FigureKind::GainPct, "-15.00%").unwrap();
+        assert_eq!((p.value, p.step, p.unit), (d("-15.00"), d("0.01"), d("1")));
+        assert_eq!(round_to_step(d("-14.996"), p.step).unwrap(), d("-15.00"));
+        let p = parse_printed(FigureKind::ProfitPerLot, "-1.2万元").unwrap();
+        assert_eq!((p.value, p.step), (d("-12000"), d("1000")));
         let p = parse_printed(FigureKind::MarketCap, "83.656 billion yuan").unwrap();
         assert_eq!(p.show(d("83676171276")), "83.676 billion");
     }
