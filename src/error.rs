@@ -82,10 +82,14 @@ fn suggest(s: &[String]) -> String {
 
 impl Error {
     /// Shorthand for [`Error::Invalid`].
+    ///
+    /// The value is kept as it will be shown: cut to [`SHOWN_CHARS`]
+    /// characters (the message says how long it was), with bytes that are
+    /// not printable escaped when the message prints it.
     pub fn invalid(field: &str, value: &str, reason: impl Into<String>) -> Self {
         Error::Invalid {
             field: field.to_string(),
-            value: value.to_string(),
+            value: shown(value),
             reason: reason.into(),
         }
     }
@@ -108,3 +112,32 @@ impl Error {
 
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The most characters of a value an error message shows.
+pub const SHOWN_CHARS: usize = 60;
+
+/// A value cut for a message: the first [`SHOWN_CHARS`] characters and the
+/// length of the rest.
+fn shown(value: &str) -> String {
+    let n = value.chars().count();
+    if n <= SHOWN_CHARS {
+        return value.to_string();
+    }
+    let head: String = value.chars().take(SHOWN_CHARS).collect();
+    format!("{head}… ({n} characters)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_in_messages_are_escaped_and_cut() {
+        let e = Error::invalid("--issue-price", "1\u{1b}[31m2\n", "not a number").to_string();
+        assert_eq!(e, r#"--issue-price: not a number (got "1\u{1b}[31m2\n")"#);
+        let long = "x".repeat(300);
+        let e = Error::invalid("--open", &long, "not a number").to_string();
+        assert!(e.len() < 120, "{e}");
+        assert!(e.contains("(300 characters)"), "{e}");
+    }
+}

@@ -185,19 +185,20 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
     }
     let s = strip_grouping(field, raw, &s)?;
     let s = s.strip_prefix('+').unwrap_or(&s);
-    if !s.chars().any(|c| c.is_ascii_digit())
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-    {
+    // a number: an optional leading minus, digits, at most one point
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let well_formed = body.chars().any(|c| c.is_ascii_digit())
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1;
+    if !well_formed {
         return Err(Error::invalid(field, raw, "not a number"));
     }
     Decimal::from_str_exact(s).map_err(|e| {
         let why = match e {
             rust_decimal::Error::Underflow => "more decimal places than can be held exactly",
-            rust_decimal::Error::ExceedsMaximumPossibleValue
-            | rust_decimal::Error::LessThanMinimumPossibleValue => "too large to hold exactly",
-            _ => "not a number",
+            // a well-formed number that does not fit: rust_decimal reports
+            // too many digits as an error string
+            _ => "too large: more digits than a decimal holds (at most 28)",
         };
         Error::invalid(field, raw, why)
     })
@@ -496,6 +497,21 @@ mod tests {
         // 29 significant digits cannot be held exactly
         let e = parse_decimal("f", "1.00000000000000000000000000001").unwrap_err();
         assert!(e.to_string().contains("exactly"), "{e}");
+    }
+
+    #[test]
+    fn too_large_is_not_not_a_number() {
+        let e = parse_decimal("--x", "99999999999999999999999999999999")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("too large"), "{e}");
+        let e = parse_decimal("--x", "-99999999999999999999999999999999")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("too large"), "{e}");
+        for bad in ["1.2.3", "1-2", "--", "."] {
+            assert!(parse_decimal("--x", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
