@@ -302,7 +302,7 @@ pub fn lot_rule(board: Board, date: NaiveDate) -> Result<&'static LotRule> {
             board: board.id(),
             date,
             reason: format!(
-                "the tables cover {} from {}; give --lot-size",
+                "the tables cover {} from {}",
                 board.name_en(),
                 board.first_covered_day()
             ),

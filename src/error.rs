@@ -102,6 +102,27 @@ impl Error {
         }
     }
 
+    /// The same error with a hint added to its reason (a flag the caller
+    /// takes that would settle it); other errors unchanged.
+    pub fn with_hint(self, hint: &str) -> Self {
+        match self {
+            Error::NoRule {
+                board,
+                date,
+                reason,
+            } => Error::NoRule {
+                board,
+                date,
+                reason: format!("{reason}; {hint}"),
+            },
+            Error::Missing { field, reason } => Error::Missing {
+                field,
+                reason: format!("{reason}; {hint}"),
+            },
+            other => other,
+        }
+    }
+
     /// Shorthand for [`Error::Overflow`].
     pub fn overflow(what: &str) -> Self {
         Error::Overflow {

@@ -1866,3 +1866,145 @@ fn contradicting_inputs_warn() {
         .to_string()
         .contains("--margin-days 5 differs from the 2 days the dates imply"));
 }
+
+// ---- issue #11 item 9: an error names only flags of the command run ----
+
+/// The flags `daxin CMD --help` lists.
+fn flags_of(cmd: &str) -> Vec<String> {
+    let out = daxin().args([cmd, "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let mut flags: Vec<String> = help
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .map(str::to_string)
+        .collect();
+    flags.push("--help".into());
+    flags
+}
+
+#[test]
+fn errors_name_only_flags_of_the_command_run() {
+    let cases: &[&[&str]] = &[
+        &["rules", "--board", "sse-main", "--date", "1990-01-01"],
+        &["rules", "--board", "bse", "--date", "2020-01-01"],
+        &["fees", "--board", "star", "--date", "1990-01-01"],
+        &[
+            "limits",
+            "--board",
+            "star",
+            "--date",
+            "2010-01-01",
+            "--issue-price",
+            "10",
+        ],
+        &[
+            "limits",
+            "--board",
+            "star",
+            "--date",
+            "2025-12-17",
+            "--day",
+            "0",
+        ],
+        &[
+            "path",
+            "--issue-price",
+            "10",
+            "--board",
+            "star",
+            "--date",
+            "2010-01-01",
+            "--days",
+            "3",
+        ],
+        &[
+            "path",
+            "--issue-price",
+            "10",
+            "--board",
+            "hkex",
+            "--date",
+            "2025-12-17",
+            "--days",
+            "3",
+        ],
+        &[
+            "odds",
+            "--board",
+            "star",
+            "--sh",
+            "500000",
+            "--date",
+            "2010-01-01",
+            "--win-rate",
+            "0.03%",
+        ],
+        &[
+            "odds",
+            "--board",
+            "star",
+            "--date",
+            "2025-12-05",
+            "--win-rate",
+            "0.03%",
+        ],
+        &["odds", "--board", "hkex"],
+        &[
+            "odds",
+            "--board",
+            "bse",
+            "--apply",
+            "150",
+            "--online-shares",
+            "1",
+            "--valid-shares",
+            "1",
+            "--issue-price",
+            "8",
+        ],
+        &[
+            "lot",
+            "--issue-price",
+            "10",
+            "--board",
+            "sse-main",
+            "--date",
+            "1990-01-01",
+        ],
+        &["lot", "--issue-price", "10", "--board", "hkex"],
+        &[
+            "lot",
+            "--issue-price",
+            "10",
+            "--lot-size",
+            "100",
+            "--fees",
+            "--pay-date",
+            "1990-01-01",
+        ],
+        &["show", "沐曦", "--fees", "--sell-date", "2020-01-01"],
+        &["show", "沐曦", "--margin-lots", "10"],
+        &["show", "沐曦", "--fees", "--pay-date", "1990-01-01"],
+        &["headline", "沐曦", "--basis", "low"],
+    ];
+    for args in cases {
+        let out = daxin().args(*args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?} should fail with exit 2"
+        );
+        let err = String::from_utf8(out.stderr).unwrap();
+        let known = flags_of(args[0]);
+        for w in err.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            if w.starts_with("--") && w.len() > 2 {
+                assert!(
+                    known.iter().any(|k| k == w),
+                    "daxin {}: the error names {w}, which `{}` does not take:\n{err}",
+                    args.join(" "),
+                    args[0]
+                );
+            }
+        }
+    }
+}
