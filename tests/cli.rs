@@ -2008,3 +2008,67 @@ fn errors_name_only_flags_of_the_command_run() {
         }
     }
 }
+
+// ---- issue #11: completions and examples in --help ----
+
+#[test]
+fn completions_for_every_shell() {
+    for sh in ["bash", "zsh", "fish", "powershell"] {
+        let out = daxin().args(["completions", sh]).output().unwrap();
+        assert!(out.status.success(), "{sh}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for cmd in ["show", "batch", "odds", "audit"] {
+            assert!(script.contains(cmd), "{sh}: no {cmd}");
+        }
+    }
+}
+
+#[test]
+fn every_command_shows_examples_that_run() {
+    let commands = [
+        "show",
+        "lot",
+        "headline",
+        "fees",
+        "rules",
+        "limits",
+        "path",
+        "odds",
+        "audit",
+        "batch",
+        "list",
+        "completions",
+    ];
+    for cmd in commands {
+        let help =
+            String::from_utf8(daxin().args([cmd, "--help"]).output().unwrap().stdout).unwrap();
+        let examples: Vec<&str> = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{cmd} --help has no examples"))
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.contains("daxin "))
+            .collect();
+        assert!(examples.len() >= 2, "{cmd}: {examples:?}");
+        for ex in examples {
+            // examples that name the user's own files or pipe are shown, not run
+            let runnable = !ex.contains(['|', '>'])
+                && !ex.contains(".md")
+                && !ex.contains(".txt")
+                && !ex.contains("stock_xgsglb_em.csv")
+                && !ex.contains("dxsyl.csv")
+                && !ex.contains(" a.csv");
+            if !runnable {
+                continue;
+            }
+            let args: Vec<&str> = ex.split_whitespace().skip(1).collect();
+            let out = daxin().args(&args).output().unwrap();
+            assert!(
+                out.status.success(),
+                "{ex}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}

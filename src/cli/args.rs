@@ -58,6 +58,9 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Every figure of one IPO in the data, at every price the data has.
+    #[command(
+        after_help = "Examples:\n  daxin show 沐曦股份\n  daxin show MetaX --lang en --explain\n  daxin show 688802 --fees --pay-date 2025-12-10 --commission 万2.5"
+    )]
     Show {
         /// Code or name: 688802, 沐曦, MetaX, 6082.HK.
         ipo: String,
@@ -65,8 +68,14 @@ pub enum Command {
         fees: Box<FeeArgs>,
     },
     /// The same figures for an IPO given by its numbers.
+    #[command(
+        after_help = "Examples:\n  daxin lot --issue-price 104.66 --board star --date 2025-12-08 --open 700 --close 829.90\n  daxin lot --issue-price 19.60 --board hkex --lot-size 200 --open 35.70 --lang en\n  daxin lot --issue-price 13.77 --board sse-main --date 2018-05-28 --close 19.83 --fees --pay-date 2018-05-30 --sell-date 2018-06-08"
+    )]
     Lot(Box<LotArgs>),
     /// The figures in the words of the financial press.
+    #[command(
+        after_help = "Examples:\n  daxin headline 沐曦\n  daxin headline MetaX --lang en --basis open\n  daxin headline 摩尔线程 --explain"
+    )]
     Headline {
         /// Code or name.
         ipo: String,
@@ -75,6 +84,9 @@ pub enum Command {
         basis: Option<String>,
     },
     /// The fee schedule in force on a day, item by item, with sources.
+    #[command(
+        after_help = "Examples:\n  daxin fees --board star --date 2025-12-17\n  daxin fees --board hkex --date 2025-12-29 --lang en\n  daxin fees --board sse-main --date 2023-08-27 --explain"
+    )]
     Fees {
         /// Board: sse-main, star, szse-main, chinext, bse, hkex.
         #[arg(long)]
@@ -84,6 +96,9 @@ pub enum Command {
         date: Option<String>,
     },
     /// The rules of a board on a day: lot, quota, cap, price limits, halts.
+    #[command(
+        after_help = "Examples:\n  daxin rules --board star --date 2025-12-05\n  daxin rules --board sse-main --date 2022-06-01 --lang en\n  daxin rules --board bse --explain"
+    )]
     Rules {
         /// Board: sse-main, star, szse-main, chinext, bse, hkex.
         #[arg(long)]
@@ -93,19 +108,46 @@ pub enum Command {
         date: Option<String>,
     },
     /// A day's up and down limit prices.
+    #[command(
+        after_help = "Examples:\n  daxin limits --board sse-main --date 2018-06-08 --issue-price 13.77\n  daxin limits --board star --date 2025-12-17 --day 6 --prev-close 829.90 --explain"
+    )]
     Limits(LimitsArgs),
     /// The closes of a run of limit-up days (一字板) from the listing day.
+    #[command(
+        after_help = "Examples:\n  daxin path --issue-price 13.77 --board sse-main --date 2018-06-08 --days 3\n  daxin path --issue-price 10 --board chinext --date 2019-06-03 --days 5 --explain --lang en"
+    )]
     Path(PathArgs),
     /// The odds of winning: A-share quota and numbers, BSE allotment, HK tiers.
+    #[command(
+        after_help = "Examples:\n  daxin odds 沐曦 --sh 500000\n  daxin odds --board star --sh 500000 --cap 4500 --win-rate 0.0335% --date 2025-12-05 --explain\n  daxin odds --allotment fixtures/hk/jd-2020-allotment.csv --lot-size 50 --issue-price 226"
+    )]
     Odds(Box<OddsArgs>),
     /// Check the IPO figures an article states (text or Markdown; - for stdin).
+    #[command(
+        after_help = "Examples:\n  daxin audit article.md\n  pbpaste | daxin audit --lang en\n  daxin audit article.txt --format json --explain"
+    )]
     Audit {
         /// The article; standard input when absent or -.
         file: Option<std::path::PathBuf>,
     },
     /// Recompute every row of IPO tables (AKShare/Eastmoney, 同花顺, daxin CSV).
+    #[command(
+        after_help = "Examples:\n  daxin batch stock_xgsglb_em.csv -o checked.csv\n  daxin batch dxsyl.csv --format md\n  daxin batch a.csv b.csv --format json --explain"
+    )]
     Batch(BatchArgs),
+    /// A completion script for a shell, on standard output.
+    #[command(
+        after_help = "Examples:\n  daxin completions bash > ~/.local/share/bash-completion/completions/daxin\n  daxin completions zsh > ~/.zfunc/_daxin\n  daxin completions fish > ~/.config/fish/completions/daxin.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
     /// The IPOs in the data, one line each.
+    #[command(
+        after_help = "Examples:\n  daxin list\n  daxin list --board star --year 2025\n  daxin list --format csv > records.csv"
+    )]
     List {
         /// Only this board (sse-main, star, szse-main, chinext, bse, hkex).
         #[arg(long)]
@@ -114,6 +156,19 @@ pub enum Command {
         #[arg(long)]
         year: Option<String>,
     },
+}
+
+/// Shells `daxin completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
 }
 
 #[derive(Debug, Args)]

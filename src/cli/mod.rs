@@ -189,6 +189,22 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let a = daxin::audit::audit(&text, &data);
             Ok(render::audit(&a, fmt, lang, explain))
         }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            use clap_complete::Shell as S;
+            let sh = match shell {
+                args::Shell::Bash => S::Bash,
+                args::Shell::Zsh => S::Zsh,
+                args::Shell::Fish => S::Fish,
+                args::Shell::Powershell => S::PowerShell,
+            };
+            let mut buf = Vec::new();
+            clap_complete::generate(sh, &mut Cli::command(), "daxin", &mut buf);
+            Ok(Output {
+                stdout: String::from_utf8_lossy(&buf).into_owned(),
+                stderr: String::new(),
+            })
+        }
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,
