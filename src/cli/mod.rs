@@ -1,6 +1,7 @@
 //! The CLI layer: turn flags into validated values (once, here), call the
 //! library, and hand the results to `render`.
 
+mod allotment;
 mod args;
 mod batch;
 mod chances;
@@ -43,6 +44,8 @@ impl From<daxin::Error> for CliError {
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// The exit code once the output is written (1: the input disagrees with itself).
+    pub code: u8,
 }
 
 pub fn main() -> ExitCode {
@@ -77,7 +80,7 @@ pub fn main() -> ExitCode {
                 .write_all(out.stdout.as_bytes())
                 .and_then(|_| stdout.flush())
             {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => ExitCode::from(out.code),
                 // `daxin list | head`: the reader left; nothing is wrong.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
@@ -404,12 +407,14 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                     return Ok(Output {
                         stdout: data.subset(keep).to_csv()?,
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 args::Format::Json => {
                     return Ok(Output {
                         stdout: format!("{}\n", data.subset(keep).to_json()?),
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 _ => {}
