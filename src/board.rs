@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::input::ymd;
+use crate::message::{RowNote, RuleTable, Warning};
 
 /// The currency prices on a board are quoted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -311,10 +312,16 @@ pub fn lot_rule(board: Board, date: NaiveDate) -> Result<&'static LotRule> {
 /// Warnings to show when a rule is used for `date`: an unclear row, or a
 /// date close after a change (an IPO listed then may have subscribed under
 /// the previous row).
-pub fn lot_rule_warnings(rule: &LotRule, date: NaiveDate) -> Vec<String> {
+pub fn lot_rule_warnings(rule: &LotRule, date: NaiveDate) -> Vec<Warning> {
     let mut w = Vec::new();
     if rule.status == RuleStatus::Unclear {
-        w.push(format!("rule marked UNCLEAR in the sources: {}", rule.note));
+        w.push(Warning::RuleUnclear {
+            table: RuleTable::Lot,
+            note: RowNote {
+                en: rule.note.to_string(),
+                zh: None,
+            },
+        });
     }
     let prev = LOT_RULES
         .iter()
@@ -322,14 +329,12 @@ pub fn lot_rule_warnings(rule: &LotRule, date: NaiveDate) -> Vec<String> {
     if let Some(prev) = prev {
         let days = (date - rule.from).num_days();
         if (0..=21).contains(&days) && prev.shares != rule.shares {
-            w.push(format!(
-                "{} changed its lot from {} to {} shares on {}; an IPO subscribed before then keeps {} — check the date used is the subscription date",
-                rule.board.name_en(),
-                prev.shares.unwrap_or(0),
-                rule.shares.unwrap_or(0),
-                rule.from,
-                prev.shares.unwrap_or(0)
-            ));
+            w.push(Warning::LotChangedRecently {
+                board: rule.board,
+                before: prev.shares.unwrap_or(0),
+                after: rule.shares.unwrap_or(0),
+                on: rule.from,
+            });
         }
     }
     w

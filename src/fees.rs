@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::board::{Board, Currency, RuleStatus};
 use crate::error::{Error, Result};
 use crate::input;
+use crate::message::{RowNote, Warning};
 use crate::num;
 
 /// The built-in schedule, compiled in.
@@ -429,7 +430,7 @@ pub struct Charges {
     /// The total, rounded as the schedule says (combined items once).
     pub total: Decimal,
     /// Warnings from unclear rows.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 fn pct_str(rate: Decimal) -> String {
@@ -484,10 +485,15 @@ fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charge
             separate = num::add(separate, x, "fees")?;
         }
         if item.status == RuleStatus::Unclear {
-            c.warnings.push(format!(
-                "{} ({}): row marked unclear — {}",
-                item.name_en, item.id, item.note
-            ));
+            c.warnings.push(Warning::FeeRowUnclear {
+                id: item.id.clone(),
+                name_zh: item.name_zh.clone(),
+                name_en: item.name_en.clone(),
+                note: RowNote {
+                    en: item.note.clone(),
+                    zh: None,
+                },
+            });
         }
         c.lines.push(FeeLine {
             item: item.id.clone(),
@@ -553,32 +559,10 @@ pub fn sell_costs(
     Ok(c)
 }
 
-/// Parses a user's rate such as `0.025%` or `0.00025` into a fraction:
-/// with `%` it is a percentage; without, a fraction. Must lie in 0..=1.
+/// Parses a rate written with its unit (`0.025%`, `0.25‰`, `万2.5`) into
+/// a fraction: [`input::parse_rate`].
 pub fn parse_rate(field: &str, raw: &str) -> Result<Decimal> {
-    let s = input::normalize(raw);
-    let (body, scale) = match s.strip_suffix('%') {
-        Some(b) => (b.to_string(), Decimal::ONE_HUNDRED),
-        None => match s.strip_suffix('‰') {
-            Some(b) => (b.to_string(), Decimal::from(1000)),
-            None => (s.clone(), Decimal::ONE),
-        },
-    };
-    let x = input::parse_decimal(field, &body).map_err(|e| match e {
-        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
-        other => other,
-    })? / scale;
-    if x < Decimal::ZERO {
-        return Err(Error::invalid(field, raw, "a rate cannot be negative"));
-    }
-    if x > Decimal::ONE {
-        return Err(Error::invalid(
-            field,
-            raw,
-            "a rate above 100% is not a rate",
-        ));
-    }
-    Ok(x)
+    input::parse_rate(field, raw).map(input::Rate::fraction)
 }
 
 impl FromStr for Exchange {
@@ -659,7 +643,7 @@ mod tests {
         let b = Broker::default_for(Currency::Cny);
         let c = sell_costs(&s, Exchange::Bse, ymd(2022, 6, 1), d("1000"), 100, &b).unwrap();
         assert!(
-            c.warnings.iter().any(|w| w.contains("handling_fee")),
+            c.warnings.iter().any(|w| w.en().contains("handling_fee")),
             "{:?}",
             c.warnings
         );
@@ -838,7 +822,10 @@ mod tests {
     #[test]
     fn rates_parse() {
         assert_eq!(parse_rate("r", "0.025%").unwrap(), d("0.00025"));
-        assert_eq!(parse_rate("r", "0.00025").unwrap(), d("0.00025"));
+        assert!(
+            parse_rate("r", "0.00025").is_err(),
+            "a bare number has no unit"
+        );
         assert_eq!(parse_rate("r", "2.5‰").unwrap(), d("0.0025"));
         assert!(parse_rate("r", "-1%").is_err());
         assert!(parse_rate("r", "120%")

@@ -340,6 +340,86 @@ pub fn parse_percent(field: &str, raw: &str) -> Result<Decimal> {
     Ok(x)
 }
 
+/// A rate: a fraction between 0 and 1, read from text that names its unit.
+///
+/// Rates are written with their unit, everywhere a user types one (flags,
+/// `daxin.toml`): `0.025%`, `0.25‰`, `2.5‱`, or the brokers' `万2.5`
+/// (2.5 per ten thousand; also `万分之2.5`, `千分之1`). A bare number is
+/// refused: `0.025` could mean 2.5 % or 0.025 %, and a calculator that is
+/// exact to the fen does not guess.
+///
+/// ```
+/// use daxin::input::parse_rate;
+/// let r = parse_rate("--commission", "万2.5").unwrap();
+/// assert_eq!(r.fraction().to_string(), "0.00025");
+/// assert_eq!(r.pct().to_string(), "0.025");
+/// assert_eq!(parse_rate("--commission", "0.25‰").unwrap(), r);
+/// let e = parse_rate("--commission", "0.025").unwrap_err().to_string();
+/// assert!(e.contains("0.025%") && e.contains("万2.5"), "{e}");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Rate(Decimal);
+
+impl Rate {
+    /// The rate as a fraction (0.00025 for 0.025 %).
+    pub fn fraction(self) -> Decimal {
+        self.0
+    }
+
+    /// The rate in percent (0.025 for 0.025 %).
+    pub fn pct(self) -> Decimal {
+        // a fraction ≤ 1 with at most 28 digits: × 100 cannot overflow
+        (self.0 * Decimal::ONE_HUNDRED).normalize()
+    }
+}
+
+/// The spellings a rate may take, for error messages.
+pub const RATE_SPELLINGS: &str = "0.025%, 0.25‰ or 万2.5";
+
+/// Parses a rate written with its unit (see [`Rate`]).
+pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
+    let s = normalize(raw);
+    let (body, per): (&str, u64) = if let Some(b) = s.strip_suffix('%') {
+        (b, 100)
+    } else if let Some(b) = s.strip_suffix('‰') {
+        (b, 1000)
+    } else if let Some(b) = s.strip_suffix('‱') {
+        (b, 10_000)
+    } else if let Some(b) = s.strip_prefix("万分之").or_else(|| s.strip_prefix('万')) {
+        (b, 10_000)
+    } else if let Some(b) = s.strip_prefix("千分之") {
+        (b, 1000)
+    } else if let Some(b) = s.strip_prefix("百分之") {
+        (b, 100)
+    } else {
+        if is_placeholder(&s) {
+            return Err(Error::invalid(field, raw, "a placeholder, not a rate"));
+        }
+        return Err(Error::invalid(
+            field,
+            raw,
+            format!("a rate needs its unit: write {RATE_SPELLINGS}"),
+        ));
+    };
+    let x = parse_decimal(field, body.trim()).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
+        other => other,
+    })?;
+    if x < Decimal::ZERO {
+        return Err(Error::invalid(field, raw, "a rate cannot be negative"));
+    }
+    let f = x / Decimal::from(per);
+    if f > Decimal::ONE {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a rate above 100% is not a rate",
+        ));
+    }
+    Ok(Rate(f.normalize()))
+}
+
 /// Parses a date: `2025-12-17`, `2025/12/17`, `2025.12.17`, `20251217`,
 /// `2025年12月17日`; a trailing time part (`2025-12-17 00:00:00`,
 /// `2025-12-17T09:30`) is ignored. Must lie between 1986 and 2100.
@@ -459,6 +539,25 @@ mod tests {
         assert_eq!(parse_percent("w", "0.0335").unwrap(), dec("0.0335"));
         assert!(parse_percent("w", "101%").is_err());
         assert!(parse_percent("w", "-1").is_err());
+    }
+
+    #[test]
+    fn rates_need_their_unit() {
+        let f = |raw: &str| parse_rate("r", raw).map(|r| r.fraction());
+        assert_eq!(f("0.025%").unwrap(), dec("0.00025"));
+        assert_eq!(f("０．０２５％").unwrap(), dec("0.00025"));
+        assert_eq!(f("0.25‰").unwrap(), dec("0.00025"));
+        assert_eq!(f("2.5‱").unwrap(), dec("0.00025"));
+        assert_eq!(f("万2.5").unwrap(), dec("0.00025"));
+        assert_eq!(f("万分之2.5").unwrap(), dec("0.00025"));
+        assert_eq!(f("千分之1").unwrap(), dec("0.001"));
+        assert_eq!(f("3.99%").unwrap(), dec("0.0399"));
+        for bad in ["0.025", "3", "-1%", "101%", "%", "万", "—", "abc%"] {
+            assert!(f(bad).is_err(), "{bad}");
+        }
+        let e = parse_rate("--commission", "0.025").unwrap_err().to_string();
+        assert!(e.starts_with("--commission"), "{e}");
+        assert!(e.contains(RATE_SPELLINGS), "{e}");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod import;
 pub mod input;
 pub mod ipo;
 pub mod margin;
+pub mod message;
 pub mod net;
 pub mod num;
 pub mod odds;

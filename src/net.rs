@@ -24,6 +24,7 @@ use crate::board::{Board, Currency};
 use crate::error::{Error, Result};
 use crate::fees::{self, Broker, Charges, Exchange, Schedule};
 use crate::ipo::{Basis, Ipo};
+use crate::message::Warning;
 use crate::num;
 use crate::returns::Summary;
 use crate::tick;
@@ -87,7 +88,7 @@ pub struct NetSummary {
     /// What the income-tax position is (English).
     pub tax_note: &'static str,
     /// Warnings from unclear rows and missing dates.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The income-tax note for a currency, in `lang`.
@@ -220,10 +221,7 @@ pub fn compute(
     };
     let cash_out = opts.cash_out_date.or(ipo.payment_date);
     if cash_out.is_none() {
-        warnings.push(
-            "no payment (A-shares) or application (Hong Kong) date: the return is not annualised"
-                .into(),
-        );
+        warnings.push(Warning::NotAnnualised);
     }
 
     let mut figures = Vec::with_capacity(summary.figures.len());

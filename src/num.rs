@@ -104,6 +104,26 @@ pub fn group(x: Decimal, dp: u32) -> String {
     out
 }
 
+/// A large amount for a table cell: 亿 in Chinese (from 1亿), billions in
+/// English (from 1 billion), else grouped with 2 decimals.
+///
+/// ```
+/// use daxin::num::big;
+/// use daxin::Lang;
+/// use rust_decimal::Decimal;
+/// assert_eq!(big(Decimal::from(332_042_990_000u64), Lang::Zh), "3,320.43亿");
+/// assert_eq!(big(Decimal::from(332_042_990_000u64), Lang::En), "332.04 bn");
+/// ```
+pub fn big(x: Decimal, lang: crate::Lang) -> String {
+    let yi = Decimal::from(100_000_000u64);
+    let bn = Decimal::from(1_000_000_000u64);
+    match lang {
+        crate::Lang::Zh if x.abs() >= yi => format!("{}亿", group(x / yi, 2)),
+        crate::Lang::En if x.abs() >= bn => format!("{} bn", group(x / bn, 2)),
+        _ => group(x, MONEY_DP),
+    }
+}
+
 /// Prints a decimal without trailing zeros: `300.0` → `"300"`, `305.50` → `"305.5"`.
 pub fn trim(x: Decimal) -> String {
     x.normalize().to_string()

@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::board::{Board, RuleStatus};
 use crate::error::{Error, Result};
 use crate::input::ymd;
+use crate::message::Warning;
 use crate::num;
 
 /// How prices may move on a board, for IPOs listed in a period.
@@ -411,12 +412,12 @@ pub fn limit_up_path(
 
 /// Warnings for first-day prices outside the band in force for the listing
 /// (for example a close above 144% of the issue price on the old main board).
-pub fn first_day_warnings(
+pub fn first_day_band_warnings(
     board: Board,
     listing_date: NaiveDate,
     issue_price: Decimal,
     prices: &[(&str, Decimal)],
-) -> Vec<String> {
+) -> Vec<Warning> {
     let Ok(r) = trading_rule(board, listing_date) else {
         return Vec::new();
     };
@@ -432,13 +433,30 @@ pub fn first_day_warnings(
     prices
         .iter()
         .filter(|(_, p)| *p > hi || *p < lo)
-        .map(|(name, p)| {
-            format!(
-                "first-day {name} {p} is outside the band {lo}–{hi} (+{up}% / −{down}% of {issue_price}) in force for {} listings from {}: check the price or the board",
-                board.name_en(),
-                r.from
-            )
+        .map(|(name, p)| Warning::OutsideFirstDayBand {
+            basis: name.to_string(),
+            price: *p,
+            low: lo,
+            high: hi,
+            up_pct: up,
+            down_pct: down,
+            issue: issue_price,
+            board,
+            from: r.from,
         })
+        .collect()
+}
+
+/// [`first_day_band_warnings`] as English text (the batch check column).
+pub fn first_day_warnings(
+    board: Board,
+    listing_date: NaiveDate,
+    issue_price: Decimal,
+    prices: &[(&str, Decimal)],
+) -> Vec<String> {
+    first_day_band_warnings(board, listing_date, issue_price, prices)
+        .iter()
+        .map(Warning::en)
         .collect()
 }
 

@@ -334,7 +334,7 @@ fn bad_input_exits_2_with_the_field_named() {
                 "--sh",
                 "100000000",
                 "--win-rate",
-                "100",
+                "100%",
                 "--profit-per-lot",
                 "79228162514264337593543950335",
             ],
@@ -838,7 +838,7 @@ fn odds_json_contract() {
         "--cap",
         "4500",
         "--win-rate",
-        "0.0335",
+        "0.0335%",
         "--date",
         "2025-12-05",
     ]);
@@ -906,12 +906,22 @@ fn a_first_day_close_above_the_band_is_flagged() {
         "[[ipo]]\ncode = \"601999\"\nname_zh = \"测试\"\nboard = \"sse-main\"\nlisting_date = \"2018-06-08\"\nissue_price = \"13.77\"\nprices = { close = \"20.50\" }\n",
     )
     .unwrap();
+    // 13.77 × 144% = 19.83: a close of 20.50 is not a first day's close
+    daxin()
+        .args(["show", "601999", "--lang", "en", "--data"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("outside the band 8.81–19.83"));
+    // and under --lang zh the warning is Chinese
     daxin()
         .args(["show", "601999", "--data"])
         .arg(&f)
         .assert()
         .success()
-        .stdout(predicate::str::contains("outside the band"));
+        .stdout(
+            predicate::str::contains("超出沪市主板").and(predicate::str::contains("outside").not()),
+        );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -1442,4 +1452,363 @@ fn every_command_shows_its_work() {
         "{}",
         v["working"]
     );
+}
+
+// ---- issue #11 item 6: every rate is written with its unit ----
+
+#[test]
+fn rates_are_written_with_their_unit() {
+    // A bare number is refused everywhere a rate is typed: 0.025 could be
+    // 2.5 % or 0.025 %.
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["show", "沐曦", "--fees", "--commission", "0.025"],
+            "--commission",
+        ),
+        (
+            &[
+                "odds",
+                "--board",
+                "star",
+                "--sh",
+                "500000",
+                "--win-rate",
+                "0.0335",
+                "--date",
+                "2025-12-05",
+            ],
+            "--win-rate",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--loan-pct",
+                "90",
+                "--margin-rate",
+                "3.99%",
+                "--margin-days",
+                "2",
+            ],
+            "--loan-pct",
+        ),
+        (
+            &[
+                "show",
+                "壁仞",
+                "--margin-lots",
+                "10",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "3.99",
+                "--margin-days",
+                "2",
+            ],
+            "--margin-rate",
+        ),
+    ];
+    for (args, flag) in cases {
+        daxin()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*flag))
+            .stderr(predicate::str::contains("0.025%, 0.25‰ or 万2.5"));
+    }
+    // the brokers' 万2.5 is the README's default of 0.025 %: the same net
+    let a = json(&["show", "沐曦", "--fees", "--commission", "万2.5"]);
+    let b = json(&["show", "沐曦", "--fees", "--commission", "0.025%"]);
+    let c = json(&["show", "沐曦", "--fees", "--commission", "0.25‰"]);
+    assert_eq!(a["figures"], b["figures"]);
+    assert_eq!(a["figures"], c["figures"]);
+    // and in daxin.toml
+    let dir = std::env::temp_dir().join(format!("daxin-rate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("daxin.toml");
+    std::fs::write(&cfg, "[cny]\ncommission = \"0.00025\"\n").unwrap();
+    daxin()
+        .args(["show", "沐曦", "--fees", "--config"])
+        .arg(&cfg)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[cny] commission"))
+        .stderr(predicate::str::contains("万2.5"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- issue #11 item 4: output files ----
+
+#[cfg(unix)]
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("daxin-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[cfg(unix)]
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_keeps_the_link_and_the_mode() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = temp_dir("symlink");
+    let target = dir.join("real.csv");
+    std::fs::write(&target, "old\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.join("link.csv");
+    symlink("real.csv", &link).unwrap();
+    daxin()
+        .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let body = std::fs::read_to_string(&target).unwrap();
+    assert!(body.starts_with("line,code,name"), "{body}");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(leftovers(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_refuses_what_is_not_a_regular_file() {
+    let dir = temp_dir("refuse");
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let fifo = dir.join("fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for (target, what) in [
+        (sub.as_path(), "a directory"),
+        (fifo.as_path(), "a FIFO"),
+        (std::path::Path::new("/dev/null"), "a device"),
+    ] {
+        daxin()
+            .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
+            .arg(target)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(what));
+    }
+    assert!(sub.is_dir());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    assert!(leftovers(&sub).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_file() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = temp_dir("sigterm");
+    let out = dir.join("out.csv");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("daxin"))
+        .args(["batch", "-", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let rows = std::fs::read_to_string("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    stdin.write_all(rows.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // the temporary file exists while the input is still open
+    let mut seen = false;
+    for _ in 0..200 {
+        if !leftovers(&dir).is_empty() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(seen, "no temporary file while writing");
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert!(!status.success());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    assert!(!out.exists(), "a half-written output appeared");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_error_is_exit_3_for_every_command() {
+    for args in [
+        &["show", "沐曦"][..],
+        &["list"][..],
+        &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("daxin"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(err.contains("cannot write the output"), "{err}");
+    }
+}
+
+// ---- issue #11 item 5: --format on every command ----
+
+/// Each command with arguments that make it print something.
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["show", "沐曦", "--fees"],
+    &[
+        "lot",
+        "--issue-price",
+        "19.60",
+        "--board",
+        "hkex",
+        "--lot-size",
+        "200",
+        "--open",
+        "35.70",
+        "--date",
+        "2025-12-29",
+    ],
+    &["headline", "沐曦"],
+    &["fees", "--board", "star", "--date", "2025-12-17"],
+    &["rules", "--board", "sse-main", "--date", "2023-06-01"],
+    &[
+        "limits",
+        "--board",
+        "star",
+        "--date",
+        "2025-12-17",
+        "--day",
+        "6",
+        "--prev-close",
+        "829.90",
+    ],
+    &[
+        "path",
+        "--issue-price",
+        "13.77",
+        "--board",
+        "sse-main",
+        "--date",
+        "2018-06-08",
+        "--days",
+        "3",
+    ],
+    &["odds", "沐曦", "--sh", "500000"],
+    &[
+        "odds",
+        "--board",
+        "bse",
+        "--apply",
+        "25000",
+        "--online-shares",
+        "10000000",
+        "--valid-shares",
+        "1000000000",
+        "--issue-price",
+        "8",
+    ],
+    &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
+];
+
+fn run_format(args: &[&str], fmt: &str, explain: bool) -> String {
+    let mut c = daxin();
+    c.args(args).args(["--format", fmt]);
+    if explain {
+        c.arg("--explain");
+    }
+    let out = c.output().unwrap();
+    assert!(
+        out.status.code() == Some(0) || args[0] == "batch",
+        "{args:?} {fmt}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn csv_is_rfc4180_with_plain_numbers() {
+    // a number with thousands separators or a % sign is for people, not for CSV
+    let dressed = |c: &str| {
+        let t = c.trim();
+        let numeric = t.trim_end_matches('%').replace(',', "");
+        !numeric.is_empty()
+            && numeric.parse::<f64>().is_ok()
+            && (t.ends_with('%') || t.contains(','))
+    };
+    for args in EVERY_COMMAND {
+        for explain in [false, true] {
+            let out = run_format(args, "csv", explain);
+            assert!(
+                !out.contains('┌') && !out.contains('│'),
+                "{args:?}: a box table as CSV"
+            );
+            let mut rdr = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+            let width = rdr.headers().unwrap().len();
+            assert!(width > 1, "{args:?}: {out}");
+            for rec in rdr.records() {
+                let rec = rec.unwrap_or_else(|e| panic!("{args:?}: {e}\n{out}"));
+                assert_eq!(rec.len(), width, "{args:?}");
+                for cell in rec.iter() {
+                    assert!(!dressed(cell), "{args:?}: {cell:?} in\n{out}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn json_carries_the_working_with_explain() {
+    for args in EVERY_COMMAND.iter().filter(|a| a[0] != "batch") {
+        let plain: Value = serde_json::from_str(&run_format(args, "json", false)).unwrap();
+        let worked: Value = serde_json::from_str(&run_format(args, "json", true)).unwrap();
+        let has = |v: &Value| {
+            let s = v.to_string();
+            s.contains("\"explain\"") || s.contains("\"working\"")
+        };
+        assert!(!has(&plain), "{args:?}: working without --explain");
+        assert!(has(&worked), "{args:?}: no working in JSON with --explain");
+    }
+}
+
+#[test]
+fn markdown_tables_end_with_a_blank_line() {
+    for args in EVERY_COMMAND {
+        let out = run_format(args, "md", false);
+        let lines: Vec<&str> = out.lines().collect();
+        for w in lines.windows(2) {
+            if w[0].starts_with('|') {
+                assert!(
+                    w[1].starts_with('|') || w[1].is_empty(),
+                    "{args:?}: text right after a table: {:?}",
+                    w[1]
+                );
+            }
+        }
+    }
 }

@@ -28,6 +28,7 @@ use serde::Serialize;
 use super::{Layout, Pool, Ratio, Source, Table, Tier};
 use crate::error::{Error, Result};
 use crate::fees::{self, Exchange, Schedule};
+use crate::message::Warning;
 use crate::num;
 use crate::report::ser;
 use crate::rules;
@@ -276,8 +277,8 @@ pub enum Note {
     NoProfit,
     /// A fee row in force is marked unclear.
     FeeUnclear {
-        /// The warning.
-        text: String,
+        /// The fee schedule's warning.
+        warning: Warning,
     },
 }
 
@@ -391,7 +392,7 @@ pub fn compute(table: &Table, i: &Inputs) -> Result<AllotmentReport> {
         i.date
     })?;
     let mut tiers = Vec::with_capacity(table.tiers.len());
-    let mut fee_warnings: Vec<String> = Vec::new();
+    let mut fee_warnings: Vec<Warning> = Vec::new();
     for t in &table.tiers {
         let n = t.applications();
         let allotted = t.allotted_shares()?;
@@ -484,7 +485,7 @@ pub fn compute(table: &Table, i: &Inputs) -> Result<AllotmentReport> {
     notes.extend(
         fee_warnings
             .into_iter()
-            .map(|text| Note::FeeUnclear { text }),
+            .map(|warning| Note::FeeUnclear { warning }),
     );
     if i.price.is_none() {
         notes.push(Note::NoPrice);

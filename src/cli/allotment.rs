@@ -14,14 +14,8 @@ use daxin::num::{fixed, group, trim};
 use daxin::{input, returns, Ipo, Lang};
 
 use super::args::{Format, OddsArgs};
-use super::{CliError, Output};
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+use super::draw::t;
+use super::{today, CliError, Output};
 
 fn pool_name(p: Option<Pool>, lang: Lang) -> String {
     match (p, lang) {
@@ -85,8 +79,7 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
         (Note::NoProfit, Lang::En) => {
             "no profit per lot (--profit-per-lot, or an IPO in the data): no expected profit".into()
         }
-        (Note::FeeUnclear { text }, Lang::Zh) => format!("费用表中有标为不确定的条目：{text}"),
-        (Note::FeeUnclear { text }, Lang::En) => format!("a fee row in force is marked unclear: {text}"),
+        (Note::FeeUnclear { warning }, lang) => warning.text(lang),
     }
 }
 
@@ -220,7 +213,7 @@ pub fn odds_cmd(
         Some(d) => input::parse_date("--date", d)?,
         None => ipo
             .and_then(|i| i.subscription_date.or(i.listing_date))
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            .unwrap_or_else(today),
     };
     let handling = match &a.handling_fee {
         Some(h) => input::parse_fee("--handling-fee", h)?,
@@ -349,6 +342,11 @@ fn draw(r: &AllotmentReport, fmt: Format, lang: Lang, explain: bool, basis: Basi
             for n in &r.notes {
                 out.stderr.push_str(&format!("{}\n", note_text(n, lang)));
             }
+            if explain {
+                for w in working(r, lang) {
+                    out.stderr.push_str(&format!("{w}\n"));
+                }
+            }
         }
         Format::Table | Format::Md => {
             let md = fmt == Format::Md;
@@ -387,7 +385,7 @@ fn draw(r: &AllotmentReport, fmt: Format, lang: Lang, explain: bool, basis: Basi
                     ]
                 })
                 .collect();
-            out.stdout = super::render::simple_table(head, rows, md);
+            out.stdout = super::draw::render_table(head, rows, md);
             let mut lines = Vec::new();
             let layout = match (r.layout, lang) {
                 (Layout::PoolTable, Lang::Zh) => "甲乙组表",
@@ -501,7 +499,7 @@ fn draw(r: &AllotmentReport, fmt: Format, lang: Lang, explain: bool, basis: Basi
                 }
             }
             if md {
-                out.stdout.push('\n');
+                // the table ends with its blank line
                 for l in lines {
                     out.stdout.push_str(&format!("- {l}\n"));
                 }

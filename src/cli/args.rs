@@ -191,7 +191,7 @@ pub struct FeeArgs {
     /// Show fees, taxes and net figures (the JSON always has them).
     #[arg(long)]
     pub fees: bool,
-    /// Broker commission on the sale: 0.025% (or a fraction, 0.00025).
+    /// Broker commission on the sale, with its unit: 0.025%, 0.25‰ or 万2.5.
     #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
     pub commission: Option<String>,
     /// Minimum commission per trade.
@@ -210,13 +210,13 @@ pub struct FeeArgs {
     /// Hong Kong margin: lots applied for.
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub margin_lots: Option<String>,
-    /// Margin: the share of the application borrowed, in percent (90).
+    /// Margin: the share of the application borrowed, with its unit (90%).
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     pub loan_pct: Option<String>,
     /// Margin: leverage (10 = nine tenths borrowed), instead of --loan-pct.
     #[arg(long, value_name = "X", allow_hyphen_values = true)]
     pub leverage: Option<String>,
-    /// Margin: annual interest rate (3.99%).
+    /// Margin: annual interest rate, with its unit (3.99%).
     #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
     pub margin_rate: Option<String>,
     /// Margin: the application deadline.
@@ -249,7 +249,7 @@ pub struct OddsArgs {
     /// Per-account cap in shares (申购上限).
     #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
     pub cap: Option<String>,
-    /// Winning rate (中签率) in percent, with or without %.
+    /// Winning rate (中签率), with its unit: 0.0335%.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     pub win_rate: Option<String>,
     /// Price basis for the expected profit (default: close).

@@ -4,69 +4,14 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use daxin::import::split::{self, Splitter, Step};
 use daxin::import::{self, Layout, RowOut, SourceFormat, OUT_HEADER};
 
 use super::args::{BatchArgs, Format};
+use super::output::{write_error, AtomicFile};
 use super::CliError;
-
-/// A file written to a temporary name beside its target and renamed over
-/// it when complete, so that a reader never sees half a file.
-struct AtomicFile {
-    tmp: PathBuf,
-    target: PathBuf,
-    file: Option<BufWriter<File>>,
-}
-
-impl AtomicFile {
-    fn create(target: &Path) -> io::Result<AtomicFile> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "out".into());
-        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        let file = File::create(&tmp)?;
-        Ok(AtomicFile {
-            tmp,
-            target: target.to_path_buf(),
-            file: Some(BufWriter::with_capacity(1 << 16, file)),
-        })
-    }
-
-    fn commit(mut self) -> io::Result<()> {
-        if let Some(w) = self.file.take() {
-            let f = w.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()?;
-            std::fs::rename(&self.tmp, &self.target)?;
-        }
-        Ok(())
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.file {
-            Some(f) => f.write(buf),
-            None => Err(io::Error::other("file already committed")),
-        }
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(f) => f.flush(),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
-}
 
 /// One output row, in whichever format.
 trait Sink {
@@ -317,7 +262,7 @@ fn run_file(
                 tally.errors += 1;
             }
             sink.row(rec.line, SourceFormat::Daxin, &row)
-                .map_err(|e| io_err("cannot write the output", e))?;
+                .map_err(|e| write_error("cannot write the output", e))?;
         }
         return Ok(());
     }
@@ -379,7 +324,7 @@ fn run_file(
                     src.take(consumed, 1);
                     tally.rows += 1;
                     sink.spill()
-                        .map_err(|e| io_err("cannot write the output", e))?;
+                        .map_err(|e| write_error("cannot write the output", e))?;
                     if tally.rows % 65_536 == 0 {
                         if let Some(pb) = &progress {
                             pb.set_position(src.offset);
@@ -428,7 +373,7 @@ fn run_file(
             tally.errors += 1;
         }
         sink.row(line, layout.format, &out)
-            .map_err(|e| io_err("cannot write the output", e))?;
+            .map_err(|e| write_error("cannot write the output", e))?;
         if let Some(pb) = &progress {
             if tally.rows % 65_536 == 0 {
                 pb.set_position(src.offset);
@@ -514,7 +459,7 @@ fn write_rows(
     from: Option<SourceFormat>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
-    let werr = |e: io::Error| io_err("cannot write the output", e);
+    let werr = |e: io::Error| write_error("cannot write the output", e);
     // like grep: each row names its file when there are several
     let with_file = a.files.len() > 1;
     let mut sink: Box<dyn Sink + '_> = match fmt {
@@ -543,11 +488,9 @@ pub fn batch(a: &BatchArgs, fmt: Format, explain: bool) -> Result<u8, CliError> 
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
-            let mut f =
-                AtomicFile::create(p).map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
+            let mut f = AtomicFile::create("-o", p)?;
             write_rows(&mut f, a, fmt, explain, from, &mut tally)?;
-            f.commit()
-                .map_err(|e| io_err(&format!("-o {}", p.display()), e))?;
+            f.commit()?;
         }
         None => {
             let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());

@@ -3,79 +3,23 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
 
-use daxin::board::{self, Board, RuleStatus};
+use daxin::board::Board;
 use daxin::data::Dataset;
-use daxin::ipo::Basis;
 use daxin::num::{self, fixed, group};
-use daxin::odds::{self, OddsInput};
-use daxin::{explain, input, returns, rules, Lang};
+use daxin::report::odds::{BseReport, OddsReport, OddsRequest};
+use daxin::report::rules::{LimitsReport, PathReport, RulesReport};
+use daxin::{input, Lang};
 
 use super::args::{Format, LimitsArgs, OddsArgs, PathArgs};
-use super::{CliError, Output};
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use super::draw::{csv_records, json, kv_output, render_table, t};
+use super::{today, CliError, Output};
 
 fn day_or_today(flag: &str, raw: &Option<String>) -> Result<NaiveDate, CliError> {
     Ok(match raw {
         Some(d) => input::parse_date(flag, d)?,
         None => today(),
     })
-}
-
-fn opt_s(x: Option<Decimal>, dp: u32) -> Value {
-    x.map(|v| Value::String(fixed(v, dp)))
-        .unwrap_or(Value::Null)
-}
-
-fn kv_output(pairs: &[(String, String)], fmt: Format, json_value: Value) -> Output {
-    let mut out = Output::default();
-    match fmt {
-        Format::Json => {
-            out.stdout = format!(
-                "{}\n",
-                serde_json::to_string_pretty(&json_value).unwrap_or_default()
-            );
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(["field", "value"]);
-            for (k, v) in pairs {
-                let _ = w.write_record([k, v]);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-        }
-        Format::Md => {
-            out.stdout.push_str("| | |\n|---|---|\n");
-            for (k, v) in pairs {
-                out.stdout
-                    .push_str(&format!("| {k} | {} |\n", v.replace('|', "\\|")));
-            }
-        }
-        Format::Table => {
-            let w = pairs
-                .iter()
-                .map(|(k, _)| k.chars().count())
-                .max()
-                .unwrap_or(0);
-            for (k, v) in pairs {
-                let pad = w.saturating_sub(k.chars().count());
-                out.stdout
-                    .push_str(&format!("{k}{}  {v}\n", " ".repeat(pad)));
-            }
-        }
-    }
-    out
 }
 
 /// `daxin rules --board B --date D`.
@@ -88,9 +32,9 @@ pub fn rules_cmd(
 ) -> Result<Output, CliError> {
     let board: Board = board.parse()?;
     let day = day_or_today("--date", date)?;
+    let r = RulesReport::build(board, day, lang, explain)?;
     let mut pairs = Vec::new();
-    let mut warnings = Vec::new();
-    let lot = board::lot_rule(board, day)?;
+    let lot = r.lot;
     pairs.push((
         t(lang, "中签单位 / 每手", "shares per lot").to_string(),
         match lot.shares {
@@ -99,11 +43,7 @@ pub fn rules_cmd(
         },
     ));
     pairs.push((t(lang, "  来源", "  source").into(), lot.source.to_string()));
-    let sub = rules::subscription_rule(board, day).ok();
-    if let Some(s) = sub {
-        if s.status == RuleStatus::Unclear {
-            warnings.push(format!("subscription rule marked UNCLEAR: {}", s.note));
-        }
+    if let Some(s) = r.subscription {
         let quota = match s.mv_per_unit {
             Some(v) => format!(
                 "¥{v} {} ({})",
@@ -114,7 +54,7 @@ pub fn rules_cmd(
         };
         let cap = format!(
             "{}‰ {}{}",
-            num::trim(s.cap_fraction * Decimal::from(1000)),
+            r.cap_permille().map(num::trim).unwrap_or_default(),
             t(lang, "网上初始发行量", "of the initial online shares"),
             s.cap_max.map(|m| format!(", ≤ {m}")).unwrap_or_default()
         );
@@ -125,10 +65,7 @@ pub fn rules_cmd(
         pairs.push((t(lang, "  说明", "  note").into(), s.note.to_string()));
         pairs.push((t(lang, "  来源", "  source").into(), s.source.to_string()));
     }
-    let tr = rules::trading_rule(board, day)?;
-    if tr.status == RuleStatus::Unclear {
-        warnings.push(format!("trading rule marked UNCLEAR: {}", tr.note));
-    }
+    let tr = r.trading;
     let band = match (tr.first_day_up_pct, tr.first_day_down_pct) {
         (Some(u), Some(d)) => format!(
             "+{u}% / −{d}% {}",
@@ -181,38 +118,20 @@ pub fn rules_cmd(
     ));
     pairs.push((t(lang, "  说明", "  note").into(), tr.note.to_string()));
     pairs.push((t(lang, "  来源", "  source").into(), tr.source.to_string()));
-    for w in &warnings {
-        pairs.push((t(lang, "注意", "warning").into(), w.clone()));
+    for w in r.warnings.texts() {
+        pairs.push((t(lang, "注意", "warning").into(), w));
     }
-    let mut v = json!({
-        "board": board.id(), "date": day.to_string(),
-        "lot": lot, "subscription": sub, "trading": tr, "warnings": warnings,
-    });
-    if explain {
-        // which dated row of each table the day picked
-        let mut working = vec![format!(
-            "{}: {}",
-            t(lang, "中签单位", "lot"),
-            explain::in_period(lot.from, lot.to, day, lang)
-        )];
-        if let Some(s) = sub {
-            working.push(format!(
-                "{}: {}",
-                t(lang, "申购额度", "subscription"),
-                explain::in_period(s.from, s.to, day, lang)
-            ));
-        }
-        working.push(format!(
-            "{}: {}",
-            t(lang, "涨跌幅", "trading"),
-            explain::in_period(tr.from, tr.to, day, lang)
-        ));
-        for w in &working {
-            pairs.push((t(lang, "计算", "working").into(), w.clone()));
-        }
-        v["working"] = json!(working);
+    for w in r.working.iter().flatten() {
+        pairs.push((t(lang, "计算", "working").into(), w.clone()));
     }
-    Ok(kv_output(&pairs, fmt, v))
+    Ok(kv_output(&pairs, fmt, &r))
+}
+
+fn opt_price(flag: &str, raw: &Option<String>) -> Result<Option<input::Price>, CliError> {
+    Ok(raw
+        .as_deref()
+        .map(|p| input::parse_price(flag, p))
+        .transpose()?)
 }
 
 /// `daxin limits`.
@@ -222,149 +141,96 @@ pub fn limits_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let LimitsArgs {
-        board,
-        date,
-        day,
-        prev_close,
-        issue_price,
-    } = a;
-    let board: Board = board.parse()?;
-    let listed = day_or_today("--date", date)?;
-    let prev = prev_close
+    let board: Board = a.board.parse()?;
+    let listed = day_or_today("--date", &a.date)?;
+    let day = a
+        .day
         .as_deref()
-        .map(|p| input::parse_price("--prev-close", p))
-        .transpose()?;
-    let issue = issue_price
-        .as_deref()
-        .map(|p| input::parse_price("--issue-price", p))
-        .transpose()?;
-    let rule = rules::trading_rule(board, listed)?;
-    let n = match day {
-        Some(d) => {
+        .map(|d| -> Result<u32, CliError> {
             let x = input::parse_decimal("--day", d)?;
-            u32::try_from(x)
+            Ok(u32::try_from(x)
                 .ok()
                 .filter(|n| *n >= 1 && x.fract().is_zero())
                 .ok_or_else(|| {
                     daxin::Error::invalid("--day", d, "a trading day from 1 (the listing day)")
-                })?
-        }
-        None if prev.is_none() => 1,
-        None => (rule.no_limit_days + 1).max(2),
-    };
-    let l = rules::limits(
+                })?)
+        })
+        .transpose()?;
+    let r = LimitsReport::build(
         board,
         listed,
-        n,
-        issue.map(|p| p.get()),
-        prev.map(|p| p.get()),
+        day,
+        opt_price("--issue-price", &a.issue_price)?,
+        opt_price("--prev-close", &a.prev_close)?,
+        explain,
     )?;
+    let limit = |x: Option<Decimal>| x.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into());
     let mut pairs = vec![
+        (t(lang, "涨停价", "up limit").to_string(), limit(r.up)),
+        (t(lang, "跌停价", "down limit").to_string(), limit(r.down)),
         (
-            t(lang, "涨停价", "up limit").to_string(),
-            l.up.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into()),
+            t(lang, "交易日", "trading day").to_string(),
+            r.day.to_string(),
         ),
-        (
-            t(lang, "跌停价", "down limit").to_string(),
-            l.down.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into()),
-        ),
-        (t(lang, "交易日", "trading day").to_string(), n.to_string()),
-        (t(lang, "依据", "rule").to_string(), l.why.clone()),
-        (
-            t(lang, "来源", "source").to_string(),
-            rule.source.to_string(),
-        ),
+        (t(lang, "依据", "rule").to_string(), r.why.clone()),
+        (t(lang, "来源", "source").to_string(), r.source.to_string()),
     ];
-    let mut v = json!({
-        "up": opt_s(l.up, 2), "down": opt_s(l.down, 2), "day": n, "rule": l.why, "source": rule.source,
-    });
-    if explain {
-        // the exact product and the price half-up to the fen, or why none
-        let working = match l.working.is_empty() {
-            true => vec![l.why.clone()],
-            false => l.working.clone(),
-        };
-        for w in &working {
-            pairs.push((t(lang, "计算", "working").to_string(), w.clone()));
-        }
-        v["working"] = json!(working);
+    for w in r.working.iter().flatten() {
+        pairs.push((t(lang, "计算", "working").to_string(), w.clone()));
     }
-    Ok(kv_output(&pairs, fmt, v))
+    Ok(kv_output(&pairs, fmt, &r))
 }
 
 /// `daxin path`.
 pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<Output, CliError> {
-    let PathArgs {
-        issue_price: issue,
-        board,
-        date,
-        days,
-        lot_size,
-    } = a;
-    let issue = input::parse_price("--issue-price", issue)?;
-    let board: Board = board.parse()?;
-    let listed = input::parse_date("--date", date)?;
-    let n = input::parse_shares("--days", days)?.get();
+    let issue = input::parse_price("--issue-price", &a.issue_price)?;
+    let board: Board = a.board.parse()?;
+    let listed = input::parse_date("--date", &a.date)?;
+    let n = input::parse_shares("--days", &a.days)?.get();
     let n = u32::try_from(n)
-        .map_err(|_| daxin::Error::invalid("--days", days, "give 1 to 250 days"))?;
-    let lot = match lot_size {
-        Some(l) => input::parse_shares("--lot-size", l)?.get(),
-        None => board::lot_rule(board, listed)?
-            .shares
-            .ok_or_else(|| daxin::Error::missing("--lot-size", "this board sets lots per IPO"))?,
-    };
-    let path = rules::limit_up_path(board, listed, issue.get(), lot, n)?;
+        .map_err(|_| daxin::Error::invalid("--days", &a.days, "give 1 to 250 days"))?;
+    let lot = a
+        .lot_size
+        .as_deref()
+        .map(|l| input::parse_shares("--lot-size", l))
+        .transpose()?;
+    let r = PathReport::build(board, listed, issue, lot, n, explain)?;
     let mut out = Output::default();
+    if fmt == Format::Json {
+        out.stdout = json(&r);
+        return Ok(out);
+    }
+    let head = [
+        t(lang, "交易日", "day"),
+        t(lang, "涨停收盘价", "limit-up close"),
+        t(lang, "较发行价", "gain"),
+        t(lang, "每签盈利", "profit per lot"),
+    ];
+    let rows: Vec<Vec<String>> = r
+        .days
+        .iter()
+        .map(|d| {
+            vec![
+                d.day.to_string(),
+                fixed(d.price, 2),
+                format!("{}%", fixed(d.gain_pct, 2)),
+                group(d.profit_per_lot, 2),
+            ]
+        })
+        .collect();
     match fmt {
-        Format::Json => {
-            let v = json!({
-                "issue_price": fixed(issue.get(), 2), "lot_shares": lot,
-                "days": path.iter().map(|d| json!({
-                    "day": d.day, "price": fixed(d.price, 2), "profit_per_lot": fixed(d.profit_per_lot, 2),
-                    "gain_pct": fixed(d.gain_pct, 2),
-                })).collect::<Vec<_>>(),
-            });
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        Format::Csv => {
+            out.stdout = csv_records(&r.days);
+            for w in r.working.iter().flatten() {
+                out.stderr.push_str(&format!("{w}\n"));
+            }
         }
         _ => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let head = [
-                t(lang, "交易日", "day"),
-                t(lang, "涨停收盘价", "limit-up close"),
-                t(lang, "较发行价", "gain"),
-                t(lang, "每签盈利", "profit per lot"),
-            ];
-            let rows: Vec<Vec<String>> = path
-                .iter()
-                .map(|d| {
-                    vec![
-                        d.day.to_string(),
-                        fixed(d.price, 2),
-                        format!("{}%", fixed(d.gain_pct, 2)),
-                        group(d.profit_per_lot, 2),
-                    ]
-                })
-                .collect();
-            if fmt == Format::Csv {
-                let _ = w.write_record(head);
-                for r in &rows {
-                    let _ = w.write_record(r);
-                }
-                out.stdout =
-                    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-            } else {
-                out.stdout = super::render::simple_table(
-                    head.iter().map(|s| s.to_string()).collect(),
-                    rows,
-                    fmt == Format::Md,
-                );
-            }
-            if explain {
-                for d in &path {
-                    out.stdout
-                        .push_str(&format!("  day {}: {}\n", d.day, d.formula));
-                }
+            let md = fmt == Format::Md;
+            out.stdout = render_table(head.iter().map(|s| s.to_string()).collect(), rows, md);
+            let bullet = if md { "- " } else { "  " };
+            for w in r.working.iter().flatten() {
+                out.stdout.push_str(&format!("{bullet}{w}\n"));
             }
         }
     }
@@ -383,25 +249,18 @@ pub fn odds_cmd(
     if a.allotment.is_some() {
         return super::allotment::odds_cmd(a, ipo, fmt, lang, explain);
     }
-    let board: Board = match (&a.board, ipo) {
-        (Some(b), _) => b.parse()?,
-        (None, Some(i)) => i
-            .board
-            .ok_or_else(|| daxin::Error::missing("--board", "the IPO has no board"))?,
-        (None, None) => {
-            return Err(daxin::Error::missing("--board", "give an IPO or --board").into())
-        }
-    };
-    let date = match (&a.date, ipo) {
-        (Some(d), _) => input::parse_date("--date", d)?,
-        (None, Some(i)) => i
-            .subscription_date
-            .or(i.listing_date)
-            .ok_or_else(|| daxin::Error::missing("--date", "the IPO has no dates"))?,
-        (None, None) => today(),
-    };
+    let mut req = OddsRequest::new(lang, today());
+    req.explain = explain;
+    req.ipo = ipo;
+    req.board = a.board.as_deref().map(str::parse).transpose()?;
+    req.date = a
+        .date
+        .as_deref()
+        .map(|d| input::parse_date("--date", d))
+        .transpose()?;
+    let board = req.board()?;
     if board == Board::Bse {
-        return bse_odds_cmd(a, date, fmt, lang);
+        return bse_odds_cmd(a, fmt, lang, explain);
     }
     if board == Board::Hkex {
         return Err(daxin::Error::missing(
@@ -410,94 +269,35 @@ pub fn odds_cmd(
         )
         .into());
     }
-    let sub = rules::subscription_rule(board, date)?;
-    let mv_raw = match sub.pool {
-        "sh" => a.sh.as_deref().ok_or_else(|| {
-            daxin::Error::missing(
-                "--sh",
-                format!("{} counts Shanghai market value", board.name_en()),
-            )
-        })?,
-        _ => a.sz.as_deref().ok_or_else(|| {
-            daxin::Error::missing(
-                "--sz",
-                format!("{} counts Shenzhen market value", board.name_en()),
-            )
-        })?,
+    let amount = |flag: &str, raw: &Option<String>| {
+        raw.as_deref()
+            .map(|v| input::parse_amount(flag, v))
+            .transpose()
     };
-    let flag = if sub.pool == "sh" { "--sh" } else { "--sz" };
-    let mv = input::parse_amount(flag, mv_raw)?;
-    if mv < Decimal::ZERO {
-        return Err(
-            daxin::Error::invalid(flag, mv_raw, "a market value cannot be negative").into(),
-        );
-    }
-    let mut notes = Vec::new();
-    let rate = match (&a.win_rate, ipo) {
-        (Some(r), _) => input::parse_percent("--win-rate", r)?,
-        (None, Some(i)) => i
-            .win_rates
-            .iter()
-            .find(|(k, _)| k == "final")
-            .or(i.win_rates.first())
-            .map(|(_, v)| *v)
-            .ok_or_else(|| {
-                daxin::Error::missing("--win-rate", "the data has no 中签率 for this IPO")
-            })?,
-        (None, None) => {
-            return Err(daxin::Error::missing("--win-rate", "give the 中签率 in percent").into())
-        }
-    };
-    let cap = match (&a.cap, ipo) {
-        (Some(c), _) => Some(input::parse_shares("--cap", c)?.get()),
-        (None, Some(i)) => match (i.cap_shares, i.online_initial_shares) {
-            (Some(c), _) => Some(c.get()),
-            (None, Some(o)) => {
-                let c = odds::cap_from_online(board, date, o.get())?;
-                notes.push(format!(
-                    "cap {c} derived by the 1‰ rule from {} initial online shares, rounded down to whole units (the published 申购上限 wins: give --cap)",
-                    o.get()
-                ));
-                Some(c)
-            }
-            (None, None) => {
-                notes.push(
-                    "no cap in the data: only the rule's absolute cap applies; give --cap".into(),
-                );
-                None
-            }
-        },
-        (None, None) => None,
-    };
-    if sub.status == RuleStatus::Unclear {
-        notes.push(format!("rule marked UNCLEAR: {}", sub.note));
-    }
-    let o = odds::a_share_odds(&OddsInput {
-        board,
-        date,
-        market_value: mv,
-        cap_shares: cap,
-        win_rate_pct: rate,
-    })?;
-    let basis: Basis = a.basis.as_deref().unwrap_or("close").parse()?;
-    let profit = match (&a.profit_per_lot, ipo) {
-        (Some(p), _) => Some(input::parse_amount("--profit-per-lot", p)?),
-        (None, Some(i)) => {
-            let s = returns::compute(i)?;
-            s.at(basis).map(|f| f.profit_per_lot)
-        }
-        (None, None) => None,
-    };
-    let expected_profit = profit.map(|p| o.expected_profit(p)).transpose()?;
-    let pct = |x: Decimal| format!("{}%", fixed(x * Decimal::ONE_HUNDRED, 6));
+    req.sh = amount("--sh", &a.sh)?;
+    req.sz = amount("--sz", &a.sz)?;
+    req.cap = a
+        .cap
+        .as_deref()
+        .map(|c| input::parse_shares("--cap", c).map(|s| s.get()))
+        .transpose()?;
+    req.win_rate_pct = a
+        .win_rate
+        .as_deref()
+        .map(|r| input::parse_rate("--win-rate", r).map(input::Rate::pct))
+        .transpose()?;
+    req.basis = a.basis.as_deref().unwrap_or("close").parse()?;
+    req.profit_per_lot = amount("--profit-per-lot", &a.profit_per_lot)?;
+    let o = OddsReport::build(&req)?;
+    let pct = |x: Decimal| format!("{}%", fixed(x, 6));
     let mut pairs = vec![
         (
             t(lang, "板块 / 申购日", "board / day").to_string(),
-            format!("{} · {date}", board.id()),
+            format!("{} · {}", o.board.id(), o.date),
         ),
         (
             t(lang, "市值", "market value").to_string(),
-            format!("{} ({})", group(mv, 2), sub.pool),
+            format!("{} ({})", group(o.market_value, 2), o.pool),
         ),
         (
             t(lang, "申购单位", "units").to_string(),
@@ -521,7 +321,7 @@ pub fn odds_cmd(
         ),
         (
             t(lang, "中签率", "win rate").to_string(),
-            format!("{}%", num::trim(rate)),
+            format!("{}%", num::trim(o.win_rate_pct)),
         ),
         (
             t(lang, "期望中签数", "expected lots").to_string(),
@@ -534,7 +334,7 @@ pub fn odds_cmd(
                 "P(≥1) independent draws",
             )
             .to_string(),
-            pct(o.p_independent),
+            pct(o.p_independent_pct()),
         ),
         (
             t(
@@ -543,57 +343,29 @@ pub fn odds_cmd(
                 "P(≥1) tail-number lottery",
             )
             .to_string(),
-            pct(o.p_tail_number),
+            pct(o.p_tail_number_pct()),
         ),
     ];
-    if let Some(e) = expected_profit {
+    if let Some(e) = o.expected_profit {
         pairs.push((
             format!(
                 "{} ({})",
                 t(lang, "期望收益", "expected profit"),
-                basis.id()
+                o.profit_basis.id()
             ),
             group(e, 2),
         ));
     }
-    if o.below_minimum {
-        notes.push("below the ¥10,000 minimum market value: no subscription".into());
+    for n in o.warnings.texts() {
+        pairs.push((t(lang, "注意", "note").into(), n));
     }
-    for n in &notes {
-        pairs.push((t(lang, "注意", "note").into(), n.clone()));
+    if let Some(w) = &o.working {
+        pairs.push((t(lang, "计算", "explain").into(), w.clone()));
     }
-    if explain {
-        let unit_mv = sub.mv_per_unit.unwrap_or(0);
-        pairs.push(("explain".into(), format!(
-            "⌊{} ÷ {unit_mv}⌋ = {} units × {} = {} shares{}; {} ÷ {} = {} numbers; {} × {}% = {}; 1 − (1 − {})^{} = {}; min(1, {}) = {}",
-            group(mv, 2), o.units, o.unit_shares, u128::from(o.units) * u128::from(o.unit_shares),
-            if o.capped { format!(" → cap {}", o.quota_shares) } else { String::new() },
-            o.quota_shares, o.unit_shares, o.numbers, o.numbers, num::trim(rate), num::trim(o.expected_lots),
-            num::trim(rate / Decimal::ONE_HUNDRED), o.numbers, fixed(o.p_independent, 12),
-            num::trim(o.expected_lots), num::trim(o.p_tail_number),
-        )));
-    }
-    let v = json!({
-        "board": board.id(), "date": date.to_string(), "market_value": fixed(mv, 2),
-        "units": o.units, "quota_shares": o.quota_shares, "numbers": o.numbers,
-        "win_rate_pct": num::trim(rate),
-        "expected_lots": num::trim(o.expected_lots),
-        "p_at_least_one": fixed(o.p_independent, 12),
-        "p_at_least_one_model": "independent draws",
-        "p_at_least_one_tail_number": num::trim(o.p_tail_number),
-        "expected_profit": expected_profit.map(|e| fixed(e, 2)),
-        "profit_basis": basis.id(),
-        "notes": notes,
-    });
-    Ok(kv_output(&pairs, fmt, v))
+    Ok(kv_output(&pairs, fmt, &o))
 }
 
-fn bse_odds_cmd(
-    a: &OddsArgs,
-    _date: NaiveDate,
-    fmt: Format,
-    lang: Lang,
-) -> Result<Output, CliError> {
+fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<Output, CliError> {
     let need = |v: &Option<String>, flag: &str| -> Result<u64, CliError> {
         let raw = v
             .as_deref()
@@ -609,15 +381,15 @@ fn bse_odds_cmd(
             .as_deref()
             .ok_or_else(|| daxin::Error::missing("--issue-price", "the cash to pay"))?,
     )?;
-    let b = odds::bse_allotment(applied, online, valid, price.get())?;
-    let pairs = vec![
+    let b = BseReport::build(applied, online, valid, price.get(), explain)?;
+    let mut pairs = vec![
         (
             t(lang, "申购股数", "applied").to_string(),
             b.applied.to_string(),
         ),
         (
             t(lang, "获配比例", "ratio").to_string(),
-            format!("{}%", fixed(b.ratio * Decimal::ONE_HUNDRED, 6)),
+            format!("{}%", fixed(b.ratio_pct, 6)),
         ),
         (
             t(lang, "确定获配", "certain allotment").to_string(),
@@ -640,10 +412,8 @@ fn bse_odds_cmd(
             ),
         ),
     ];
-    let v = json!({
-        "applied": b.applied, "ratio": b.ratio.normalize().to_string(), "base_shares": b.base_shares,
-        "remainder": b.remainder.normalize().to_string(), "cash_needed": fixed(b.cash_needed, 2),
-        "sure_of_100_shares": b.sure_of_100_shares, "cash_for_sure_100": fixed(b.cash_for_sure_100, 2),
-    });
-    Ok(kv_output(&pairs, fmt, v))
+    for w in b.working.iter().flatten() {
+        pairs.push((t(lang, "计算", "working").into(), w.clone()));
+    }
+    Ok(kv_output(&pairs, fmt, &b))
 }

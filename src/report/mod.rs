@@ -5,4 +5,11 @@
 //! it. Decimals in serialised reports are strings at their display
 //! precision, rounded half-up by the helpers in [`ser`].
 
+pub mod headlines;
+pub mod ipo;
+pub mod list;
+pub mod odds;
+pub mod rules;
+pub mod schedule;
 pub mod ser;
+pub mod terms;

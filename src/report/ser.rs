@@ -54,6 +54,12 @@ pub fn ratio<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&num::fixed(*x, RATIO_DP))
 }
 
+/// Four decimals, half-up: for a computed figure shown beside a printed
+/// one, and for break-even rates.
+pub fn dp4<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&num::fixed(*x, 4))
+}
+
 /// The value as computed, without trailing zeros (`"0.003015"`): for
 /// probabilities and rates whose every digit matters.
 pub fn exact<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -90,6 +96,10 @@ pub mod opt {
     /// [`super::ratio`] or `null`.
     pub fn ratio<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         with(x, s, super::ratio)
+    }
+    /// [`super::dp4`] or `null`.
+    pub fn dp4<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        with(x, s, super::dp4)
     }
     /// [`super::exact`] or `null`.
     pub fn exact<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {

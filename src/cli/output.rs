@@ -1,0 +1,216 @@
+//! Where output goes: stdout, or a file written atomically.
+//!
+//! A file named by `-o` is written to a temporary name beside its target,
+//! flushed to disk and renamed over it, so a reader never sees half a file.
+//! The target must be a regular file or a new path: a directory, a FIFO, a
+//! device or a socket is refused (exit 2), never replaced. A symlink is
+//! written through: the link stays, its target is replaced, and the
+//! target's permissions are kept. The temporary file is removed on every
+//! error and on SIGINT, SIGTERM and SIGHUP, so no `.NAME.tmp-PID` is left.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
+
+use super::CliError;
+
+/// The exit code of every command when its output cannot be written (a
+/// full disk, a closed terminal): documented in the README.
+pub const WRITE_ERROR: u8 = 3;
+
+/// Temporary files to remove if the process is interrupted.
+static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static HANDLER: Once = Once::new();
+
+fn track(p: &Path) {
+    HANDLER.call_once(|| {
+        // On a signal: remove every temporary file, then exit as a shell
+        // expects of an interrupted program (128 + SIGINT).
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(temps) = TEMPS.lock() {
+                for t in temps.iter() {
+                    let _ = fs::remove_file(t);
+                }
+            }
+            std::process::exit(130);
+        });
+    });
+    if let Ok(mut t) = TEMPS.lock() {
+        t.push(p.to_path_buf());
+    }
+}
+
+fn untrack(p: &Path) {
+    if let Ok(mut t) = TEMPS.lock() {
+        t.retain(|x| x != p);
+    }
+}
+
+/// An error writing the output: one exit code for every command.
+pub fn write_error(what: &str, e: impl std::fmt::Display) -> CliError {
+    CliError {
+        msg: format!("{what}: {e}"),
+        code: WRITE_ERROR,
+    }
+}
+
+fn refuse(flag: &str, path: &Path, what: &str) -> CliError {
+    CliError {
+        msg: format!(
+            "{flag} {}: is {what}; give a regular file or a new path",
+            path.display()
+        ),
+        code: 2,
+    }
+}
+
+/// The file `path` names, through any symlinks, and its permissions when
+/// it exists; an error for anything but a regular file or a new path.
+fn resolve(flag: &str, path: &Path) -> Result<(PathBuf, Option<Permissions>), CliError> {
+    let mut target = path.to_path_buf();
+    // follow links by hand, so that a link to a path not yet there works
+    for _ in 0..40 {
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&target)
+                    .map_err(|e| write_error(&format!("{flag} {}", path.display()), e))?;
+                target = match target.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            Ok(m) => {
+                let ft = m.file_type();
+                if ft.is_file() {
+                    return Ok((target, Some(m.permissions())));
+                }
+                let what = if ft.is_dir() {
+                    "a directory"
+                } else {
+                    special_kind(&ft)
+                };
+                return Err(refuse(flag, path, what));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((target, None)),
+            Err(e) => return Err(write_error(&format!("{flag} {}", path.display()), e)),
+        }
+    }
+    Err(refuse(flag, path, "a loop of symlinks"))
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "a FIFO"
+    } else if ft.is_block_device() || ft.is_char_device() {
+        "a device"
+    } else if ft.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// A file written to a temporary name beside its target and renamed over
+/// it when complete.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    /// What the user typed, for messages.
+    shown: String,
+    perms: Option<Permissions>,
+    file: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Opens the temporary file for `path` (named by `flag` in errors).
+    pub fn create(flag: &str, path: &Path) -> Result<AtomicFile, CliError> {
+        let shown = format!("{flag} {}", path.display());
+        let (target, perms) = resolve(flag, path)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| refuse(flag, path, "not a file name"))?;
+        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        track(&tmp);
+        let file = match File::create(&tmp) {
+            Ok(f) => f,
+            Err(e) => {
+                untrack(&tmp);
+                return Err(write_error(&shown, e));
+            }
+        };
+        Ok(AtomicFile {
+            tmp,
+            target,
+            shown,
+            perms,
+            file: Some(BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    /// Flushes the file to disk and renames it over the target.
+    pub fn commit(mut self) -> Result<(), CliError> {
+        let shown = self.shown.clone();
+        let fail = |e: io::Error| write_error(&shown, e);
+        if let Some(w) = self.file.take() {
+            let f = w.into_inner().map_err(|e| fail(e.into_error()))?;
+            if let Some(p) = &self.perms {
+                f.set_permissions(p.clone()).map_err(fail)?;
+            }
+            f.sync_all().map_err(fail)?;
+            drop(f);
+            fs::rename(&self.tmp, &self.target).map_err(fail)?;
+            untrack(&self.tmp);
+            // the rename itself reaches the disk with the directory
+            if let Some(dir) = self.target.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if let Ok(d) = File::open(dir) {
+                    let _ = d.sync_all();
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Err(io::Error::other("file already committed")),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+            untrack(&self.tmp);
+        }
+    }
+}
+
+/// Writes `s` to stdout; a reader that left (`daxin … | head`) is not an
+/// error, anything else is [`WRITE_ERROR`].
+pub fn to_stdout(s: &str) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(write_error("cannot write the output", e)),
+    }
+}
