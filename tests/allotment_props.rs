@@ -105,8 +105,65 @@ fn tiers() -> impl Strategy<Value = Vec<Drawn>> {
     })
 }
 
+/// The same tiers as a two-row table: one row per outcome, the size on the
+/// second row printed or left out, page numbers and repeated headings
+/// between rows, no pool headings.
+fn two_row_table(tiers: &[Drawn], lot: u64, omit: bool, pages: bool) -> String {
+    let mut text = String::from("NO. OF H SHARES APPLIED FOR\n");
+    for (k, d) in tiers.iter().enumerate() {
+        let size = grouped(d.lots * lot);
+        let rest = d.applicants - d.winners;
+        let rows: Vec<(u64, u64)> = if d.extra > 0 && d.winners > 0 {
+            [(rest, d.certain), (d.winners, d.certain + d.extra)]
+                .into_iter()
+                .filter(|r| r.0 > 0)
+                .collect()
+        } else {
+            vec![(d.applicants, d.certain)]
+        };
+        for (i, (n, lots)) in rows.iter().enumerate() {
+            if i == 0 || !omit {
+                text.push_str(&format!("{size}\n"));
+            }
+            text.push_str(&format!(
+                "{}\n{} H Shares\n",
+                grouped(*n),
+                grouped(lots * lot)
+            ));
+        }
+        if pages && k % 3 == 2 {
+            text.push_str(&format!("{}\nNO. OF\nVALID\nAPPLICATIONS\n", k + 10));
+        }
+    }
+    text
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn two_row_tables_read_back_and_add_up(
+        tiers in tiers(),
+        lot in prop::sample::select(vec![100u64, 200, 500]),
+        omit in any::<bool>(),
+        pages in any::<bool>(),
+    ) {
+        let text = two_row_table(&tiers, lot, omit, pages);
+        let t = parse::read(text.as_bytes(), None);
+        prop_assert!(t.is_ok(), "{}\n{:?}", text, t);
+        let t = t.unwrap();
+        prop_assert_eq!(t.tiers.len(), tiers.len());
+        let r = compute(&t, &Inputs::new(lot)).unwrap();
+        let mut all: u128 = 0;
+        for (d, f) in tiers.iter().zip(&r.tiers) {
+            prop_assert_eq!(f.applications, d.applicants);
+            all += u128::from(d.applicants) * u128::from(d.certain * lot)
+                + if d.extra > 0 { u128::from(d.winners) * u128::from(d.extra * lot) } else { 0 };
+            prop_assert_eq!(f.p_exact.is_one(), d.certain >= 1 || (d.extra > 0 && d.winners == d.applicants));
+        }
+        let sum: u128 = r.pools.iter().map(|p| u128::from(p.expected_shares_sum)).sum();
+        prop_assert_eq!(sum, all);
+    }
 
     #[test]
     fn guaranteed_tiers_are_sure_and_pools_add_up(
