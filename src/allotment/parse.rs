@@ -569,7 +569,7 @@ fn sheet_rows(recs: &[Rec]) -> Result<(Vec<Row>, Vec<PrintedTotal>)> {
         })?;
         let outs = outcomes(&caps, apps, rec.line, basis)?;
         let pct_raw = cell(Col::Pct).trim_end_matches('%').trim();
-        let pct = if pct_raw.is_empty() {
+        let pct = if input::is_placeholder(pct_raw) {
             None
         } else {
             Some(Decimal::from_str_exact(pct_raw).map_err(|_| {
@@ -1032,7 +1032,7 @@ mod tests {
         let t = read(b"200 36,519 0 H Shares 7.00%\n2,749 200 H Shares\n400 2,341 0 H Shares 4.37%\n224 200 H Shares\n", None).unwrap();
         assert_eq!(t.tiers.len(), 2);
         assert_eq!(t.tiers[1].successful(), 224);
-        let t = read(b"No. of shares applied for,No. of valid applications,Basis of allotment,Percentage\n200,\"36,519\",0 H Shares,7.00%\n,\"2,749\",200 H Shares,\n", None).unwrap();
+        let t = read(b"No. of shares applied for,No. of valid applications,Basis of allotment,Percentage\n200,\"36,519\",0 H Shares,7.00%\n,\"2,749\",200 H Shares,\xe2\x80\x94\n", None).unwrap();
         assert_eq!((t.tiers.len(), t.tiers[0].successful()), (1, 2_749));
     }
 
