@@ -25,6 +25,7 @@
 //! assert_eq!(open.profit_per_lot.to_string(), "297670.00"); // (700 − 104.66) × 500
 //! ```
 
+pub mod allotment;
 pub mod audit;
 pub mod board;
 pub mod config;

@@ -1,6 +1,6 @@
 //! The odds of winning: A-share quotas from market value, winning numbers
-//! and the chance of at least one lot; BSE proportional allotment; Hong Kong
-//! allotment-basis tables.
+//! and the chance of at least one lot; BSE proportional allotment. Hong Kong
+//! allotment tables are in [`crate::allotment`].
 //!
 //! A-shares (market-rules.md §2–§3):
 //! - quota = min(⌊market value ÷ value per unit⌋ × unit shares, cap), zero
@@ -102,17 +102,6 @@ impl Odds {
     /// ```
     pub fn expected_profit(&self, per_lot: Decimal) -> Result<Decimal> {
         num::mul(self.expected_lots, per_lot, "expected profit")
-    }
-}
-
-impl HkTierOdds {
-    /// Expected shares allotted: expected lots × shares per lot.
-    pub fn expected_shares(&self, lot_shares: u64) -> Result<Decimal> {
-        num::mul(
-            self.expected_lots,
-            Decimal::from(lot_shares),
-            "expected shares",
-        )
     }
 }
 
@@ -262,120 +251,6 @@ pub fn bse_allotment(
     })
 }
 
-/// One tier of a Hong Kong allotment basis (分配基准).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HkTier {
-    /// Lots applied for.
-    pub lots: u64,
-    /// Valid applications in the tier.
-    pub applications: u64,
-    /// Lots every applicant receives.
-    pub certain_lots: u64,
-    /// Successful ballots for one more lot…
-    pub ballot_winners: u64,
-    /// …out of this many applicants.
-    pub ballot_of: u64,
-}
-
-/// The odds of a tier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HkTierOdds {
-    /// The tier.
-    pub tier: HkTier,
-    /// P(at least one lot).
-    pub p_at_least_one: Decimal,
-    /// Expected lots per applicant.
-    pub expected_lots: Decimal,
-    /// Expected lots per lot applied (the per-lot rate).
-    pub per_lot_rate: Decimal,
-    /// Application value (lots × lot × price × (1 + charge)).
-    pub application_value: Decimal,
-    /// Pool A (≤ HK$5 million application value) or B.
-    pub pool: &'static str,
-}
-
-/// Parses a basis such as `15448/154483` (X of Y applicants get one lot) or
-/// `2+3/10` (2 lots each, and 3 of 10 get one more).
-pub fn parse_basis(field: &str, raw: &str) -> Result<(u64, u64, u64)> {
-    let s = crate::input::normalize(raw).replace(' ', "");
-    let (certain, ballot) = match s.split_once('+') {
-        Some((c, b)) => (c.to_string(), Some(b.to_string())),
-        None if s.contains('/') => ("0".into(), Some(s.clone())),
-        None => (s.clone(), None),
-    };
-    let int = |t: &str| -> Result<u64> {
-        t.parse::<u64>()
-            .map_err(|_| Error::invalid(field, raw, "expected N, X/Y or N+X/Y"))
-    };
-    let certain = int(&certain)?;
-    let (x, y) = match ballot {
-        Some(b) => {
-            let (x, y) = b
-                .split_once('/')
-                .ok_or_else(|| Error::invalid(field, raw, "expected N, X/Y or N+X/Y"))?;
-            (int(x)?, int(y)?)
-        }
-        None => (0, 1),
-    };
-    if y == 0 || x > y {
-        return Err(Error::invalid(field, raw, "X/Y needs 0 ≤ X ≤ Y and Y > 0"));
-    }
-    Ok((certain, x, y))
-}
-
-/// The odds of each tier of a Hong Kong allotment basis; `entry_fee` is the
-/// cost of one lot with the allotment charge (for the pool split).
-pub fn hk_odds(tiers: &[HkTier], entry_fee: Decimal) -> Result<Vec<HkTierOdds>> {
-    let pool_a_limit = Decimal::from(5_000_000u64);
-    tiers
-        .iter()
-        .map(|t| {
-            let ballot = Decimal::from(t.ballot_winners) / Decimal::from(t.ballot_of);
-            let expected = Decimal::from(t.certain_lots) + ballot;
-            let p = if t.certain_lots > 0 {
-                Decimal::ONE
-            } else {
-                ballot
-            };
-            let value = num::mul(Decimal::from(t.lots), entry_fee, "application value")?;
-            Ok(HkTierOdds {
-                tier: t.clone(),
-                p_at_least_one: p,
-                expected_lots: expected,
-                per_lot_rate: expected / Decimal::from(t.lots.max(1)),
-                application_value: value,
-                pool: if value <= pool_a_limit { "A" } else { "B" },
-            })
-        })
-        .collect()
-}
-
-/// The expected net profit of an application in a tier: expected lots ×
-/// each allotted lot's net (after the allotment charge and selling costs)
-/// − the handling fee, which is paid whether or not anything is allotted.
-/// Selling costs are taken per lot, as if each lot were sold alone (a
-/// minimum commission makes a multi-lot sale slightly cheaper per lot).
-pub fn expected_net(
-    o: &HkTierOdds,
-    net_per_lot: Decimal,
-    handling_fee: Decimal,
-) -> Result<Decimal> {
-    let what = "expected net profit";
-    num::sub(
-        num::mul(o.expected_lots, net_per_lot, what)?,
-        handling_fee,
-        what,
-    )
-}
-
-/// The smallest tier certain of one lot (穩中一手), if any.
-pub fn sure_of_one_lot(odds: &[HkTierOdds]) -> Option<u64> {
-    odds.iter()
-        .filter(|o| o.p_at_least_one >= Decimal::ONE)
-        .map(|o| o.tier.lots)
-        .min()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,45 +331,5 @@ mod tests {
         assert_eq!(b.sure_of_100_shares, 10_000);
         assert_eq!(b.cash_for_sure_100, d("100000"));
         assert!(bse_allotment(150, 1, 1, d("1")).is_err());
-    }
-
-    #[test]
-    fn where_more_lots_stop_paying() {
-        // 京东 2020 tiers (fengdujob): 1 lot 15448/154483, 2 lots 4227/40910.
-        let tiers = [
-            HkTier {
-                lots: 1,
-                applications: 154_483,
-                certain_lots: 0,
-                ballot_winners: 15_448,
-                ballot_of: 154_483,
-            },
-            HkTier {
-                lots: 2,
-                applications: 40_910,
-                certain_lots: 0,
-                ballot_winners: 4_227,
-                ballot_of: 40_910,
-            },
-        ];
-        let o = hk_odds(&tiers, d("11413.87")).unwrap();
-        // with HK$100 a lot and a HK$10 fee: 0.09999806 × 100 − 10 ≈ −0.0002;
-        // doubling the application adds only 0.0033 lots
-        let e1 = expected_net(&o[0], d("100"), d("10")).unwrap();
-        let e2 = expected_net(&o[1], d("100"), d("10")).unwrap();
-        assert!(e1 < Decimal::ZERO && e2 > e1);
-        assert_eq!(num::fixed(e2 - e1, 4), "0.3326"); // 100 × (4227/40910 − 15448/154483) = 0.33263…
-    }
-
-    #[test]
-    fn hk_basis_and_pools() {
-        assert_eq!(
-            parse_basis("b", "15448/154483").unwrap(),
-            (0, 15448, 154483)
-        );
-        assert_eq!(parse_basis("b", "2+3/10").unwrap(), (2, 3, 10));
-        assert_eq!(parse_basis("b", "1").unwrap(), (1, 0, 1));
-        assert!(parse_basis("b", "3/2").is_err());
-        assert!(parse_basis("b", "x").is_err());
     }
 }

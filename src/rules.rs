@@ -587,12 +587,194 @@ pub fn subscription_rule(board: Board, date: NaiveDate) -> Result<&'static Subsc
         })
 }
 
+/// How a Hong Kong public tranche is split into pools A and B (PN18):
+/// applications of up to `limit_hkd` at the final price — brokerage and
+/// levies excluded — in pool A, larger ones in pool B, each pool taking half
+/// of the tranche. Keyed on the application day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HkPoolRule {
+    /// First application day the row applies to.
+    pub from: NaiveDate,
+    /// Last application day.
+    pub to: Option<NaiveDate>,
+    /// The pool A line: application money (shares × price, fees excluded), HK$.
+    pub limit_hkd: u64,
+    /// How firm the row is.
+    pub status: RuleStatus,
+    /// What to know.
+    pub note: &'static str,
+    /// Where stated.
+    pub source: &'static str,
+}
+
+/// The pool table (market-rules.md §7).
+pub static HK_POOL_RULES: &[HkPoolRule] = &[
+    HkPoolRule {
+        from: ymd(1998, 6, 1),
+        to: Some(ymd(2025, 8, 3)),
+        limit_hkd: 5_000_000,
+        status: RuleStatus::Verified,
+        note: "two equal pools; pool A: applications of HK$5 million or less at the offer price, excluding the 1% brokerage and levies; an undersubscribed pool's surplus moves to the other. PN18 dates from 1998 (its '6/98' mark; the day is not stated, the row starts on the month's first)",
+        source: "https://en-rules.hkex.com.hk/node/5098 (GEM PN6, same text as Main Board PN18 of 6/98: \"divided equally into pools: pool A and pool B\", pool A \"HK$5 million or less\"); https://wanglu.net/thread/t12-270013-3.html (an allotment announcement, 2016: 甲组 \"5 百万港元或以下 (根据…每股发售股份 3.39 港元而计算,不包括 1% 经纪佣金、0.0027% 证监会交易徵费及 0.005% 香港联交所交易费)\")",
+    },
+    HkPoolRule {
+        from: ymd(2025, 8, 4),
+        to: None,
+        limit_hkd: 5_000_000,
+        status: RuleStatus::Unclear,
+        note: "after the 2025 reform the announcements still print POOL A / POOL B with half of the final tranche each (壁仞科技: 24,769,400 + 24,769,200 of 49,538,600; 天數智芯: 1,271,600 + 1,271,600 of 2,543,200) and split at HK$5 million of application money at the final price; the new PN18 text was not read, and no post-reform table tells whether the fees count towards the line (the pre-reform wording excluded them)",
+        source: "https://www1.hkexnews.hk/listedco/listconews/sehk/2025/1231/2025123102783.pdf (壁仞科技, 2025-12-31); https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0107/2026010701802.pdf (天數智芯, 2026-01-07); https://www.am730.com.hk/%E8%B2%A1%E7%B6%93/1017352 (post-reform 甲組/乙組, 2026-03-11)",
+    },
+];
+
+/// The pool rule for an application on `date`.
+pub fn hk_pool_rule(date: NaiveDate) -> Result<&'static HkPoolRule> {
+    HK_POOL_RULES
+        .iter()
+        .find(|r| r.from <= date && r.to.is_none_or(|t| date <= t))
+        .ok_or_else(|| Error::NoRule {
+            board: Board::Hkex.id(),
+            date,
+            reason: "the pool table starts with PN18 in June 1998".into(),
+        })
+}
+
+/// How the Hong Kong public tranche is sized (the public offering's share
+/// of the global offering).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HkMechanism {
+    /// Old PN18 claw-back (before 2025-08-04).
+    Pn18,
+    /// 2025 reform, mechanism A: 5 % initially, clawed back by demand.
+    A,
+    /// 2025 reform, mechanism B: a fixed share chosen in advance, no claw-back.
+    B,
+}
+
+/// One row of the public-tranche table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HkTrancheRule {
+    /// The mechanism.
+    pub mechanism: HkMechanism,
+    /// First listing-document day the row applies to.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: Option<NaiveDate>,
+    /// The initial public share, percent of the offer (B: the floor).
+    pub initial_pct: Decimal,
+    /// Claw-back: at `multiple`× demand or more, the tranche becomes `pct`.
+    pub clawback: &'static [(u32, u32)],
+    /// Mechanism B's ceiling on the fixed share, percent.
+    pub max_pct: Option<Decimal>,
+    /// How firm the row is.
+    pub status: RuleStatus,
+    /// What to know.
+    pub note: &'static str,
+    /// Where stated.
+    pub source: &'static str,
+}
+
+/// The public-tranche table (market-rules.md §7). Chapter 18C issuers have a
+/// claw-back of their own, stated in each prospectus, and are not in it.
+pub static HK_TRANCHE_RULES: &[HkTrancheRule] = &[
+    HkTrancheRule {
+        mechanism: HkMechanism::Pn18,
+        from: ymd(1998, 6, 1),
+        to: Some(ymd(2025, 8, 3)),
+        initial_pct: Decimal::from_parts(10, 0, 0, false, 0),
+        clawback: &[(15, 30), (50, 40), (100, 50)],
+        max_pct: None,
+        status: RuleStatus::Unclear,
+        note: "10% initially; 30% from 15× demand, 40% from 50×, 50% from 100×. The first threshold is DISPUTED: etnet writes 10×, PN18-based sources and HKEX listing decision LD60-2 15× (used here)",
+        source: "https://en-rules.hkex.com.hk/node/5098 (\"an initial allocation of not less than 10%\"); https://studylib.net/doc/9045337/hkex-listing-decision (LD60-2: 15×/50×/100×); https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=163877 (10×)",
+    },
+    HkTrancheRule {
+        mechanism: HkMechanism::A,
+        from: ymd(2025, 8, 4),
+        to: None,
+        initial_pct: Decimal::from_parts(5, 0, 0, false, 0),
+        clawback: &[(15, 15), (50, 25), (100, 35)],
+        max_pct: None,
+        status: RuleStatus::Unclear,
+        note: "5% initially; 15% / 25% / 35% by demand, 35% from 100×. The first threshold is DISPUTED: Sing Tao writes 15× (used here), etnet 10×; the new PN18 table was not read",
+        source: "https://www.stheadline.com/investment/3495482 (超購15倍以上至50倍以下,回撥15%); https://www.wenweipo.com/a/202508/02/AP688d2312e4b0d3e2cd19524f.html (逾100倍 … 機制A 35%); https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=163877 (10至50倍回補至15%)",
+    },
+    HkTrancheRule {
+        mechanism: HkMechanism::B,
+        from: ymd(2025, 8, 4),
+        to: None,
+        initial_pct: Decimal::from_parts(10, 0, 0, false, 0),
+        clawback: &[],
+        max_pct: Some(Decimal::from_parts(60, 0, 0, false, 0)),
+        status: RuleStatus::Verified,
+        note: "a fixed share of 10% to 60% chosen in advance, no claw-back (most issuers since chose 10%: 天數智芯 10.00% at 414×, 科拓 10% at 2,115×, 金潯 10.00% at 143× — claw-back N/A or No)",
+        source: "http://202.62.215.10/www/tc/news/topic_news_detail.php?category=financenews&newsid=159035&page=5 (下限為發售股份的10%(上限為60%),並無回補機制); https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0108/2026010801368.pdf (金潯資源: claw-back triggered No, 10.00%)",
+    },
+];
+
+/// The public tranche's share of the offer, in percent, for `mechanism` on
+/// `date` at `multiple`× demand (demand ÷ the shares initially offered to
+/// the public), with the row used. Mechanism B gives its floor; the
+/// issuer's chosen share is in its prospectus.
+///
+/// ```
+/// use daxin::rules::{public_tranche_pct, HkMechanism};
+/// let day = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+/// let (pct, _) = public_tranche_pct(HkMechanism::A, day, 143.into()).unwrap();
+/// assert_eq!(pct.to_string(), "35");
+/// ```
+pub fn public_tranche_pct(
+    mechanism: HkMechanism,
+    date: NaiveDate,
+    multiple: Decimal,
+) -> Result<(Decimal, &'static HkTrancheRule)> {
+    let rule = HK_TRANCHE_RULES
+        .iter()
+        .find(|r| r.mechanism == mechanism && r.from <= date && r.to.is_none_or(|t| date <= t))
+        .ok_or_else(|| Error::NoRule {
+            board: Board::Hkex.id(),
+            date,
+            reason: format!("no {mechanism:?} public-tranche rule on that day (PN18 until 2025-08-03, mechanisms A and B from 2025-08-04)"),
+        })?;
+    let pct = rule
+        .clawback
+        .iter()
+        .rev()
+        .find(|(m, _)| multiple >= Decimal::from(*m))
+        .map_or(rule.initial_pct, |(_, p)| Decimal::from(*p));
+    Ok((pct, rule))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn hk_pools_and_tranches() {
+        assert_eq!(hk_pool_rule(ymd(2026, 1, 5)).unwrap().limit_hkd, 5_000_000);
+        assert_eq!(
+            hk_pool_rule(ymd(2026, 1, 5)).unwrap().status,
+            RuleStatus::Unclear
+        );
+        assert_eq!(
+            hk_pool_rule(ymd(2020, 6, 1)).unwrap().status,
+            RuleStatus::Verified
+        );
+        assert!(hk_pool_rule(ymd(1997, 1, 1)).is_err());
+        let at = |m, day, x: &str| public_tranche_pct(m, day, d(x)).unwrap().0;
+        // old regime: 34.64× → 30% (an allotment announcement of 2020: 40,000,000 → 120,000,000
+        // shares of 400,000,000, "超额认购超过15倍但少于50倍", angolace.com/guonei/2020/0714/1105.html)
+        assert_eq!(at(HkMechanism::Pn18, ymd(2020, 7, 10), "34.64"), d("30"));
+        assert_eq!(at(HkMechanism::Pn18, ymd(2020, 7, 10), "14.99"), d("10"));
+        assert_eq!(at(HkMechanism::A, ymd(2026, 1, 1), "100"), d("35"));
+        assert_eq!(at(HkMechanism::A, ymd(2026, 1, 1), "49.9"), d("15"));
+        assert_eq!(at(HkMechanism::B, ymd(2026, 1, 1), "414.24"), d("10"));
+        assert!(public_tranche_pct(HkMechanism::A, ymd(2025, 8, 3), d("1")).is_err());
     }
 
     #[test]

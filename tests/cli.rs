@@ -867,9 +867,11 @@ fn hk_allotment_table_reproduces_the_one_lot_rate() {
         "50",
     ]);
     let tiers = v["tiers"].as_array().unwrap();
-    assert_eq!(tiers[0]["p_at_least_one"], "0.09999806");
+    // exact: 15448 / 154483 to the last digit a decimal holds
+    assert_eq!(tiers[0]["p_at_least_one"], "0.0999980580387486001695979493");
     // 2-lot tier: 4227/40910/2 = 5.17% per lot
     assert_eq!(&tiers[1]["per_lot_rate"].as_str().unwrap()[..6], "0.0516");
+    assert_eq!(tiers[1]["allotted_pct"], "5.17");
     assert!(v["sure_of_one_lot"].is_null());
 }
 

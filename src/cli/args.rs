@@ -325,7 +325,8 @@ pub struct OddsArgs {
     /// Issue price (BSE cash, HK application value).
     #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
     pub issue_price: Option<String>,
-    /// Hong Kong: allotment basis CSV (lots,applications,basis).
+    /// Hong Kong: the allotment results table as the announcement prints it
+    /// (CSV/TSV from a spreadsheet, text copied from the PDF, or lots,applications,basis).
     #[arg(long, value_name = "FILE")]
     pub allotment: Option<std::path::PathBuf>,
     /// Hong Kong: board lot.
@@ -334,6 +335,19 @@ pub struct OddsArgs {
     /// Hong Kong: the broker's handling fee per application.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub handling_fee: Option<String>,
+    /// Hong Kong: money for one application; the sizes within it with the best
+    /// chance of a lot and the best expected profit.
+    #[arg(long, value_name = "HKD", allow_hyphen_values = true)]
+    pub budget: Option<String>,
+    /// Hong Kong: the announcement's number of valid applications, to check the table.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub valid_applications: Option<String>,
+    /// Hong Kong: the announcement's number of successful applications.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub successful: Option<String>,
+    /// Hong Kong: the final number of offer shares in the public offering.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub offer_shares: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -3,16 +3,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::json;
 
 use daxin::board::Board;
 use daxin::data::Dataset;
-use daxin::ipo::Basis;
 use daxin::num::{self, fixed, group};
-use daxin::odds::{self, HkTier};
 use daxin::report::odds::{BseReport, OddsReport, OddsRequest};
 use daxin::report::rules::{LimitsReport, PathReport, RulesReport};
-use daxin::{input, returns, Lang};
+use daxin::{input, Lang};
 
 use super::args::{Format, LimitsArgs, OddsArgs, PathArgs};
 use super::draw::{csv_records, json, kv_output, render_table, t};
@@ -250,7 +247,7 @@ pub fn odds_cmd(
 ) -> Result<Output, CliError> {
     let ipo = a.ipo.as_deref().map(|q| data.find(q)).transpose()?;
     if a.allotment.is_some() {
-        return hk_odds_cmd(a, ipo, fmt, lang);
+        return super::allotment::odds_cmd(a, ipo, fmt, lang, explain);
     }
     let mut req = OddsRequest::new(lang, today());
     req.explain = explain;
@@ -419,196 +416,4 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
         pairs.push((t(lang, "计算", "working").into(), w.clone()));
     }
     Ok(kv_output(&pairs, fmt, &b))
-}
-
-fn hk_odds_cmd(
-    a: &OddsArgs,
-    ipo: Option<&daxin::Ipo>,
-    fmt: Format,
-    lang: Lang,
-) -> Result<Output, CliError> {
-    let path = a
-        .allotment
-        .as_ref()
-        .ok_or_else(|| daxin::Error::missing("--allotment", "the CSV"))?;
-    let text = std::fs::read_to_string(path).map_err(|e| CliError {
-        msg: format!("--allotment {}: cannot read: {e}", path.display()),
-        code: 2,
-    })?;
-    let origin = path.display().to_string();
-    let mut rdr = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut tiers = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let row = i + 2;
-        let rec = rec.map_err(|e| CliError {
-            msg: format!("{origin}: row {row}: {e}"),
-            code: 2,
-        })?;
-        let field = |k: usize, name: &str| -> Result<String, CliError> {
-            rec.get(k).map(str::to_string).ok_or_else(|| CliError {
-                msg: format!("{origin}: row {row}: missing column {name}"),
-                code: 2,
-            })
-        };
-        let wrap = |e: daxin::Error| CliError {
-            msg: format!("{origin}: row {row}: {e}"),
-            code: 2,
-        };
-        let lots = input::parse_shares("lots", &field(0, "lots")?)
-            .map_err(wrap)?
-            .get();
-        let apps = input::parse_shares("applications", &field(1, "applications")?)
-            .map_err(wrap)?
-            .get();
-        let (c, x, y) = odds::parse_basis("basis", &field(2, "basis")?).map_err(wrap)?;
-        tiers.push(HkTier {
-            lots,
-            applications: apps,
-            certain_lots: c,
-            ballot_winners: x,
-            ballot_of: y,
-        });
-    }
-    let lot = match (&a.lot_size, ipo) {
-        (Some(l), _) => input::parse_shares("--lot-size", l)?.get(),
-        (None, Some(i)) => i.lot_shares.get(),
-        (None, None) => return Err(daxin::Error::missing("--lot-size", "the board lot").into()),
-    };
-    let price = match (&a.issue_price, ipo) {
-        (Some(p), _) => Some(input::parse_price("--issue-price", p)?.get()),
-        (None, Some(i)) => Some(i.issue_price.get()),
-        (None, None) => None,
-    };
-    // entry fee per lot at the current allotment charge, for the pool split
-    let entry = match price {
-        Some(p) => {
-            let day = match &a.date {
-                Some(d) => input::parse_date("--date", d)?,
-                None => ipo.and_then(|i| i.listing_date).unwrap_or_else(today),
-            };
-            let amount = num::mul(p, Decimal::from(lot), "entry fee")?;
-            let sched = daxin::fees::Schedule::builtin()?;
-            let charges =
-                daxin::fees::allotment_charges(&sched, daxin::fees::Exchange::Hkex, day, amount)?;
-            num::add(amount, charges.total, "entry fee")?
-        }
-        None => Decimal::ZERO,
-    };
-    let res = odds::hk_odds(&tiers, entry)?;
-    let sure = odds::sure_of_one_lot(&res);
-    // each allotted lot's net at the chosen price: gross when given by
-    // --profit-per-lot, else net of the day's fees for an IPO in the data
-    let basis: Basis = a.basis.as_deref().unwrap_or("close").parse()?;
-    let handling = match &a.handling_fee {
-        Some(h) => input::parse_fee("--handling-fee", h)?,
-        None => Decimal::ZERO,
-    };
-    let per_lot: Option<Decimal> = match (&a.profit_per_lot, ipo) {
-        (Some(p), _) => Some(input::parse_amount("--profit-per-lot", p)?),
-        (None, Some(i)) => {
-            let s = returns::compute(i)?;
-            let opts = daxin::net::NetOptions {
-                broker: daxin::fees::Broker::default_for(i.currency),
-                application_date: None,
-                cash_out_date: None,
-                sale_date: None,
-            };
-            let sched = daxin::fees::Schedule::builtin()?;
-            daxin::net::compute(i, &s, &sched, &opts)
-                .ok()
-                .and_then(|n| {
-                    n.figures
-                        .iter()
-                        .find(|f| f.basis == basis)
-                        .map(|f| f.net_profit_per_lot)
-                })
-        }
-        (None, None) => None,
-    };
-    let expected: Vec<Option<Decimal>> = res
-        .iter()
-        .map(|o| {
-            per_lot
-                .map(|p| odds::expected_net(o, p, handling))
-                .transpose()
-        })
-        .collect::<Result<_, _>>()?;
-    let expected_shares: Vec<Decimal> = res
-        .iter()
-        .map(|o| o.expected_shares(lot))
-        .collect::<Result<_, _>>()?;
-    let mut out = Output::default();
-    match fmt {
-        Format::Json => {
-            let v = json!({
-                "lot_shares": lot,
-                "entry_fee": (price.is_some()).then(|| fixed(entry, 2)),
-                "tiers": res.iter().zip(&expected_shares).map(|(o, shares)| json!({
-                    "lots": o.tier.lots, "applications": o.tier.applications,
-                    "p_at_least_one": fixed(o.p_at_least_one, 8),
-                    "expected_lots": fixed(o.expected_lots, 8),
-                    "expected_shares": fixed(*shares, 4),
-                    "per_lot_rate": fixed(o.per_lot_rate, 8),
-                    "application_value": (price.is_some()).then(|| fixed(o.application_value, 2)),
-                    "pool": (price.is_some()).then_some(o.pool),
-                })).collect::<Vec<_>>(),
-                "expected_net_profit": expected.iter().map(|e| e.map(|x| fixed(x, 2))).collect::<Vec<_>>(),
-                "profit_basis": basis.id(),
-                "handling_fee": fixed(handling, 2),
-                "sure_of_one_lot": sure,
-            });
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
-        _ => {
-            let head = vec![
-                t(lang, "申购手数", "lots").to_string(),
-                t(lang, "有效申请", "applications").to_string(),
-                t(lang, "至少一手", "P(≥1 lot)").to_string(),
-                t(lang, "期望手数", "expected lots").to_string(),
-                t(lang, "每手中签率", "per-lot rate").to_string(),
-                t(lang, "申购金额", "application value").to_string(),
-                t(lang, "组别", "pool").to_string(),
-                format!("{} ({})", t(lang, "期望净收益", "expected net"), basis.id()),
-            ];
-            let rows = res
-                .iter()
-                .zip(&expected)
-                .map(|(o, e)| {
-                    vec![
-                        o.tier.lots.to_string(),
-                        o.tier.applications.to_string(),
-                        format!("{}%", fixed(o.p_at_least_one * Decimal::ONE_HUNDRED, 2)),
-                        fixed(o.expected_lots, 4),
-                        format!("{}%", fixed(o.per_lot_rate * Decimal::ONE_HUNDRED, 2)),
-                        if price.is_some() {
-                            group(o.application_value, 2)
-                        } else {
-                            String::new()
-                        },
-                        if price.is_some() {
-                            o.pool.to_string()
-                        } else {
-                            String::new()
-                        },
-                        e.map(|x| group(x, 2)).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            out.stdout = super::draw::render_table(head, rows, fmt == Format::Md);
-            out.stdout.push_str(&format!(
-                "{}: {}\n",
-                t(lang, "稳中一手", "lots sure of one lot"),
-                sure.map(|s| s.to_string()).unwrap_or_else(|| t(
-                    lang,
-                    "表中无",
-                    "none in the table"
-                )
-                .into())
-            ));
-        }
-    }
-    Ok(out)
 }

@@ -1,6 +1,7 @@
 //! The CLI layer: turn flags into validated values (once, here), call the
 //! library, and hand the results to `render`.
 
+mod allotment;
 mod args;
 mod batch;
 mod chances;
@@ -51,6 +52,8 @@ impl From<daxin::Error> for CliError {
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// The exit code once the output is written (1: the input disagrees with itself).
+    pub code: u8,
 }
 
 pub fn main() -> ExitCode {
@@ -81,7 +84,7 @@ pub fn main() -> ExitCode {
                 eprint!("{}", out.stderr);
             }
             match output::to_stdout(&out.stdout) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => ExitCode::from(out.code),
                 Err(e) => {
                     eprintln!("daxin: {}", e.msg);
                     ExitCode::from(e.code)
@@ -202,7 +205,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             clap_complete::generate(sh, &mut Cli::command(), "daxin", &mut buf);
             Ok(Output {
                 stdout: String::from_utf8_lossy(&buf).into_owned(),
-                stderr: String::new(),
+                ..Output::default()
             })
         }
         Command::Batch(_) => Err(CliError {
@@ -252,12 +255,14 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                     return Ok(Output {
                         stdout: data.subset(keep).to_csv()?,
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 args::Format::Json => {
                     return Ok(Output {
                         stdout: format!("{}\n", data.subset(keep).to_json()?),
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 _ => {}
