@@ -1733,6 +1733,17 @@ const EVERY_COMMAND: &[&[&str]] = &[
         "--issue-price",
         "8",
     ],
+    &[
+        "odds",
+        "--allotment",
+        "fixtures/hk/biren-2025-allotment.txt",
+        "--lot-size",
+        "200",
+        "--issue-price",
+        "19.60",
+        "--date",
+        "2025-12-29",
+    ],
     &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
 ];
 
