@@ -105,6 +105,8 @@ pub enum Command {
     },
     /// Recompute every row of IPO tables (AKShare/Eastmoney, 同花顺, daxin CSV).
     Batch(BatchArgs),
+    /// Which of your subscription numbers (配号) won, from the published tail lists.
+    Numbers(NumbersArgs),
     /// The IPOs in the data, one line each.
     List {
         /// Only this board (sse-main, star, szse-main, chinext, bse, hkex).
@@ -331,4 +333,32 @@ pub struct BatchArgs {
     /// Write to this file (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NumbersArgs {
+    /// Your first subscription number (起始配号).
+    #[arg(long, value_name = "N")]
+    pub start: String,
+    /// How many numbers you were given (配号数量).
+    #[arg(long, value_name = "K")]
+    pub count: String,
+    /// The published result lists: a file, - for standard input, or the text itself.
+    #[arg(long, value_name = "FILE|-|TEXT")]
+    pub tails: String,
+    /// The announced winning rate (中签率), in percent, to compare with the lists.
+    #[arg(long, value_name = "PCT")]
+    pub rate: Option<String>,
+    /// The announced number of winning numbers (中签号码共有 … 个); needs --numbers.
+    #[arg(long, value_name = "COUNT")]
+    pub winners: Option<String>,
+    /// The numbers issued (配号总数).
+    #[arg(long, value_name = "TOTAL")]
+    pub numbers: Option<String>,
+    /// The first number issued (default 1; SSE issues from 100000000000).
+    #[arg(long, value_name = "N")]
+    pub first: Option<String>,
+    /// List at most this many winning numbers (the count is exact regardless).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<String>,
 }

@@ -4,6 +4,7 @@
 mod args;
 mod batch;
 mod chances;
+mod numbers;
 mod render;
 
 use std::io::Write;
@@ -43,6 +44,9 @@ impl From<daxin::Error> for CliError {
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// The exit code when the output is written (0, or 1 when a check the
+    /// user asked for failed).
+    pub code: u8,
 }
 
 pub fn main() -> ExitCode {
@@ -77,7 +81,7 @@ pub fn main() -> ExitCode {
                 .write_all(out.stdout.as_bytes())
                 .and_then(|_| stdout.flush())
             {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => ExitCode::from(out.code),
                 // `daxin list | head`: the reader left; nothing is wrong.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
@@ -334,6 +338,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let a = daxin::audit::audit(&text, &data);
             Ok(render::audit(&a, fmt, lang, explain))
         }
+        Command::Numbers(a) => numbers::numbers_cmd(a, fmt, lang, explain),
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,
@@ -404,12 +409,14 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                     return Ok(Output {
                         stdout: data.subset(keep).to_csv()?,
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 args::Format::Json => {
                     return Ok(Output {
                         stdout: format!("{}\n", data.subset(keep).to_json()?),
                         stderr: String::new(),
+                        code: 0,
                     })
                 }
                 _ => {}
