@@ -6,6 +6,8 @@ mod batch;
 mod chances;
 mod numbers;
 mod render;
+mod store;
+mod wins;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -339,6 +341,10 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             Ok(render::audit(&a, fmt, lang, explain))
         }
         Command::Numbers(a) => numbers::numbers_cmd(a, fmt, lang, explain),
+        Command::Wins(w) => {
+            let data = load_data(&cli.common.data)?;
+            wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
+        }
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,

@@ -2,7 +2,10 @@
 //! really earned, a broker statement (交割单) read into it, and the 中签号
 //! checker.
 //!
+//! - [`ledger`]: the ledger file — parse with line and field errors,
+//!   validation against each IPO's rules, edits that keep the user's text.
 //! - [`numbers`]: which of one's subscription numbers won, from the
 //!   published tail lists, by arithmetic; the implied winning rate.
 
+pub mod ledger;
 pub mod numbers;

@@ -1,0 +1,429 @@
+//! `daxin wins add|sell|drop|list|report|import`: flags validated into a
+//! win or a sale here, checked by `daxin::wins::ledger`, written by
+//! `store` (locked, atomic, with a `.bak`), and reported by
+//! `daxin::wins::report`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use daxin::board::Board;
+use daxin::data::Dataset;
+use daxin::input::{self, Price};
+use daxin::wins::ledger::{self, ActualFees, Change, Kind, Ledger, Sale, Win};
+use daxin::Lang;
+
+use super::args::{Format, WinAddArgs, WinDropArgs, WinFacts, WinSellArgs, WinsArgs, WinsCmd};
+use super::render::simple_table;
+use super::{store, CliError, Output};
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The ledger: `--ledger`, else `$DAXIN_LEDGER`, else the config directory.
+pub fn ledger_path(flag: Option<&std::path::Path>) -> Result<PathBuf, CliError> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("DAXIN_LEDGER").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(x).join("daxin").join("wins.toml"));
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(h).join(".config/daxin/wins.toml"));
+    }
+    Err(CliError {
+        msg: "no ledger: give --ledger FILE or set $DAXIN_LEDGER".into(),
+        code: 2,
+    })
+}
+
+fn origin(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+fn opt_date(flag: &str, raw: &Option<String>) -> Result<Option<NaiveDate>, CliError> {
+    Ok(raw
+        .as_deref()
+        .map(|d| input::parse_date(flag, d))
+        .transpose()?)
+}
+
+fn today(a: &WinsArgs) -> Result<NaiveDate, CliError> {
+    Ok(opt_date("--today", &a.today)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+}
+
+/// Reads and validates the whole ledger (for the read-only commands).
+fn load(
+    path: &std::path::Path,
+    data: &Dataset,
+    today: NaiveDate,
+) -> Result<(Ledger, Vec<ledger::Facts>), CliError> {
+    let Some(text) = store::read(path)? else {
+        return Ok((Ledger::default(), Vec::new()));
+    };
+    let (l, lines) = ledger::parse_with_lines(&text, &origin(path))?;
+    let facts = ledger::validate(&l, data, today, Some(&lines)).map_err(|e| match e {
+        daxin::Error::Data { message, .. } => CliError {
+            msg: format!("{}: {message}", origin(path)),
+            code: 2,
+        },
+        other => other.into(),
+    })?;
+    Ok((l, facts))
+}
+
+/// A win from the flags: the IPO's facts the user gave, shares or lots.
+fn build_win(
+    code: &str,
+    account: &Option<String>,
+    date: Option<NaiveDate>,
+    f: &WinFacts,
+    data: &Dataset,
+) -> Result<Win, CliError> {
+    let kind: Kind = match &f.kind {
+        Some(k) => k.parse()?,
+        None => Kind::Share,
+    };
+    let mut w = Win {
+        account: account.clone().filter(|a| !a.trim().is_empty()),
+        code: input::normalize(code),
+        kind,
+        name: f.name.clone(),
+        board: f.board.as_deref().map(str::parse::<Board>).transpose()?,
+        issue_price: f
+            .issue_price
+            .as_deref()
+            .map(|p| input::parse_price("--issue-price", p))
+            .transpose()?,
+        lot_shares: f
+            .lot_size
+            .as_deref()
+            .map(|l| input::parse_shares("--lot-size", l).map(|s| s.get()))
+            .transpose()?,
+        date,
+        paid: opt_date("--paid", &f.paid)?,
+        listed: opt_date("--listed", &f.listed)?,
+        note: f.note.clone(),
+        ..Win::default()
+    };
+    w.shares = match (&f.shares, &f.lots) {
+        (Some(_), Some(l)) => {
+            return Err(
+                daxin::Error::invalid("--lots", l, "give --shares or --lots, not both").into(),
+            )
+        }
+        (Some(s), None) => input::parse_shares("--shares", s)?.get(),
+        (None, Some(l)) => {
+            let n = input::parse_shares("--lots", l)?.get();
+            let lot = ledger::facts(&w, data)?.lot_shares.ok_or_else(|| {
+                daxin::Error::missing(
+                    "--lot-size",
+                    "--lots needs the lot size: give --lot-size or --shares",
+                )
+            })?;
+            n.checked_mul(lot)
+                .ok_or_else(|| daxin::Error::invalid("--lots", l, "too many"))?
+        }
+        (None, None) if kind != Kind::Share => 0,
+        (None, None) => {
+            return Err(
+                daxin::Error::missing("--shares", "how many shares (or --lots) were won").into(),
+            )
+        }
+    };
+    Ok(w)
+}
+
+/// Applies `changes` (made from the current ledger) under the lock, after
+/// validating the result; returns the new ledger.
+fn write(
+    path: &std::path::Path,
+    data: &Dataset,
+    today: NaiveDate,
+    make: impl FnOnce(&Ledger) -> Result<Vec<Change>, CliError>,
+) -> Result<(Ledger, Vec<Change>), CliError> {
+    let o = origin(path);
+    store::update(path, |old| {
+        let current = match old {
+            Some(t) => ledger::parse(t, &o)?,
+            None => Ledger::default(),
+        };
+        // the ledger as it stands must hold before anything is added to it
+        ledger::validate(&current, data, today, None)?;
+        let changes = make(&current)?;
+        let (text, new) = ledger::edit(old, &changes, &o)?;
+        ledger::validate(&new, data, today, None)?;
+        Ok((text, (new, changes)))
+    })
+}
+
+fn done(lang: Lang, zh: String, en: String, path: &std::path::Path) -> Output {
+    Output {
+        stdout: match lang {
+            Lang::Zh => format!("{zh}（{}）\n", path.display()),
+            Lang::En => format!("{en} ({})\n", path.display()),
+        },
+        ..Output::default()
+    }
+}
+
+fn add(w: &WinsArgs, a: &WinAddArgs, data: &Dataset, lang: Lang) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let win = build_win(
+        &a.code,
+        &a.account,
+        opt_date("--date", &a.date)?,
+        &a.facts,
+        data,
+    )?;
+    ledger::validate_win(&win, data, today)?;
+    let (new, _) = write(&path, data, today, |_| Ok(vec![Change::Add(win.clone())]))?;
+    let f = ledger::facts(&win, data)?;
+    Ok(done(
+        lang,
+        format!(
+            "已记录中签：{} {} {} 股，共 {} 笔",
+            win.code,
+            f.name,
+            win.shares,
+            new.wins.len()
+        ),
+        format!(
+            "recorded: {} {} {} shares; {} wins in the ledger",
+            win.code,
+            f.name,
+            win.shares,
+            new.wins.len()
+        ),
+        &path,
+    ))
+}
+
+fn sell(w: &WinsArgs, a: &WinSellArgs, data: &Dataset, lang: Lang) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let date = input::parse_date("--date", &a.date)?;
+    let price: Price = input::parse_price("--price", &a.price)?;
+    let shares = a
+        .shares
+        .as_deref()
+        .map(|s| input::parse_shares("--shares", s).map(|s| s.get()))
+        .transpose()?;
+    let paid = [
+        ("--commission-paid", &a.commission_paid),
+        ("--stamp-duty-paid", &a.stamp_duty_paid),
+        ("--transfer-fee-paid", &a.transfer_fee_paid),
+        ("--other-fees-paid", &a.other_fees_paid),
+    ];
+    let mut amounts = [rust_decimal::Decimal::ZERO; 4];
+    let mut any = false;
+    for (i, (flag, v)) in paid.iter().enumerate() {
+        if let Some(v) = v {
+            amounts[i] = input::parse_fee(flag, v)?;
+            any = true;
+        }
+    }
+    let fees = any.then_some(ActualFees {
+        commission: amounts[0],
+        stamp_duty: amounts[1],
+        transfer_fee: amounts[2],
+        other: amounts[3],
+    });
+    let mut sold = (String::new(), 0u64, 0u64);
+    write(&path, data, today, |l| {
+        let i = ledger::find(l, &a.code, a.account.as_deref())?;
+        let win = &l.wins[i];
+        let held = win.held();
+        let n = shares.unwrap_or(held);
+        if n == 0 {
+            return Err(daxin::Error::invalid(
+                "--shares",
+                "0",
+                "no shares of this win are still held",
+            )
+            .into());
+        }
+        let sale = Sale {
+            date,
+            shares: n,
+            price,
+            fees,
+        };
+        let mut check = win.clone();
+        check.sales.push(sale.clone());
+        ledger::validate_win(&check, data, today)?;
+        sold = (win.code.clone(), n, held - n);
+        Ok(vec![Change::Sell(i, sale)])
+    })?;
+    Ok(done(
+        lang,
+        format!(
+            "已记录卖出：{} {} 股 @ {}，尚持有 {} 股",
+            sold.0,
+            sold.1,
+            price.get(),
+            sold.2
+        ),
+        format!(
+            "recorded: sold {} shares of {} at {}; {} still held",
+            sold.1,
+            sold.0,
+            price.get(),
+            sold.2
+        ),
+        &path,
+    ))
+}
+
+fn drop_win(w: &WinsArgs, a: &WinDropArgs, data: &Dataset, lang: Lang) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let date = input::parse_date("--date", &a.date)?;
+    let won = opt_date("--won", &a.won)?;
+    let mut what = String::new();
+    write(&path, data, today, |l| {
+        match ledger::find(l, &a.code, a.account.as_deref()) {
+            Ok(i) => {
+                let mut check = l.wins[i].clone();
+                check.abandoned = Some(date);
+                ledger::validate_win(&check, data, today)?;
+                what = check.code.clone();
+                Ok(vec![Change::Abandon(i, date)])
+            }
+            Err(_) => {
+                let mut win = build_win(&a.code, &a.account, won, &a.facts, data)?;
+                if win.day().is_none() {
+                    win.date = Some(date);
+                }
+                win.abandoned = Some(date);
+                ledger::validate_win(&win, data, today)?;
+                what = win.code.clone();
+                Ok(vec![Change::Add(win)])
+            }
+        }
+    })?;
+    Ok(done(
+        lang,
+        format!("已记录弃购：{what}，{date}"),
+        format!("recorded: {what} given up on {date}"),
+        &path,
+    ))
+}
+
+fn list(w: &WinsArgs, data: &Dataset, fmt: Format, lang: Lang) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let (l, facts) = load(&path, data, today)?;
+    let entries = ledger::entries(&l, facts);
+    let mut out = Output::default();
+    let head: Vec<String> = [
+        ("账户", "account"),
+        ("代码", "code"),
+        ("名称", "name"),
+        ("板块", "board"),
+        ("申购日", "date"),
+        ("缴款日", "paid"),
+        ("中签股数", "shares"),
+        ("持有", "held"),
+        ("状态", "status"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.win.account.clone().unwrap_or_default(),
+                e.win.code.clone(),
+                e.facts.name.clone(),
+                e.facts
+                    .board
+                    .map(|b| match lang {
+                        Lang::Zh => b.name_zh().to_string(),
+                        Lang::En => b.id().to_string(),
+                    })
+                    .unwrap_or_default(),
+                e.win.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.win.paid.map(|d| d.to_string()).unwrap_or_default(),
+                e.win.shares.to_string(),
+                e.held.to_string(),
+                e.status.text(lang).to_string(),
+            ]
+        })
+        .collect();
+    match fmt {
+        Format::Json => {
+            let v = serde_json::json!({ "ledger": path.display().to_string(), "wins": entries });
+            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Csv => {
+            let mut wr = csv::Writer::from_writer(Vec::new());
+            let _ = wr.write_record([
+                "account", "code", "name", "board", "date", "paid", "shares", "held", "status",
+            ]);
+            for (e, r) in entries.iter().zip(&rows) {
+                let mut r = r.clone();
+                r[3] = e
+                    .facts
+                    .board
+                    .map(|b| b.id().to_string())
+                    .unwrap_or_default();
+                r[8] = serde_json::to_value(e.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let _ = wr.write_record(&r);
+            }
+            out.stdout = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
+        }
+        Format::Table | Format::Md => {
+            if rows.is_empty() {
+                out.stdout = match lang {
+                    Lang::Zh => format!("账本中没有中签记录（{}）\n", path.display()),
+                    Lang::En => format!("no wins in the ledger ({})\n", path.display()),
+                };
+            } else {
+                out.stdout = simple_table(head, rows, fmt == Format::Md);
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn wins_cmd(
+    w: &WinsArgs,
+    data: &Dataset,
+    config: Option<&std::path::Path>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    match &w.cmd {
+        WinsCmd::Add(a) => add(w, a, data, lang),
+        WinsCmd::Sell(a) => sell(w, a, data, lang),
+        WinsCmd::Drop(a) => drop_win(w, a, data, lang),
+        WinsCmd::List => list(w, data, fmt, lang),
+        WinsCmd::Report(a) => {
+            let _ = (a, config, explain);
+            Err(CliError {
+                msg: "report: not built yet".into(),
+                code: 1,
+            })
+        }
+        WinsCmd::Import(a) => {
+            let _ = a;
+            Err(CliError {
+                msg: "import: not built yet".into(),
+                code: 1,
+            })
+        }
+    }
+}
