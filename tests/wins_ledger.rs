@@ -430,3 +430,94 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn report_reproduces_the_lot_figures_and_groups() {
+    let d = dir("report");
+    let l = d.join("wins.toml");
+    // 沐曦股份 sold at its first close, 829.90 (the data's published close), paid 2025-12-09
+    ok(daxin(&l).args(METAX).arg("1").args(["--account", "A"]));
+    ok(daxin(&l).args([
+        "sell",
+        "688802",
+        "--date",
+        "2025-12-17",
+        "--price",
+        "829.90",
+    ]));
+    ok(daxin(&l).args([
+        "add",
+        "688795",
+        "--account",
+        "B",
+        "--date",
+        "2025-11-24",
+        "--shares",
+        "500",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+        "report",
+        "--format",
+        "json",
+        "--by",
+        "account",
+        "--mv-sh",
+        "1,000,000",
+        "--commission",
+        "0.025%",
+        "--min-commission",
+        "5",
+    ])))
+    .unwrap();
+    let w = &v["wins"][0];
+    // the same sale as `daxin lot … --fees`: 362,620.00 gross, 337.82 of fees (README)
+    assert_eq!(w["gross_profit"], "362620.00");
+    assert_eq!(w["total_fees"], "337.82");
+    assert_eq!(w["net_profit"], "362282.18");
+    assert_eq!(w["holding_days"], 8);
+    assert_eq!(w["return_on_cash_pct"], "692.30");
+    assert_eq!(w["sales"][0]["fees"][0]["item"], "stamp_duty");
+    assert_eq!(w["sales"][0]["fees"][0]["amount"], "207.48");
+    // 摩尔线程 is held and not valued: open, no net, never the issue price
+    let m = &v["wins"][1];
+    assert_eq!(m["net_profit"], serde_json::Value::Null);
+    assert_eq!(m["open_shares"], 500);
+    assert!(v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "open"));
+    // totals: one net figure; the return on the 1,000,000 of Shanghai market value
+    let all = &v["total"][0];
+    assert_eq!(all["wins"], 2);
+    assert_eq!(all["open"], 1);
+    assert_eq!(all["net_total"], "362282.18");
+    assert_eq!(all["return_on_market_value_pct"], "36.23");
+    assert_eq!(v["groups"].as_array().unwrap().len(), 2);
+    // valued at a price the user gives
+    let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+        "report",
+        "--format",
+        "json",
+        "--price",
+        "688795=600.50",
+    ])))
+    .unwrap();
+    assert_eq!(v["wins"][1]["gross_profit"], "243110.00"); // (600.50 − 114.28) × 500
+    assert!(v["wins"][1]["sales"][0]["valued"].as_bool().unwrap());
+    // every output line in one language
+    let zh = ok(daxin(&l).args(["report", "--explain"]));
+    assert!(zh.contains("净收益") && !zh.contains("net profit"), "{zh}");
+    let en = ok(daxin(&l).args(["report", "--explain", "--lang", "en"]));
+    assert!(en.contains("net profit") && !en.contains("净收益"), "{en}");
+    // csv: plain numbers
+    let csv = ok(daxin(&l).args(["report", "--format", "csv"]));
+    assert!(
+        csv.contains("362282.18") && !csv.contains("362,282.18"),
+        "{csv}"
+    );
+    let e = fails(daxin(&l).args(["report", "--by", "month"]));
+    assert!(e.contains("--by"), "{e}");
+    let e = fails(daxin(&l).args(["report", "--price", "688795"]));
+    assert!(e.contains("CODE=PRICE"), "{e}");
+}

@@ -8,11 +8,18 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use daxin::board::Board;
 use daxin::data::Dataset;
+use daxin::fees::{self, Schedule};
 use daxin::input::{self, Price};
+use daxin::num::{self, fixed, group};
 use daxin::wins::ledger::{self, ActualFees, Change, Kind, Ledger, Sale, Win};
+use daxin::wins::report::{self as wreport, GroupBy, Options, WinsReport};
+use daxin::Currency;
 use daxin::Lang;
+use rust_decimal::Decimal;
 
-use super::args::{Format, WinAddArgs, WinDropArgs, WinFacts, WinSellArgs, WinsArgs, WinsCmd};
+use super::args::{
+    Format, WinAddArgs, WinDropArgs, WinFacts, WinReportArgs, WinSellArgs, WinsArgs, WinsCmd,
+};
 use super::render::simple_table;
 use super::{store, CliError, Output};
 
@@ -411,13 +418,7 @@ pub fn wins_cmd(
         WinsCmd::Sell(a) => sell(w, a, data, lang),
         WinsCmd::Drop(a) => drop_win(w, a, data, lang),
         WinsCmd::List => list(w, data, fmt, lang),
-        WinsCmd::Report(a) => {
-            let _ = (a, config, explain);
-            Err(CliError {
-                msg: "report: not built yet".into(),
-                code: 1,
-            })
-        }
+        WinsCmd::Report(a) => report(w, a, data, config, fmt, lang, explain),
         WinsCmd::Import(a) => {
             let _ = a;
             Err(CliError {
@@ -426,4 +427,270 @@ pub fn wins_cmd(
             })
         }
     }
+}
+
+fn report(
+    w: &WinsArgs,
+    a: &WinReportArgs,
+    data: &Dataset,
+    config: Option<&std::path::Path>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let (l, _) = load(&path, data, today)?;
+    let cfg = super::load_config(config)?;
+    let mut opts = Options::new(today);
+    opts.cny = cfg.broker(Currency::Cny);
+    opts.hkd = cfg.broker(Currency::Hkd);
+    if let Some(c) = &a.commission {
+        let r = fees::parse_rate("--commission", c)?;
+        opts.cny.commission_rate = r;
+        opts.hkd.commission_rate = r;
+    }
+    if let Some(m) = &a.min_commission {
+        let x = input::parse_fee("--min-commission", m)?;
+        opts.cny.min_commission = x;
+        opts.hkd.min_commission = x;
+    }
+    if let Some(h) = &a.handling_fee {
+        opts.hkd.handling_fee = input::parse_fee("--handling-fee", h)?;
+    }
+    opts.by = a.by.as_deref().map(str::parse::<GroupBy>).transpose()?;
+    opts.from = opt_date("--from", &a.from)?;
+    opts.to = opt_date("--to", &a.to)?;
+    if let (Some(f), Some(t)) = (opts.from, opts.to) {
+        if t < f {
+            return Err(daxin::Error::invalid(
+                "--to",
+                &t.to_string(),
+                format!("before --from {f}"),
+            )
+            .into());
+        }
+    }
+    opts.mv_sh = a
+        .mv_sh
+        .as_deref()
+        .map(|v| input::parse_money("--mv-sh", v))
+        .transpose()?;
+    opts.mv_sz = a
+        .mv_sz
+        .as_deref()
+        .map(|v| input::parse_money("--mv-sz", v))
+        .transpose()?;
+    for m in &a.price {
+        let (code, price) = m.split_once('=').ok_or_else(|| {
+            daxin::Error::invalid("--price", m, "expected CODE=PRICE, such as 688802=700")
+        })?;
+        opts.marks.push((
+            input::normalize(code),
+            input::parse_price("--price", price)?,
+        ));
+    }
+    let schedule = Schedule::builtin()?;
+    let mut r = wreport::report(&l, data, &schedule, &opts)?;
+    if explain {
+        r.working = wreport::explain(&r, &opts, lang);
+    }
+    Ok(render_report(&r, fmt, lang))
+}
+
+fn money_cell(x: Decimal, plain: bool) -> String {
+    if plain {
+        fixed(x, num::MONEY_DP)
+    } else {
+        group(x, num::MONEY_DP)
+    }
+}
+
+fn opt_cell(x: Option<Decimal>, plain: bool) -> String {
+    x.map(|v| money_cell(v, plain)).unwrap_or_default()
+}
+
+fn win_rows(r: &WinsReport, lang: Lang, plain: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = [
+        ("账户", "account"),
+        ("代码", "code"),
+        ("名称", "name"),
+        ("日期", "date"),
+        ("股数", "shares"),
+        ("币种", "currency"),
+        ("实付资金", "cash_paid"),
+        ("毛收益", "gross_profit"),
+        ("费用", "total_fees"),
+        ("净收益", "net_profit"),
+        ("持有天数", "holding_days"),
+        ("资金收益率", "return_on_cash_pct"),
+        ("状态", "status"),
+    ]
+    .iter()
+    .map(|(z, e)| {
+        if plain {
+            e.to_string()
+        } else {
+            t(lang, z, e).to_string()
+        }
+    })
+    .collect();
+    let rows = r
+        .wins
+        .iter()
+        .map(|w| {
+            let ret = w.return_on_cash_pct.map(|x| {
+                if plain {
+                    fixed(x, num::PCT_DP)
+                } else {
+                    format!("{}%", fixed(x, num::PCT_DP))
+                }
+            });
+            // a win given up was never paid for: no money figures
+            let paid = w.status != ledger::Status::Abandoned;
+            let cell = |x: Decimal| {
+                if paid {
+                    money_cell(x, plain)
+                } else {
+                    String::new()
+                }
+            };
+            vec![
+                w.account.clone().unwrap_or_default(),
+                w.code.clone(),
+                w.name.clone(),
+                w.date.to_string(),
+                w.shares.to_string(),
+                w.currency.code().to_string(),
+                cell(w.cash_paid),
+                cell(w.gross_profit),
+                cell(w.total_fees),
+                opt_cell(w.net_profit, plain),
+                w.holding_days.map(|d| d.to_string()).unwrap_or_default(),
+                ret.unwrap_or_default(),
+                if plain {
+                    serde_json::to_value(w.status)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                } else if w.open_shares > 0 {
+                    format!(
+                        "{}（{} {}）",
+                        w.status.text(lang),
+                        w.open_shares,
+                        t(lang, "股未卖", "open")
+                    )
+                } else {
+                    w.status.text(lang).to_string()
+                },
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+fn group_rows(r: &WinsReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = [
+        ("分组", "group"),
+        ("币种", "currency"),
+        ("中签", "wins"),
+        ("弃购", "given up"),
+        ("未卖完", "open"),
+        ("净收益合计", "net total"),
+        ("最佳", "best"),
+        ("最差", "worst"),
+        ("市值收益率", "return on market value"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let ext = |e: &Option<wreport::Extreme>| {
+        e.as_ref()
+            .map(|e| format!("{} {}", e.name, group(e.net, num::MONEY_DP)))
+            .unwrap_or_default()
+    };
+    let rows = r
+        .groups
+        .iter()
+        .chain(&r.total)
+        .map(|g| {
+            vec![
+                if g.key == "all" {
+                    t(lang, "合计", "all").to_string()
+                } else {
+                    g.key.clone()
+                },
+                g.currency.code().to_string(),
+                g.wins.to_string(),
+                g.abandoned.to_string(),
+                g.open.to_string(),
+                group(g.net_total, num::MONEY_DP),
+                ext(&g.best),
+                ext(&g.worst),
+                g.return_on_market_value_pct
+                    .map(|x| format!("{}%", fixed(x, num::PCT_DP)))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+fn render_report(r: &WinsReport, fmt: Format, lang: Lang) -> Output {
+    let mut out = Output::default();
+    let notes: Vec<String> = r
+        .notes
+        .iter()
+        .map(|n| wreport::note_text(n, lang))
+        .collect();
+    match fmt {
+        Format::Json => {
+            out.stdout = format!("{}\n", serde_json::to_string_pretty(r).unwrap_or_default());
+        }
+        Format::Csv => {
+            let (head, rows) = win_rows(r, lang, true);
+            let mut wr = csv::Writer::from_writer(Vec::new());
+            let _ = wr.write_record(&head);
+            for row in rows {
+                let _ = wr.write_record(&row);
+            }
+            out.stdout = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
+            for l in notes.iter().chain(&r.working) {
+                out.stderr.push_str(l);
+                out.stderr.push('\n');
+            }
+        }
+        Format::Table | Format::Md => {
+            let md = fmt == Format::Md;
+            let bullet = if md { "- " } else { "  " };
+            let mut s = String::new();
+            if r.wins.is_empty() {
+                s.push_str(t(lang, "期间内没有中签记录\n", "no wins in the period\n"));
+            } else {
+                let (head, rows) = win_rows(r, lang, false);
+                s.push_str(&simple_table(head, rows, md));
+                let (head, rows) = group_rows(r, lang);
+                s.push_str(&simple_table(head, rows, md));
+            }
+            s.push_str(t(
+                lang,
+                "\n金额四舍五入（half-up）至分显示；费用按所属日期的费率表（卖出按卖出日）或券商实收；个人买卖A股所得暂免个人所得税。\n",
+                "\nAmounts shown rounded half-up to the cent; fees by the schedule of the day each belongs to (a sale by its day) or as the broker charged.\n",
+            ));
+            if !notes.is_empty() {
+                s.push('\n');
+                for n in &notes {
+                    s.push_str(&format!("{bullet}{n}\n"));
+                }
+            }
+            if !r.working.is_empty() {
+                s.push_str(&format!("\n{}\n", t(lang, "计算过程：", "Working:")));
+                for l in &r.working {
+                    s.push_str(&format!("{bullet}{l}\n"));
+                }
+            }
+            out.stdout = s;
+        }
+    }
+    out
 }

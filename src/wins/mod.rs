@@ -4,8 +4,11 @@
 //!
 //! - [`ledger`]: the ledger file — parse with line and field errors,
 //!   validation against each IPO's rules, edits that keep the user's text.
+//! - [`report`]: what each win earned after fees; totals by year, account or
+//!   board; the return on the stated market value; the 弃购 count.
 //! - [`numbers`]: which of one's subscription numbers won, from the
 //!   published tail lists, by arithmetic; the implied winning rate.
 
 pub mod ledger;
 pub mod numbers;
+pub mod report;
