@@ -521,3 +521,126 @@ fn report_reproduces_the_lot_figures_and_groups() {
     let e = fails(daxin(&l).args(["report", "--price", "688795"]));
     assert!(e.contains("CODE=PRICE"), "{e}");
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/fixtures/wins/broker/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn broker_statements_in_each_layout() {
+    let d = dir("import");
+    let l = d.join("wins.toml");
+    // a dry run writes nothing
+    let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+        "import",
+        &fixture("guojin-ths.csv"),
+        "--dry-run",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert!(!l.exists());
+    assert_eq!(v["added"].as_array().unwrap().len(), 1);
+    let w = &v["added"][0]["win"];
+    assert_eq!(w["code"], "688802");
+    // the payment under the subscription code 787802 is matched by name
+    assert_eq!(w["paid"], "2025-12-09");
+    assert_eq!(w["sales"][0]["fees"]["stamp_duty"], "207.48");
+    let reasons: Vec<(u64, String)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["line"].as_u64().unwrap(),
+                s["reason"]["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (2, "subscription".to_string()),
+            (6, "other".to_string()),
+            (7, "unmatched_payment".to_string()),
+            (8, "other".to_string()),
+            (9, "oversold".to_string()),
+        ]
+    );
+    // each layout imports, GBK, comma or tab, ="…" cells, a title-less .xls
+    for (f, code, sales) in [
+        ("guojin-ths.csv", "688802", 1),
+        ("huabao.csv", "688795", 2),
+        ("jgd.xls", "301999", 1),
+    ] {
+        let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+            "import",
+            &fixture(f),
+            "--account",
+            "A",
+            "--format",
+            "json",
+        ])))
+        .unwrap();
+        assert_eq!(v["added"][0]["win"]["code"], code, "{f}");
+        assert_eq!(
+            v["added"][0]["win"]["sales"].as_array().unwrap().len(),
+            sales,
+            "{f}"
+        );
+    }
+    // the jgd rows: a bad date named with its column, the 申购配号, the oversale
+    let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+        "import",
+        &fixture("jgd.xls"),
+        "--account",
+        "A",
+        "--format",
+        "json",
+        "--dry-run",
+    ])))
+    .unwrap();
+    let texts: Vec<String> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("交割日期") && t.contains("2025031x")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("已在账本中")),
+        "importing twice adds nothing: {texts:?}"
+    );
+    // the report takes the broker's actual fees: 沐曦 at 829.90, 337.82 charged
+    let r: serde_json::Value =
+        serde_json::from_str(&ok(daxin(&l).args(["report", "--format", "json"]))).unwrap();
+    let metax = r["wins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "688802")
+        .unwrap();
+    assert_eq!(metax["total_fees"], "337.82");
+    assert_eq!(metax["net_profit"], "362282.18");
+    assert!(metax["sales"][0]["actual_fees"].as_bool().unwrap());
+    // a ChiNext IPO not in the data: its issue price from the statement
+    let x = r["wins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "301999")
+        .unwrap();
+    assert_eq!(x["issue_price"], "20.00");
+    assert_eq!(x["gross_profit"], "12750.00"); // (45.50 − 20) × 500
+    assert_eq!(x["net_profit"], "12721.78"); // − 28.22 charged
+                                             // a file with no header row is an error naming what it looked for
+    let bad = d.join("bad.csv");
+    std::fs::write(&bad, "a,b\n1,2\n").unwrap();
+    let e = fails(daxin(&l).args(["import", bad.to_str().unwrap()]));
+    assert!(e.contains("证券代码"), "{e}");
+}

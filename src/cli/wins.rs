@@ -11,6 +11,7 @@ use daxin::data::Dataset;
 use daxin::fees::{self, Schedule};
 use daxin::input::{self, Price};
 use daxin::num::{self, fixed, group};
+use daxin::wins::broker::{self, Reason, Skipped};
 use daxin::wins::ledger::{self, ActualFees, Change, Kind, Ledger, Sale, Win};
 use daxin::wins::report::{self as wreport, GroupBy, Options, WinsReport};
 use daxin::Currency;
@@ -18,7 +19,8 @@ use daxin::Lang;
 use rust_decimal::Decimal;
 
 use super::args::{
-    Format, WinAddArgs, WinDropArgs, WinFacts, WinReportArgs, WinSellArgs, WinsArgs, WinsCmd,
+    Format, WinAddArgs, WinDropArgs, WinFacts, WinImportArgs, WinReportArgs, WinSellArgs, WinsArgs,
+    WinsCmd,
 };
 use super::render::simple_table;
 use super::{store, CliError, Output};
@@ -419,13 +421,7 @@ pub fn wins_cmd(
         WinsCmd::Drop(a) => drop_win(w, a, data, lang),
         WinsCmd::List => list(w, data, fmt, lang),
         WinsCmd::Report(a) => report(w, a, data, config, fmt, lang, explain),
-        WinsCmd::Import(a) => {
-            let _ = a;
-            Err(CliError {
-                msg: "import: not built yet".into(),
-                code: 1,
-            })
-        }
+        WinsCmd::Import(a) => import(w, a, data, fmt, lang),
     }
 }
 
@@ -531,7 +527,7 @@ fn win_rows(r: &WinsReport, lang: Lang, plain: bool) -> (Vec<String>, Vec<Vec<St
         if plain {
             e.to_string()
         } else {
-            t(lang, z, e).to_string()
+            t(lang, z, e).replace("_pct", "").replace('_', " ")
         }
     })
     .collect();
@@ -693,4 +689,233 @@ fn render_report(r: &WinsReport, fmt: Format, lang: Lang) -> Output {
         }
     }
     out
+}
+
+/// One win the import adds, for the output.
+#[derive(serde::Serialize)]
+struct Added {
+    line: usize,
+    win: Win,
+    dated_by_credit: bool,
+}
+
+fn import(
+    w: &WinsArgs,
+    a: &WinImportArgs,
+    data: &Dataset,
+    fmt: Format,
+    lang: Lang,
+) -> Result<Output, CliError> {
+    let path = ledger_path(w.ledger.as_deref())?;
+    let today = today(w)?;
+    let bytes = std::fs::read(&a.file).map_err(|e| CliError {
+        msg: format!("{}: cannot read: {e}", a.file.display()),
+        code: 2,
+    })?;
+    let name = a
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let statement = broker::read(&bytes, &name)?;
+    let columns = statement.columns.clone();
+    let plan = |current: &Ledger| -> (Vec<Added>, Vec<Skipped>) {
+        let mut added = Vec::new();
+        let mut skipped = statement.skipped.clone();
+        for f in &statement.wins {
+            let mut win = f.win.clone();
+            win.account = a.account.clone().filter(|x| !x.trim().is_empty());
+            if ledger::lookup(data, &win.code).is_none() {
+                win.board = ledger::board_of_code(&win.code);
+                win.issue_price = f.price.and_then(|p| Price::new("成交价格", p).ok());
+                // the data's name is used when it has the IPO
+            } else {
+                win.name = None;
+            }
+            let dup = current
+                .wins
+                .iter()
+                .chain(added.iter().map(|x: &Added| &x.win))
+                .any(|o| {
+                    daxin::data::normalize_code(&o.code) == daxin::data::normalize_code(&win.code)
+                        && o.account == win.account
+                });
+            if dup {
+                skipped.push(Skipped {
+                    line: f.line,
+                    reason: Reason::Other {
+                        operation: match lang {
+                            Lang::Zh => format!("{} 已在账本中", win.code),
+                            Lang::En => format!("{} is already in the ledger", win.code),
+                        },
+                    },
+                });
+                continue;
+            }
+            match ledger::validate_win(&win, data, today) {
+                Ok(_) => added.push(Added {
+                    line: f.line,
+                    win,
+                    dated_by_credit: f.dated_by_credit,
+                }),
+                Err(e) => skipped.push(Skipped {
+                    line: f.line,
+                    reason: Reason::Bad {
+                        message: e.to_string(),
+                    },
+                }),
+            }
+        }
+        skipped.sort_by_key(|s| s.line);
+        (added, skipped)
+    };
+    let (added, skipped) = if a.dry_run {
+        let current = match store::read(&path)? {
+            Some(t) => ledger::parse(&t, &origin(&path))?,
+            None => Ledger::default(),
+        };
+        plan(&current)
+    } else {
+        let mut result = (Vec::new(), Vec::new());
+        write(&path, data, today, |current| {
+            let (added, skipped) = plan(current);
+            let changes = added.iter().map(|x| Change::Add(x.win.clone())).collect();
+            result = (added, skipped);
+            Ok(changes)
+        })?;
+        result
+    };
+    let mut out = Output::default();
+    match fmt {
+        Format::Json => {
+            let v = serde_json::json!({
+                "ledger": path.display().to_string(),
+                "dry_run": a.dry_run,
+                "columns": columns,
+                "added": added,
+                "skipped": skipped.iter().map(|s| serde_json::json!({
+                    "line": s.line,
+                    "reason": s.reason,
+                    "text": broker::reason_text(&s.reason, lang),
+                })).collect::<Vec<_>>(),
+            });
+            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        _ => {
+            let md = fmt == Format::Md;
+            let plain = fmt == Format::Csv;
+            let head: Vec<String> = [
+                ("行", "line"),
+                ("代码", "code"),
+                ("名称", "name"),
+                ("申购日", "date"),
+                ("缴款日", "paid"),
+                ("股数", "shares"),
+                ("卖出笔数", "sales"),
+                ("券商实收费用", "fees charged"),
+            ]
+            .iter()
+            .map(|(z, e)| t(lang, z, e).to_string())
+            .collect();
+            let rows: Vec<Vec<String>> = added
+                .iter()
+                .map(|x| {
+                    let fees: Decimal = x
+                        .win
+                        .sales
+                        .iter()
+                        .filter_map(|s| s.fees.map(|f| f.total()))
+                        .sum();
+                    vec![
+                        x.line.to_string(),
+                        x.win.code.clone(),
+                        ledger::facts(&x.win, data)
+                            .map(|f| f.name)
+                            .unwrap_or_default(),
+                        x.win.date.map(|d| d.to_string()).unwrap_or_default(),
+                        x.win.paid.map(|d| d.to_string()).unwrap_or_default(),
+                        x.win.shares.to_string(),
+                        x.win.sales.len().to_string(),
+                        money_cell(fees, plain),
+                    ]
+                })
+                .collect();
+            let mut s = String::new();
+            if plain {
+                let mut wr = csv::Writer::from_writer(Vec::new());
+                let _ = wr.write_record([
+                    "line",
+                    "code",
+                    "name",
+                    "date",
+                    "paid",
+                    "shares",
+                    "sales",
+                    "fees_charged",
+                ]);
+                for r in &rows {
+                    let _ = wr.write_record(r);
+                }
+                s = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
+            } else {
+                s.push_str(&match (lang, a.dry_run) {
+                    (Lang::Zh, true) => {
+                        format!("将加入 {} 笔中签（试运行，未写入）：\n", added.len())
+                    }
+                    (Lang::Zh, false) => {
+                        format!("已加入 {} 笔中签（{}）：\n", added.len(), path.display())
+                    }
+                    (Lang::En, true) => format!(
+                        "would add {} wins (dry run, nothing written):\n",
+                        added.len()
+                    ),
+                    (Lang::En, false) => {
+                        format!("added {} wins ({}):\n", added.len(), path.display())
+                    }
+                });
+                if !rows.is_empty() {
+                    s.push_str(&simple_table(head, rows, md));
+                }
+            }
+            let mut remarks = Vec::new();
+            for x in added.iter().filter(|x| x.dated_by_credit) {
+                remarks.push(match lang {
+                    Lang::Zh => format!("第 {} 行 {}：交割单中没有缴款记录，按新股入帐日记日期", x.line, x.win.code),
+                    Lang::En => format!("line {} {}: no payment row in the statement; dated by the day the shares were credited", x.line, x.win.code),
+                });
+            }
+            if !skipped.is_empty() {
+                remarks.push(match lang {
+                    Lang::Zh => format!("未导入的行（{}）：", skipped.len()),
+                    Lang::En => format!("rows left out ({}):", skipped.len()),
+                });
+                for k in &skipped {
+                    remarks.push(match lang {
+                        Lang::Zh => format!(
+                            "  第 {} 行：{}",
+                            k.line,
+                            broker::reason_text(&k.reason, lang)
+                        ),
+                        Lang::En => format!(
+                            "  line {}: {}",
+                            k.line,
+                            broker::reason_text(&k.reason, lang)
+                        ),
+                    });
+                }
+            }
+            let target = if plain { &mut out.stderr } else { &mut s };
+            if !remarks.is_empty() {
+                if !plain {
+                    target.push('\n');
+                }
+                for r in remarks {
+                    target.push_str(&r);
+                    target.push('\n');
+                }
+            }
+            out.stdout = s;
+        }
+    }
+    Ok(out)
 }
