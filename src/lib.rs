@@ -15,6 +15,8 @@
 //! - [`published`]: figures as printed by the press, and whether they reproduce.
 //! - [`explain`]: each formula with its numbers put in.
 //! - [`num`]: the rounding rule (half-up, at display only) and formatting.
+//! - [`wins`]: one's own wins — the ledger, what each earned, broker
+//!   statements, and the 中签号 checker.
 //!
 //! ```
 //! use daxin::{data::Dataset, returns, Basis};
@@ -48,6 +50,7 @@ pub mod returns;
 pub mod rules;
 pub mod tick;
 pub mod valuation;
+pub mod wins;
 
 pub use board::{Board, Currency};
 pub use error::{Error, Result};

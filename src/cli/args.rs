@@ -144,6 +144,10 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Which of your subscription numbers (配号) won, from the published tail lists.
+    Numbers(NumbersArgs),
+    /// Your own wins: a ledger of 中签 and their sales, what each really earned.
+    Wins(Box<WinsArgs>),
     /// The IPOs in the data, one line each.
     #[command(
         after_help = "Examples:\n  daxin list\n  daxin list --board star --year 2025\n  daxin list --format csv > records.csv"
@@ -400,4 +404,200 @@ pub struct BatchArgs {
     /// Write to this file (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NumbersArgs {
+    /// Your first subscription number (起始配号).
+    #[arg(long, value_name = "N")]
+    pub start: String,
+    /// How many numbers you were given (配号数量).
+    #[arg(long, value_name = "K")]
+    pub count: String,
+    /// The published result lists: a file, - for standard input, or the text itself.
+    #[arg(long, value_name = "FILE|-|TEXT")]
+    pub tails: String,
+    /// The announced winning rate (中签率), in percent, to compare with the lists.
+    #[arg(long, value_name = "PCT")]
+    pub rate: Option<String>,
+    /// The announced number of winning numbers (中签号码共有 … 个); needs --numbers.
+    #[arg(long, value_name = "COUNT")]
+    pub winners: Option<String>,
+    /// The numbers issued (配号总数).
+    #[arg(long, value_name = "TOTAL")]
+    pub numbers: Option<String>,
+    /// The first number issued (default 1; SSE issues from 100000000000).
+    #[arg(long, value_name = "N")]
+    pub first: Option<String>,
+    /// List at most this many winning numbers (the count is exact regardless).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WinsArgs {
+    /// The ledger (default: $DAXIN_LEDGER, else $XDG_CONFIG_HOME/daxin/wins.toml,
+    /// ~/.config/daxin/wins.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ledger: Option<std::path::PathBuf>,
+    /// As of this day (default: today): no date in the ledger may be later.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+    #[command(subcommand)]
+    pub cmd: WinsCmd,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WinsCmd {
+    /// Record a win.
+    Add(WinAddArgs),
+    /// Record a sale of won shares (whole or partial).
+    Sell(WinSellArgs),
+    /// Record a win given up (弃购): not paid for.
+    Drop(WinDropArgs),
+    /// The wins in the ledger.
+    List,
+    /// What each win earned, after fees; totals by year, account or board.
+    Report(WinReportArgs),
+    /// Read a broker statement (交割单) into the ledger.
+    Import(WinImportArgs),
+}
+
+/// The IPO's facts for a win the data does not have.
+#[derive(Debug, Args, Default)]
+pub struct WinFacts {
+    /// Name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Board: sse-main, star, szse-main, chinext, bse, hkex.
+    #[arg(long)]
+    pub board: Option<String>,
+    /// Issue price.
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub issue_price: Option<String>,
+    /// Shares per lot (Hong Kong: the board lot).
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub lot_size: Option<String>,
+    /// Listing day.
+    #[arg(long, value_name = "DATE")]
+    pub listed: Option<String>,
+    /// What was won: share (default), depositary_receipt, convertible_bond, exchangeable_bond.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Shares won.
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub shares: Option<String>,
+    /// Lots won (instead of --shares).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub lots: Option<String>,
+    /// The day the cash was paid (A-shares T+2).
+    #[arg(long, value_name = "DATE")]
+    pub paid: Option<String>,
+    /// A remark kept with the win.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WinAddArgs {
+    /// The IPO's code (688802, 6082.HK).
+    pub code: String,
+    /// The account's label.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// The subscription day (T).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[command(flatten)]
+    pub facts: WinFacts,
+}
+
+#[derive(Debug, Args)]
+pub struct WinSellArgs {
+    /// The code of the won shares.
+    pub code: String,
+    /// The account (needed when two accounts won the same IPO).
+    #[arg(long)]
+    pub account: Option<String>,
+    /// The trading day.
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Price per share.
+    #[arg(long, value_name = "PRICE", allow_hyphen_values = true)]
+    pub price: String,
+    /// Shares sold (default: all still held).
+    #[arg(long, value_name = "SHARES", allow_hyphen_values = true)]
+    pub shares: Option<String>,
+    /// The commission your broker charged, if you have it (else your terms price it).
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub commission_paid: Option<String>,
+    /// The stamp duty charged.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub stamp_duty_paid: Option<String>,
+    /// The transfer fee charged.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub transfer_fee_paid: Option<String>,
+    /// Other fees charged.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub other_fees_paid: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WinDropArgs {
+    /// The code of the win given up.
+    pub code: String,
+    /// The account.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// The day it was given up: the day your broker reported it (usually T+3).
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// For a win not in the ledger yet: its subscription day (T).
+    #[arg(long, value_name = "DATE")]
+    pub won: Option<String>,
+    #[command(flatten)]
+    pub facts: WinFacts,
+}
+
+#[derive(Debug, Args)]
+pub struct WinReportArgs {
+    /// Totals by year, account or board.
+    #[arg(long, value_name = "year|account|board")]
+    pub by: Option<String>,
+    /// Only wins from this day.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only wins up to this day.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Your average Shanghai market value (市值), for the return on it.
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub mv_sh: Option<String>,
+    /// Your average Shenzhen market value.
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub mv_sz: Option<String>,
+    /// Value shares still held at this price: CODE=PRICE (repeatable).
+    #[arg(long, value_name = "CODE=PRICE")]
+    pub price: Vec<String>,
+    /// Commission rate for sales without the broker's actual fees.
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    pub commission: Option<String>,
+    /// Minimum commission per trade.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub min_commission: Option<String>,
+    /// Hong Kong: the handling fee per application.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub handling_fee: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WinImportArgs {
+    /// The statement (交割单): tab- or comma-separated text, UTF-8 or GBK, often named .xls.
+    pub file: std::path::PathBuf,
+    /// Show what would be added, and the rows left out, without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The account's label for the imported wins.
+    #[arg(long)]
+    pub account: Option<String>,
 }

@@ -6,9 +6,12 @@ mod args;
 mod batch;
 mod chances;
 mod draw;
+mod numbers;
 mod output;
 mod render;
 mod show;
+mod store;
+mod wins;
 
 use std::process::ExitCode;
 
@@ -52,7 +55,8 @@ impl From<daxin::Error> for CliError {
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
-    /// The exit code once the output is written (1: the input disagrees with itself).
+    /// The exit code when the output is written (0, or 1 when a check the
+    /// user asked for failed).
     pub code: u8,
 }
 
@@ -207,6 +211,11 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
                 stdout: String::from_utf8_lossy(&buf).into_owned(),
                 ..Output::default()
             })
+        }
+        Command::Numbers(a) => numbers::numbers_cmd(a, fmt, lang, explain),
+        Command::Wins(w) => {
+            let data = load_data(&cli.common.data)?;
+            wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
