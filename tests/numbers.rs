@@ -146,7 +146,7 @@ fn cli_json_contract_and_exit_codes() {
     let out = Command::cargo_bin("daxin")
         .unwrap()
         .args(["numbers", "--start", "1", "--count", "10", "--tails", &path])
-        .args(["--rate", "0.05", "--lang", "en"])
+        .args(["--rate", "0.05%", "--lang", "en"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -145,8 +145,14 @@ pub enum Command {
         shell: Shell,
     },
     /// Which of your subscription numbers (配号) won, from the published tail lists.
+    #[command(
+        after_help = "Examples:\n  daxin numbers --start 100000 --count 12 --tails '末\"三\"位数：479'\n  daxin numbers --start 1 --count 1000000 --tails fixtures/wins/numbers/301269-huadajiutian-2022.txt --rate 0.028765293%\n  daxin numbers --start 1 --count 10 --tails - < result.txt"
+    )]
     Numbers(NumbersArgs),
     /// Your own wins: a ledger of 中签 and their sales, what each really earned.
+    #[command(
+        after_help = "Examples:\n  daxin wins add 688802 --account 华泰 --date 2025-12-05 --paid 2025-12-09 --lots 1\n  daxin wins sell 688802 --date 2025-12-17 --price 829.90\n  daxin wins report --by year --mv-sh 1000000"
+    )]
     Wins(Box<WinsArgs>),
     /// The IPOs in the data, one line each.
     #[command(

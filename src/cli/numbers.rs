@@ -85,7 +85,7 @@ pub fn numbers_cmd(
         None => None,
     };
     if let Some(r) = &a.rate {
-        let pct = input::parse_percent("--rate", r)?;
+        let pct = input::parse_rate("--rate", r)?.pct();
         report.checks.push(numbers::rate_check(&list, pct, issued));
     }
     match (&a.winners, issued) {
