@@ -44,6 +44,7 @@ pub mod published;
 pub mod report;
 pub mod returns;
 pub mod rules;
+pub mod strategy;
 pub mod tick;
 pub mod valuation;
 
