@@ -5,6 +5,7 @@ mod args;
 mod batch;
 mod chances;
 mod render;
+mod strategy;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -334,6 +335,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let a = daxin::audit::audit(&text, &data);
             Ok(render::audit(&a, fmt, lang, explain))
         }
+        Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,

@@ -114,7 +114,8 @@ pub enum Note {
     NoIpos,
 }
 
-fn basis_words(b: ProfitBasis, lang: Lang) -> &'static str {
+/// The profit basis in words.
+pub fn basis_words(b: ProfitBasis, lang: Lang) -> &'static str {
     match (b, lang) {
         (ProfitBasis::Published, Lang::Zh) => "表中公布的每中一签获利",
         (ProfitBasis::Published, Lang::En) => "the table's published profit per lot (每中一签获利)",
@@ -223,8 +224,8 @@ pub fn why_text(w: &Why, lang: Lang) -> String {
         (Why::NoDate, En) => "no subscription or listing day".into(),
         (Why::NoRule(e), Zh) => format!("规则表未覆盖：{e}"),
         (Why::NoRule(e), En) => format!("no rule: {e}"),
-        (Why::NoWinRate, Zh) => "无中签率（尚未公布）".into(),
-        (Why::NoWinRate, En) => "no 中签率 (not yet published)".into(),
+        (Why::NoWinRate, Zh) => "无中签率（尚未公布，或数据未给出）".into(),
+        (Why::NoWinRate, En) => "no winning rate (not yet published, or not in the data)".into(),
         (Why::BadWinRate(r), Zh) => format!("中签率 {r}% 不在 (0, 100] 内"),
         (Why::BadWinRate(r), En) => format!("中签率 {r}% is outside (0, 100]"),
         (Why::BadCap(c), Zh) => format!("申购上限 {c} 不是正整数股"),

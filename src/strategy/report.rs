@@ -272,7 +272,9 @@ fn ladder(full_quota: u64, own: Decimal) -> Vec<Decimal> {
             break;
         }
     }
-    if full_quota > 0 {
+    // a 顶格 within the ladder's reach (not the rule's absolute cap of an
+    // IPO whose table gave none)
+    if full_quota > 0 && full_quota <= 20_000_000 {
         v.push(Decimal::from(full_quota));
     }
     if own > Decimal::ZERO {
