@@ -71,6 +71,10 @@ fn bench(c: &mut Criterion) {
         "distribution of 300 IPOs (exact lots, MC 10,000 percentiles)",
         |b| b.iter(|| distribution(black_box(&draws), 10_000, 1, &mut |_| {})),
     );
+    c.bench_function(
+        "distribution of 300 IPOs (exact lots, MC 100 percentiles)",
+        |b| b.iter(|| distribution(black_box(&draws), 100, 1, &mut |_| {})),
+    );
     let sh = PoolCurve::new(Pool::Sh, &subs).unwrap_or_else(|e| panic!("{e}"));
     let sz = PoolCurve::new(Pool::Sz, &subs).unwrap_or_else(|e| panic!("{e}"));
     c.bench_function("best split of 30万 over 300 IPOs, one account", |b| {

@@ -334,6 +334,8 @@ pub enum Why {
     Unpriced(ProfitBasis),
     /// The fee schedule does not cover the sale.
     Fees(String),
+    /// The same code came earlier (another row or file): counted once.
+    Duplicate,
 }
 
 /// A row that does not count, with why.

@@ -97,6 +97,8 @@ pub enum Note {
         other_markets: usize,
         /// Boards switched off.
         boards_off: usize,
+        /// Repeats of a code already counted.
+        duplicates: usize,
         /// Unreadable rows and other errors.
         errors: usize,
     },
@@ -118,7 +120,7 @@ pub enum Note {
 pub fn basis_words(b: ProfitBasis, lang: Lang) -> &'static str {
     match (b, lang) {
         (ProfitBasis::Published, Lang::Zh) => "表中公布的每中一签获利",
-        (ProfitBasis::Published, Lang::En) => "the table's published profit per lot (每中一签获利)",
+        (ProfitBasis::Published, Lang::En) => "the table's published profit per lot",
         (ProfitBasis::Open, Lang::Zh) => "首日开盘价",
         (ProfitBasis::Open, Lang::En) => "the first-day open",
         (ProfitBasis::Close, Lang::Zh) => "首日收盘价",
@@ -175,7 +177,7 @@ impl Note {
             (Note::UnclearRule { board, count }, Zh) => format!("{count} 只{}新股所用的申购规则来源不明确（UNCLEAR）", board_words(*board, lang)),
             (Note::UnclearRule { board, count }, En) => format!("{count} {} IPO(s) used a subscription rule marked UNCLEAR in the sources", board_words(*board, lang)),
             (Note::CapFromFullQuota { count }, Zh) => format!("{count} 只新股的申购上限由顶格申购需配市值换算（市值 ÷ 每单位市值 × 每单位股数）"),
-            (Note::CapFromFullQuota { count }, En) => format!("{count} IPO(s): the cap worked out from 顶格申购需配市值 (value ÷ value per unit × unit shares)"),
+            (Note::CapFromFullQuota { count }, En) => format!("{count} IPO(s): the cap worked out from the table's full-quota market value (value ÷ value per unit × unit shares)"),
             (Note::CapByOnlineRule { count }, Zh) => format!("{count} 只新股的申购上限按网上初始发行量的千分之一推算，向下取整至申购单位（假设）"),
             (Note::CapByOnlineRule { count }, En) => format!("{count} IPO(s): the cap derived by the 1‰ rule from the initial online tranche, rounded down to whole units (an assumption)"),
             (Note::CapRuleMaxOnly { count }, Zh) => format!("{count} 只新股无申购上限数据，仅适用规则的绝对上限"),
@@ -186,15 +188,15 @@ impl Note {
                 num::group(*implied_mv, 0)
             ),
             (Note::CapMismatch { code, cap_shares, implied_mv, stated_mv }, En) => format!(
-                "{code}: 顶格申购需配市值 {} disagrees with the cap of {cap_shares} shares (which needs {}); the cap is used",
+                "{code}: the full-quota market value {} disagrees with the cap of {cap_shares} shares (which needs {}); the cap is used",
                 num::group(*stated_mv, 0),
                 num::group(*implied_mv, 0)
             ),
-            (Note::NotCounted { unpriced, no_rate, other_markets, boards_off, errors }, Zh) => format!(
-                "未计入：待上市或无价格 {unpriced} 行，无中签率 {no_rate} 行，北交所/港股/非A股代码 {other_markets} 行，板块未开通 {boards_off} 行，错误 {errors} 行"
+            (Note::NotCounted { unpriced, no_rate, other_markets, boards_off, duplicates, errors }, Zh) => format!(
+                "未计入：待上市或无价格 {unpriced} 行，无中签率 {no_rate} 行，北交所/港股/非A股代码 {other_markets} 行，板块未开通 {boards_off} 行，重复代码 {duplicates} 行，错误 {errors} 行"
             ),
-            (Note::NotCounted { unpriced, no_rate, other_markets, boards_off, errors }, En) => format!(
-                "not counted: {unpriced} pending or unpriced row(s), {no_rate} without a 中签率, {other_markets} BSE / Hong Kong / non-A-share, {boards_off} on boards switched off, {errors} with errors"
+            (Note::NotCounted { unpriced, no_rate, other_markets, boards_off, duplicates, errors }, En) => format!(
+                "not counted: {unpriced} pending or unpriced row(s), {no_rate} without a winning rate, {other_markets} BSE / Hong Kong / non-A-share, {boards_off} on boards switched off, {duplicates} repeating a code, {errors} with errors"
             ),
             (Note::OutsidePeriod { count }, Zh) => format!("{count} 行在期间之外，未计入"),
             (Note::OutsidePeriod { count }, En) => format!("{count} row(s) outside the period are not counted"),
@@ -227,9 +229,9 @@ pub fn why_text(w: &Why, lang: Lang) -> String {
         (Why::NoWinRate, Zh) => "无中签率（尚未公布，或数据未给出）".into(),
         (Why::NoWinRate, En) => "no winning rate (not yet published, or not in the data)".into(),
         (Why::BadWinRate(r), Zh) => format!("中签率 {r}% 不在 (0, 100] 内"),
-        (Why::BadWinRate(r), En) => format!("中签率 {r}% is outside (0, 100]"),
+        (Why::BadWinRate(r), En) => format!("a winning rate of {r}% is outside (0, 100]"),
         (Why::BadCap(c), Zh) => format!("申购上限 {c} 不是正整数股"),
-        (Why::BadCap(c), En) => format!("申购上限 {c} is not a positive whole number of shares"),
+        (Why::BadCap(c), En) => format!("a cap of {c} is not a positive whole number of shares"),
         (Why::Unpriced(b), Zh) => format!("待上市或无{}", basis_words(*b, lang)),
         (Why::Unpriced(b), En) => format!(
             "pending: no {}",
@@ -237,6 +239,8 @@ pub fn why_text(w: &Why, lang: Lang) -> String {
         ),
         (Why::Fees(e), Zh) => format!("费率表未覆盖：{e}"),
         (Why::Fees(e), En) => format!("fees: {e}"),
+        (Why::Duplicate, Zh) => "同一代码已在前面出现，只计一次".into(),
+        (Why::Duplicate, En) => "the same code came earlier: counted once".into(),
     }
 }
 

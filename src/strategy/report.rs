@@ -312,10 +312,25 @@ pub fn build(
             ));
         }
     }
+    // each code once: the first row of it counts
+    let mut seen = std::collections::HashSet::new();
+    let mut unique: Vec<&Subscription> = Vec::with_capacity(subs.len());
+    for s in subs {
+        if seen.insert(crate::data::normalize_code(&s.code)) {
+            unique.push(s);
+        } else {
+            excluded.push(Excluded {
+                line: s.line,
+                code: s.code.clone(),
+                name: s.name.clone(),
+                why: Why::Duplicate,
+            });
+        }
+    }
     // the period
     let mut outside = 0usize;
-    let counted: Vec<&Subscription> = subs
-        .iter()
+    let counted: Vec<&Subscription> = unique
+        .into_iter()
         .filter(|s| {
             let inside =
                 plan.from.is_none_or(|f| s.date >= f) && plan.to.is_none_or(|t| s.date <= t);
@@ -522,7 +537,7 @@ pub fn build(
             working.push(Work {
                 label: WorkLabel::Split,
                 formula: format!(
-                    "grid ¥{}, {} candidate points (breakpoints ± the floor period), not 1万 steps → {}",
+                    "grid ¥{}, {} candidate points (breakpoints ± the floor period), not every ¥10,000 step → {}",
                     num::group(Decimal::from(b.grid), 0),
                     b.candidates,
                     num::group(b.expected_profit, 2)
@@ -596,13 +611,15 @@ pub fn build(
     let no_rate = tally(&|w| matches!(w, Why::NoWinRate));
     let other_markets = tally(&|w| matches!(w, Why::Bse | Why::NotAShare));
     let boards_off = tally(&|w| matches!(w, Why::BoardOff(_)));
-    let errors = excluded.len() - unpriced - no_rate - other_markets - boards_off;
+    let duplicates = tally(&|w| matches!(w, Why::Duplicate));
+    let errors = excluded.len() - unpriced - no_rate - other_markets - boards_off - duplicates;
     if !excluded.is_empty() {
         notes.push(Note::NotCounted {
             unpriced,
             no_rate,
             other_markets,
             boards_off,
+            duplicates,
             errors,
         });
     }
