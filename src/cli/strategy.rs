@@ -392,7 +392,7 @@ fn csv_rows(r: &Report) -> String {
             x.date.to_string(),
             num::trim(x.win_rate_pct),
             x.cap_shares.to_string(),
-            fixed(x.full_quota_mv, 2),
+            x.full_quota_mv.map(|v| fixed(v, 2)).unwrap_or_default(),
             fixed(x.mv, 2),
             x.numbers.to_string(),
             num::trim(x.expected_lots),
@@ -469,7 +469,7 @@ fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> Stri
             opct(x.return_pct),
             opct(x.annualised_pct),
             pct(x.marginal_pct),
-            money(x.full_quota_mv),
+            x.full_quota_mv.map(money).unwrap_or_else(|| "—".into()),
         ]);
     }
     rows.push(vec![
@@ -605,12 +605,14 @@ fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> Stri
         heading(&mut s, t(lang, "最优分配", "Best split"));
         s.push_str(&match lang {
             Lang::Zh => format!(
-                "总市值 {}，{} 个账户：沪市 {}、深市 {}，预期收益 {}，收益率 {}；超过 {} 的市值不再增加收益\n",
-                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct), money(b.saturation)
+                "总市值 {}，{} 个账户：沪市 {}、深市 {}，预期收益 {}，收益率 {}；{}\n",
+                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct),
+                b.saturation.map(|v| format!("超过 {} 的市值不再增加收益", money(v))).unwrap_or_else(|| "有新股无申购上限数据，增加市值的上限未知".into())
             ),
             Lang::En => format!(
-                "total {} over {} account(s): Shanghai {}, Shenzhen {}; expected profit {}, return {}; value past {} earns nothing more\n",
-                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct), money(b.saturation)
+                "total {} over {} account(s): Shanghai {}, Shenzhen {}; expected profit {}, return {}; {}\n",
+                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct),
+                b.saturation.map(|v| format!("value past {} earns nothing more", money(v))).unwrap_or_else(|| "some IPOs have no known cap, so where more value stops paying is not known".into())
             ),
         });
         if b.accounts > 1 {
@@ -660,7 +662,7 @@ fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> Stri
                     x.name.clone(),
                     x.date.to_string(),
                     format!("{}%", num::trim(x.win_rate_pct)),
-                    money(x.full_quota_mv),
+                    x.full_quota_mv.map(money).unwrap_or_else(|| "—".into()),
                     x.numbers.to_string(),
                     fixed(x.expected_lots, 6),
                     prob(x.p_at_least_one),

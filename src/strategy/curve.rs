@@ -15,7 +15,7 @@
 
 use rust_decimal::Decimal;
 
-use super::input::{Pool, Subscription};
+use super::input::{CapSource, Pool, Subscription};
 use crate::error::{Error, Result};
 use crate::num;
 
@@ -42,6 +42,8 @@ pub struct PoolCurve {
     groups: Vec<Group>,
     /// The IPOs counted.
     pub ipos: usize,
+    /// IPOs with no cap but the rule's absolute one (their 顶格 is not known).
+    pub open_ended: usize,
 }
 
 /// A point of the curve.
@@ -57,7 +59,11 @@ impl PoolCurve {
     /// The curve of `pool` over the subscriptions of that pool in `subs`.
     pub fn new(pool: Pool, subs: &[Subscription]) -> Result<PoolCurve> {
         let mut keyed: Vec<(u64, u64, u64, Decimal, Decimal)> = Vec::new();
+        let mut open_ended = 0;
         for s in subs.iter().filter(|s| s.pool == pool) {
+            if s.cap_source == CapSource::RuleMax {
+                open_ended += 1;
+            }
             let r = s.rate();
             let w = num::mul(r, s.profit_per_lot, "expected profit")?;
             keyed.push((s.mv_per_unit, s.min_mv, s.cap_numbers, w, r));
@@ -113,6 +119,7 @@ impl PoolCurve {
             pool,
             groups,
             ipos: keyed.len(),
+            open_ended,
         })
     }
 
@@ -200,8 +207,15 @@ impl PoolCurve {
         b
     }
 
-    /// The largest 顶格 of the pool: no value beyond it earns more.
-    pub fn full_quota(&self) -> u64 {
+    /// The largest 顶格 of the pool: no value beyond it earns more;
+    /// `None` when an IPO of the pool has no known cap.
+    pub fn full_quota(&self) -> Option<u64> {
+        (self.open_ended == 0).then(|| self.largest_cap_value())
+    }
+
+    /// The largest cap × value per unit in the pool (the rule's absolute
+    /// cap included, for IPOs with no other).
+    pub fn largest_cap_value(&self) -> u64 {
         self.groups
             .iter()
             .filter_map(|g| g.caps.last().map(|c| c.saturating_mul(g.mv_per_unit)))
@@ -277,7 +291,7 @@ pub(crate) mod tests {
         assert_eq!(e(50_000), d("140")); // 40 + 10·10
         assert_eq!(e(1_000_000), d("140")); // past both 顶格
         assert_eq!(c.breakpoints(), vec![10_000, 20_000, 50_000]);
-        assert_eq!(c.full_quota(), 50_000);
+        assert_eq!(c.full_quota(), Some(50_000));
         // lots: 4·0.001 + 10·0.0005
         assert_eq!(c.at(Decimal::from(50_000)).unwrap().lots, d("0.009"));
         // marginal of the next 10,000 from 20,000: (100 − 80) ÷ 10,000 × 100 = 0.2%

@@ -468,22 +468,29 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
     let cap_numbers = cap_shares / unit_shares;
     let full_quota_mv = Decimal::from(cap_numbers) * Decimal::from(mv_per_unit);
     let lot_d = Decimal::from(lot_shares);
-    let at = |p: Option<Decimal>| -> Option<(Option<Decimal>, Decimal)> {
-        let p = p?;
-        Some((Some(p), (p - issue) * lot_d))
-    };
+    let at =
+        |p: Option<Decimal>| -> Option<std::result::Result<(Option<Decimal>, Decimal), Error>> {
+            let p = p?;
+            Some(
+                num::sub(p, issue, "profit per lot")
+                    .and_then(|d| num::mul(d, lot_d, "profit per lot"))
+                    .map(|g| (Some(p), g)),
+            )
+        };
     let (price, gross) = match t.basis {
-        ProfitBasis::Published => f.published_profit.map(|g| (None, g)),
+        ProfitBasis::Published => f.published_profit.map(|g| Ok((None, g))),
         ProfitBasis::Open => at(f.open),
         ProfitBasis::Close => at(f.close),
         ProfitBasis::Avg => at(f.avg),
     }
-    .ok_or_else(|| out(Why::Unpriced(t.basis)))?;
+    .ok_or_else(|| out(Why::Unpriced(t.basis)))?
+    .map_err(|e| out(Why::RowError(e.to_string())))?;
     let fees_per_lot = match t.fees {
         None => Decimal::ZERO,
         Some((schedule, broker)) => {
             let day = f.listing_date.unwrap_or(date);
-            let amount = num::add(issue * lot_d, gross, "lot value")
+            let amount = num::mul(issue, lot_d, "lot value")
+                .and_then(|c| num::add(c, gross, "lot value"))
                 .map_err(|e| out(Why::Fees(e.to_string())))?;
             fees::sell_costs(
                 schedule,
@@ -518,7 +525,8 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
         price,
         gross_per_lot: gross,
         fees_per_lot,
-        profit_per_lot: gross - fees_per_lot,
+        profit_per_lot: num::sub(gross, fees_per_lot, "profit per lot")
+            .map_err(|e| out(Why::RowError(e.to_string())))?,
     })
 }
 

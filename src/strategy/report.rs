@@ -70,9 +70,10 @@ pub struct Row {
     pub cap_shares: u64,
     /// Where it came from.
     pub cap_source: CapSource,
-    /// 顶格: the value that earns the cap.
-    #[serde(serialize_with = "ser::money")]
-    pub full_quota_mv: Decimal,
+    /// 顶格: the value that earns the cap; `None` when only the rule's
+    /// absolute cap is known.
+    #[serde(serialize_with = "ser::opt::money")]
+    pub full_quota_mv: Option<Decimal>,
     /// The pool's market value.
     #[serde(serialize_with = "ser::money")]
     pub mv: Decimal,
@@ -128,9 +129,9 @@ pub struct PoolSummary {
     /// Annualised, percent.
     #[serde(serialize_with = "ser::opt::pct")]
     pub annualised_pct: Option<Decimal>,
-    /// The largest 顶格 in the pool.
-    #[serde(serialize_with = "ser::money")]
-    pub full_quota_mv: Decimal,
+    /// The largest 顶格 in the pool; `None` when an IPO has no known cap.
+    #[serde(serialize_with = "ser::opt::money")]
+    pub full_quota_mv: Option<Decimal>,
     /// Marginal return of the next step, percent.
     #[serde(serialize_with = "ser::pct")]
     pub marginal_pct: Decimal,
@@ -401,7 +402,7 @@ pub fn build(
             win_rate_pct: s.win_rate_pct,
             cap_shares: s.cap_shares,
             cap_source: s.cap_source,
-            full_quota_mv: s.full_quota_mv,
+            full_quota_mv: (s.cap_source != CapSource::RuleMax).then_some(s.full_quota_mv),
             mv,
             units: o.units,
             quota_shares: o.quota_shares,
@@ -482,7 +483,7 @@ pub fn build(
             expected_profit: pt.profit,
             return_pct: ret,
             annualised_pct: annualise(ret, days)?,
-            full_quota_mv: Decimal::from(c.full_quota()),
+            full_quota_mv: c.full_quota().map(Decimal::from),
             marginal_pct: m,
         });
     }
@@ -516,7 +517,7 @@ pub fn build(
         if c.ipos == 0 {
             continue;
         }
-        for mv in ladder(c.full_quota(), mv_of(*pool)) {
+        for mv in ladder(c.largest_cap_value(), mv_of(*pool)) {
             let e = c.at(mv)?.profit;
             let r = pct_of(e, mv)?.unwrap_or_default();
             curve.push(CurveRow {

@@ -68,9 +68,10 @@ pub struct BestSplit {
     pub grid: u64,
     /// Candidate points evaluated.
     pub candidates: usize,
-    /// Value beyond which nothing more is earned: accounts × (顶格 sh + 顶格 sz).
-    #[serde(serialize_with = "ser::money")]
-    pub saturation: Decimal,
+    /// Value beyond which nothing more is earned: accounts × (顶格 sh + 顶格 sz);
+    /// `None` when an IPO has no known cap.
+    #[serde(serialize_with = "ser::opt::money")]
+    pub saturation: Option<Decimal>,
 }
 
 /// (account, pool index 0 = sh / 1 = sz, value).
@@ -265,7 +266,14 @@ pub fn best_split(
             .map(|a| a.mv)
             .sum()
     };
-    let sat = Decimal::from(sh.full_quota()) + Decimal::from(sz.full_quota());
+    let sat = match (sh.full_quota(), sz.full_quota()) {
+        (Some(a), Some(b)) => Some(num::mul(
+            Decimal::from(a) + Decimal::from(b),
+            Decimal::from(accounts),
+            "saturation",
+        )?),
+        _ => None,
+    };
     Ok(BestSplit {
         total,
         accounts,
@@ -280,7 +288,7 @@ pub fn best_split(
         )?,
         grid,
         candidates: evaluated,
-        saturation: num::mul(sat, Decimal::from(accounts), "saturation")?,
+        saturation: sat,
     })
 }
 
@@ -324,7 +332,7 @@ mod tests {
         // 30万: both 顶格 (5万 + 15万 = 20万), profit 200 + 300; the spare 10万 earns nothing
         let s = best_split(&sh, &sz, d("300000"), 1).unwrap();
         assert_eq!(s.expected_profit, d("500"));
-        assert_eq!(s.saturation, d("200000"));
+        assert_eq!(s.saturation, Some(d("200000")));
         // 1.2万: only one pool can reach the ¥10,000 minimum; Shanghai pays more
         // (2 numbers × 20); the ¥2,000 left earns nothing anywhere, and ties
         // go to less Shanghai value
