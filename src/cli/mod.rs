@@ -11,6 +11,7 @@ mod output;
 mod render;
 mod show;
 mod store;
+mod strategy;
 mod wins;
 
 use std::process::ExitCode;
@@ -217,6 +218,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let data = load_data(&cli.common.data)?;
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
+        Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,
