@@ -1744,6 +1744,25 @@ const EVERY_COMMAND: &[&[&str]] = &[
         "--date",
         "2025-12-29",
     ],
+    &[
+        "strategy",
+        "fixtures/strategy/gpu-wave-2025.csv",
+        "--sh",
+        "100000",
+        "--sz",
+        "100000",
+        "--total",
+        "200000",
+    ],
+    &[
+        "numbers",
+        "--start",
+        "1",
+        "--count",
+        "100000",
+        "--tails",
+        "fixtures/wins/numbers/301269-huadajiutian-2022.txt",
+    ],
     &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
 ];
 
@@ -2051,6 +2070,9 @@ fn every_command_shows_examples_that_run() {
         "batch",
         "list",
         "completions",
+        "numbers",
+        "wins",
+        "strategy",
     ];
     for cmd in commands {
         let help =

@@ -155,6 +155,9 @@ pub enum Command {
     )]
     Wins(Box<WinsArgs>),
     /// What a 市值 is worth in the IPO lottery: expectation, marginal return, best split, spread.
+    #[command(
+        after_help = "Examples:\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --sh 100000 --sz 100000\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --total 200000 --explain --lang en\n  daxin strategy stock_xgsglb_em.csv --sh 300000 --sz 200000 --from 2025-01-01 --to 2025-12-31 --fees"
+    )]
     Strategy(Box<StrategyArgs>),
     /// The IPOs in the data, one line each.
     #[command(
