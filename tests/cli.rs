@@ -381,9 +381,11 @@ fn bad_input_exits_2_with_the_field_named() {
                 "--board",
                 "star",
                 "--date",
-                "2019-07-21",
+                "2019-06-26",
             ],
-            "2019-07-22",
+            // STAR's table starts at its first subscription (华兴源创,
+            // 2019-06-27), before its first trading day
+            "2019-06-27",
         ),
         (
             &[
