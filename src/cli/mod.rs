@@ -59,7 +59,14 @@ pub fn main() -> ExitCode {
     };
     if let Command::Batch(a) = &cli.command {
         let fmt = cli.common.format.unwrap_or(args::Format::Csv);
-        return match batch::batch(a, fmt, cli.common.explain) {
+        let lang: Lang = match cli.common.lang.parse() {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("daxin: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        return match batch::batch(a, fmt, cli.common.explain, lang) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("daxin: {}", e.msg);
@@ -96,11 +103,21 @@ pub fn main() -> ExitCode {
 fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
     for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| CliError {
-            msg: format!("--data {}: cannot read: {e}", f.display()),
+        let origin = f.display().to_string();
+        let cannot = |e: &dyn std::fmt::Display| CliError {
+            msg: format!("--data {origin}: cannot read: {e}"),
             code: 2,
-        })?;
-        let user = Dataset::from_file_text(&text, &f.display().to_string())?;
+        };
+        let user = if daxin::import::sheet::is_spreadsheet(&origin) {
+            // a sheet reads as the CSV of the same sheet
+            let bytes = std::fs::read(f).map_err(|e| cannot(&e))?;
+            let csv = daxin::import::sheet::sheet_csv(&bytes, None, &origin)?;
+            let text = String::from_utf8(csv).map_err(|e| cannot(&e))?;
+            Dataset::from_csv(&text, &origin)?
+        } else {
+            let text = std::fs::read_to_string(f).map_err(|e| cannot(&e))?;
+            Dataset::from_file_text(&text, &origin)?
+        };
         data.merge(user);
     }
     Ok(data)
