@@ -418,10 +418,24 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             // csv and json export the records themselves, in daxin's formats
             match fmt {
                 args::Format::Csv => {
+                    let subset = data.subset(keep);
+                    // the CSV is not lossless: say what it leaves out
+                    let lost = subset.csv_omissions();
+                    let stderr = match (lost.records, lang) {
+                        (0, _) => String::new(),
+                        (_, Lang::Zh) => format!(
+                            "daxin list：CSV 是平面表，不含 {} 条记录的 {} 条字段说明和 {} 个已发布数字；无损导出请用 --format json 或 TOML 数据文件\n",
+                            lost.records, lost.notes, lost.published
+                        ),
+                        (_, Lang::En) => format!(
+                            "daxin list: the CSV is a flat table and leaves out {} field notes and {} published figures of {} records; --format json (or a TOML data file) is the lossless export\n",
+                            lost.notes, lost.published, lost.records
+                        ),
+                    };
                     return Ok(Output {
-                        stdout: data.subset(keep).to_csv()?,
-                        stderr: String::new(),
-                    })
+                        stdout: subset.to_csv()?,
+                        stderr,
+                    });
                 }
                 args::Format::Json => {
                     return Ok(Output {
