@@ -86,6 +86,43 @@ fn dxsyl_fractions_are_read_as_fractions_and_the_unit_is_said() {
 }
 
 #[test]
+fn dxsyl_percentages_of_the_current_layout_recompute() {
+    // AKShare 1.8.1 on: percentages at 4 and 6 places; every listed row's
+    // rates come from fen prices (C北自: 118.0451 % on 21.28 is 46.40)
+    let (code, rows, err) = batch(&[
+        "fixtures/import/akshare_dxsyl_1_12_percent.csv",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("首日涨幅 read as percentages"), "{err}");
+    assert_eq!(rows.len(), 15);
+    let status = |s: &str| rows.iter().filter(|r| r["status"] == s).count();
+    assert_eq!(
+        (status("computed"), status("pending"), status("no_price")),
+        (11, 2, 2)
+    );
+    for r in rows.iter().filter(|r| r["status"] == "computed") {
+        assert_eq!(r["check"], "ok", "{r:?}");
+        assert_eq!(r["basis"], "implied_close");
+    }
+    let r = by_code(&rows, "603082");
+    assert_eq!(
+        (r["price"].as_str(), r["lot_shares"].as_str()),
+        ("46.40", "500")
+    );
+    assert_eq!(r["profit_per_lot"], "12560.00");
+    // 云中马, SSE main board 2022: 1,000-share lots, the +44 % band's top
+    let r = by_code(&rows, "603130");
+    assert_eq!(
+        (r["price"].as_str(), r["lot_shares"].as_str()),
+        ("28.40", "1000")
+    );
+    assert_eq!(r["open_price"], "23.66");
+    assert_eq!(by_code(&rows, "603341")["check"], "not yet priced");
+}
+
+#[test]
 fn a_forced_unit_that_does_not_fit_shows_in_the_check() {
     let (_, rows, err) = batch(&[
         "fixtures/import/akshare_dxsyl_1_4_fraction.csv",
@@ -222,6 +259,7 @@ fn a_sheet_reads_as_the_csv_of_the_same_sheet() {
     for f in [
         "fixtures/import/akshare_xgsglb_1_17.xlsx",
         "fixtures/import/akshare_xgsglb_1_17.ods",
+        "fixtures/import/akshare_xgsglb_1_17.xls",
     ] {
         let (c1, rows, err) = batch(&[f]);
         assert_eq!(c1, c0, "{f}: {err}");
@@ -236,4 +274,32 @@ fn a_sheet_reads_as_the_csv_of_the_same_sheet() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("Sheet1"), "{err}");
+}
+
+#[test]
+fn data_reads_a_spreadsheet_as_its_csv() {
+    // daxin's record CSV saved as .xlsx by pandas reads as the CSV does
+    let (code, _, err) = batch(&["fixtures/import/daxin_records.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    let show = |data: &str| {
+        daxin()
+            .args(["show", "688802", "--format", "json", "--data", data])
+            .output()
+            .unwrap()
+    };
+    let a = show("fixtures/import/daxin_records.csv");
+    let b = show("fixtures/import/daxin_records.xlsx");
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, b.stdout);
+    // the file's record (total_shares blanked) replaced the built-in one
+    let builtin = daxin()
+        .args(["show", "688802", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_ne!(b.stdout, builtin.stdout);
+    let (via_csv, via_sheet) = (
+        batch(&["fixtures/import/daxin_records.csv"]).1,
+        batch(&["fixtures/import/daxin_records.xlsx"]).1,
+    );
+    assert_eq!(via_csv, via_sheet);
 }
