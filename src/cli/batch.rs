@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use daxin::import::split::{self, Splitter, Step};
 use daxin::import::{
-    self, Layout, RowOut, SourceFormat, Status, Unit, UnitReason, UnitsReport, OUT_HEADER,
+    self, Layout, RowOut, SourceFormat, Status, Unit, UnitEvidence, UnitReason, UnitsReport,
+    OUT_HEADER,
 };
 use daxin::Lang;
 
@@ -401,8 +402,7 @@ fn units_line(name: &str, r: &UnitsReport, lang: Lang) -> Option<String> {
 }
 
 /// How much of a table settles its columns' units: its first rows, up to
-/// this many bytes — what the read window holds without growing (about
-/// 8,000 rows of `stock_dxsyl_em`, whose whole export has some 3,500).
+/// this many bytes — what the read window holds without growing.
 const UNIT_SAMPLE: usize = (1 << 20) - 1;
 
 /// What a run reads its files with.
@@ -480,12 +480,11 @@ fn run_file(
             break;
         }
     }
-    let sample = sample_rows(src.bytes(), src.eof, delim);
-    let sample: Vec<Vec<&[u8]>> = sample
-        .iter()
-        .map(|r| r.iter().map(Vec::as_slice).collect())
-        .collect();
-    let report = layout.settle_units(sample.iter().map(Vec::as_slice), opts.units);
+    let evidence = match opts.units {
+        Some(_) => UnitEvidence::default(),
+        None => unit_evidence(&layout, src.bytes(), src.eof, delim),
+    };
+    let report = layout.settle_units_with(&evidence, opts.units);
     if let Some(line) = units_line(&name, &report, opts.lang) {
         eprintln!("{line}");
     }
@@ -572,13 +571,20 @@ fn run_file(
     Ok(())
 }
 
-/// The records of the complete lines in `bytes` (a table's first rows),
-/// blank and comment lines and malformed rows left out.
-fn sample_rows(bytes: &[u8], eof: bool, delim: u8) -> Vec<Vec<Vec<u8>>> {
-    let mut rows = Vec::new();
+/// How many rows at most settle the units: a whole `stock_dxsyl_em`
+/// export has some 3,500.
+const UNIT_SAMPLE_ROWS: usize = 4_000;
+
+/// The evidence of the complete lines in `bytes` (a table's first rows, up
+/// to [`UNIT_SAMPLE_ROWS`]) for its rate columns' units; blank and comment
+/// lines and malformed rows tell nothing.
+fn unit_evidence(layout: &Layout, bytes: &[u8], eof: bool, delim: u8) -> UnitEvidence {
+    let mut ev = UnitEvidence::default();
     let mut splitter = Splitter::new(delim);
     let mut at = 0;
-    while at < bytes.len() {
+    let mut rows = 0;
+    while at < bytes.len() && rows < UNIT_SAMPLE_ROWS {
+        rows += 1;
         match splitter.next(&bytes[at..], eof) {
             Step::Row {
                 row,
@@ -587,7 +593,7 @@ fn sample_rows(bytes: &[u8], eof: bool, delim: u8) -> Vec<Vec<Vec<u8>>> {
                 ..
             } => {
                 if error.is_none() && !row.is_blank() {
-                    rows.push(row.fields().map(<[u8]>::to_vec).collect());
+                    ev.add(layout, &row);
                 }
                 at += consumed;
             }
@@ -595,7 +601,7 @@ fn sample_rows(bytes: &[u8], eof: bool, delim: u8) -> Vec<Vec<Vec<u8>>> {
             Step::NeedMore | Step::End => break,
         }
     }
-    rows
+    ev
 }
 
 /// The unread part of an input, refilled in large reads; grows only for a

@@ -302,10 +302,6 @@ impl FastPath {
         if line.len() >= u32::MAX as usize || memchr::memchr(b'"', line).is_some() {
             return false;
         }
-        // a byte that is not UTF-8 anywhere in the line is the row's error
-        if std::str::from_utf8(line).is_err() {
-            return false;
-        }
         let mut cells: Cells = [(0, 0); SLOTS];
         let width = self.slot_of.len();
         let mut col = 0usize;
@@ -330,6 +326,15 @@ impl FastPath {
         }
         if col < width {
             return false; // a short row: the general path's error
+        }
+        // a byte that is not UTF-8 anywhere in the line is the row's error:
+        // the name is checked where it is read; the rest is most often ASCII
+        let (a, b) = cells[NAME];
+        let (a, b) = (a as usize, b as usize);
+        let ascii_around = line.get(..a).is_some_and(<[u8]>::is_ascii)
+            && line.get(b..).is_some_and(<[u8]>::is_ascii);
+        if !ascii_around && std::str::from_utf8(line).is_err() {
+            return false;
         }
         self.emit(line, &cells, lineno, out).is_some()
     }
@@ -438,7 +443,13 @@ impl FastPath {
             // fewer when it equals the published figure outright (44.10 and
             // 44.1: the exact gain then rounds to 44.1 too); past 2 places,
             // or otherwise, the general path decides
-            if pg.s > 2 || Decimal::new(gain, 2) != Decimal::new(pg.m, pg.s) {
+            let at_2 = match pg.s {
+                0 => pg.m.checked_mul(100),
+                1 => pg.m.checked_mul(10),
+                2 => Some(pg.m),
+                _ => None,
+            };
+            if at_2 != Some(gain) {
                 return None;
             }
         }

@@ -38,7 +38,7 @@ pub use row::{
     board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record, working, At,
     RowOut, Status,
 };
-pub use units::{ColumnUnit, Unit, UnitReason, UnitsReport};
+pub use units::{ColumnUnit, Unit, UnitEvidence, UnitReason, UnitsReport};
 pub use write::OUT_HEADER;
 
 /// The source formats `daxin batch` reads.

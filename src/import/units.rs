@@ -222,6 +222,37 @@ pub(super) fn fit_both(cx: &FitContext, x: Decimal) -> (bool, bool) {
     (fits(cx, x, Unit::Percent), fits(cx, x, Unit::Fraction))
 }
 
+/// The evidence of a table's rows for the units of its rate columns,
+/// gathered a row at a time ([`Layout::settle_units_with`]), so that a
+/// sample need not be kept.
+#[derive(Debug, Clone, Default)]
+pub struct UnitEvidence {
+    /// (fraction only, percent only) per column of [`RATE_FIELDS`].
+    counts: [(u64, u64); 4],
+}
+
+impl UnitEvidence {
+    /// Adds one row's evidence.
+    pub fn add<R: Record + ?Sized>(&mut self, layout: &Layout, rec: &R) {
+        let Some(cx) = layout.fit_context(rec) else {
+            return;
+        };
+        for (k, f) in RATE_FIELDS.iter().enumerate() {
+            // no price to judge a win rate by
+            if *f == Field::WinRate || layout.col(*f).is_none() {
+                continue;
+            }
+            if let Some(x) = layout.rate_cell(rec, *f) {
+                match fit_both(&cx, x) {
+                    (false, true) => self.counts[k].0 += 1,
+                    (true, false) => self.counts[k].1 += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
 impl Layout {
     /// Settles the unit of each rate column from `rows` (the table, or a
     /// sample of its first rows) and `forced` (`--units`); the rows read
@@ -231,33 +262,23 @@ impl Layout {
         R: Record + ?Sized + 'a,
         I: IntoIterator<Item = &'a R>,
     {
+        let mut ev = UnitEvidence::default();
+        if forced.is_none() {
+            for rec in rows {
+                ev.add(self, rec);
+            }
+        }
+        self.settle_units_with(&ev, forced)
+    }
+
+    /// [`Layout::settle_units`] from evidence gathered row by row.
+    pub fn settle_units_with(&mut self, ev: &UnitEvidence, forced: Option<Unit>) -> UnitsReport {
         let present: Vec<(usize, Field)> = RATE_FIELDS
             .iter()
             .enumerate()
             .filter(|(_, f)| self.col(**f).is_some())
             .map(|(k, f)| (k, *f))
             .collect();
-        // (fraction only, percent only) per column
-        let mut counts = [(0u64, 0u64); 4];
-        if forced.is_none() {
-            for rec in rows {
-                let Some(cx) = self.fit_context(rec) else {
-                    continue;
-                };
-                for &(k, f) in &present {
-                    if f == Field::WinRate {
-                        continue; // no price to judge a win rate by
-                    }
-                    if let Some(x) = self.rate_cell(rec, f) {
-                        match fit_both(&cx, x) {
-                            (false, true) => counts[k].0 += 1,
-                            (true, false) => counts[k].1 += 1,
-                            _ => {}
-                        }
-                    }
-                }
-            }
-        }
         let mut units = Units::default();
         let mut report = UnitsReport::default();
         for (k, f) in present {
@@ -268,7 +289,11 @@ impl Layout {
             } else {
                 Unit::Percent
             };
-            let (frac, pct) = counts[k];
+            let (frac, pct) = if forced.is_some() {
+                (0, 0)
+            } else {
+                ev.counts[k]
+            };
             let (unit, reason, mixed) = match forced {
                 Some(u) => (u, UnitReason::Forced, false),
                 None if frac > 0 && pct > 0 => (version, UnitReason::Mixed, true),
