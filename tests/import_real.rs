@@ -78,6 +78,16 @@ fn dxsyl_fractions_are_read_as_fractions_and_the_unit_is_said() {
     assert_eq!(r["gain_pct"], "43.98");
     assert_eq!(r["published_gain"], "43.98");
     assert_eq!(r["open_price"], "12.96");
+    // --explain shows how the close was found
+    let (_, ex, _) = batch(&[
+        "fixtures/import/akshare_dxsyl_1_4_fraction.csv",
+        "--explain",
+    ]);
+    assert!(
+        by_code(&ex, "603132")["working"].starts_with("10.80 × (1 + 43.98% ) = 15.54984 → 15.55"),
+        "{:?}",
+        by_code(&ex, "603132")
+    );
     // 西点药业 (ChiNext): 1.5282 on 22.55 → 57.01; 1.4390 → 55.00
     let r = by_code(&rows, "301130");
     assert_eq!(r["price"], "57.01");

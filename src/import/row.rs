@@ -899,7 +899,24 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
 pub fn working(r: &RowOut) -> String {
     let h = r.headline.as_ref();
-    match (
+    // a close implied by the published first-day gain: how it was found
+    let implied = match (r.basis, h, r.issue_price, r.published_gain) {
+        ("implied_close", Some(h), Some(i), Some(g)) => {
+            let exact = i
+                .checked_mul(Decimal::ONE_HUNDRED + g)
+                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED));
+            exact.map(|x| {
+                format!(
+                    "{} × (1 + {g}% ) = {} → {} (half-up to the fen); ",
+                    num::fixed(i, 2),
+                    x.normalize(),
+                    num::fixed(h.price, 2)
+                )
+            })
+        }
+        _ => None,
+    };
+    let main = match (
         h.map(|h| h.price),
         r.issue_price,
         r.lot_shares,
@@ -917,6 +934,10 @@ pub fn working(r: &RowOut) -> String {
             num::fixed(g, 2)
         ),
         _ => String::new(),
+    };
+    match implied {
+        Some(w) if !main.is_empty() => format!("{w}{main}"),
+        _ => main,
     }
 }
 
