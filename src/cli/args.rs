@@ -406,7 +406,7 @@ pub struct PathArgs {
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Input files (CSV or TSV; UTF-8 with or without BOM, or GB18030); - for stdin.
+    /// Input files (CSV or TSV: UTF-8 with or without BOM, or GB18030; .xlsx, .xls, .ods); - for stdin.
     #[arg(required = true)]
     pub files: Vec<std::path::PathBuf>,
     /// Source format (default: told from the header): em-xgsglb, em-xgsglb-bse, em-dxsyl, ths.
@@ -415,6 +415,13 @@ pub struct BatchArgs {
     /// Write to this file (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Read every rate column (涨幅, 首日涨幅, 开盘溢价, 中签率) in this unit:
+    /// percent (43.98) or fraction (0.4398); default: settled per column.
+    #[arg(long, value_name = "UNIT")]
+    pub units: Option<String>,
 }
 
 #[derive(Debug, Args)]

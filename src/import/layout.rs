@@ -56,6 +56,8 @@ pub enum Field {
     /// 顶格申购需配市值: the market value that earns the cap (Eastmoney
     /// gives it in 万元 without saying so in the header).
     FullQuotaMv,
+    /// 开盘溢价: the open's premium over the issue price, as published.
+    OpenPremium,
 }
 
 /// Which column holds each field, and the unit the header names.
@@ -73,9 +75,15 @@ pub struct Layout {
     headers: [Option<String>; FIELD_COUNT],
     /// Header cells no field maps to (kept for the report).
     pub unused: Vec<String>,
+    /// The unit each rate column is read in (settled by
+    /// [`Layout::settle_units`]; percent until then).
+    pub(super) units: super::units::Units,
+    /// The layout's version writes 开盘溢价 and 首日涨幅 as fractions
+    /// (AKShare's `stock_dxsyl_em` to 1.8.0, told by its 打新收益 column).
+    pub(super) fraction_version: bool,
 }
 
-const FIELD_COUNT: usize = 22;
+const FIELD_COUNT: usize = Field::OpenPremium as usize + 1;
 
 /// Normalises a header cell: BOM, spaces, full-width brackets and the
 /// hyphen variants removed; returns the name and the unit multiplier the
@@ -135,6 +143,8 @@ impl Layout {
                 .map(|h| h.trim_start_matches('\u{feff}').trim().to_string());
         }
         let width = cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0);
+        let fraction_version =
+            format == SourceFormat::EmDxsyl && names.iter().any(|n| *n == name_key("打新收益"));
         let l = Layout {
             format,
             cols,
@@ -142,6 +152,8 @@ impl Layout {
             width,
             headers,
             unused,
+            units: super::units::Units::default(),
+            fraction_version,
         };
         for (f, what) in [
             (Field::Code, "a code column (股票代码 / 代码)"),

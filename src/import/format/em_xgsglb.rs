@@ -61,4 +61,10 @@ pub(super) const SPEC: Spec = Spec {
         ("每签获利", Field::ProfitPerLot),
     ],
     signature: &["每中一签获利", "每签获利", "连续一字板数量"],
+    ignores: &[
+        // AKShare 1.17.39 and later (2025-08-24 on): after 申购代码
+        "交易所",
+        "板块",
+        "序号",
+    ],
 };

@@ -32,4 +32,5 @@ pub(super) const SPEC: Spec = Spec {
         ("申购日期", Field::SubscriptionDate),
     ],
     signature: &["打新收益"],
+    ignores: &[],
 };
