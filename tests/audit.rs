@@ -302,3 +302,46 @@ fn numbers_past_a_decimal_do_not_panic() {
         "{claims:#?}"
     );
 }
+
+/// Issue #11 item 3: an article saved as GBK, GB18030 or UTF-16 (with its
+/// byte-order mark) reads the same as UTF-8.
+#[test]
+fn reads_gbk_gb18030_and_utf16_articles() {
+    let text = "沐曦股份首日收涨692.95%。";
+    let utf8 = {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", "-", "--format", "json"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(utf8.contains("\"confirmed\""), "{utf8}");
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(text);
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    let dir = std::env::temp_dir().join(format!("daxin-audit-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in [
+        ("gbk.txt", gbk.into_owned()),
+        ("gb18030.txt", gb18030.into_owned()),
+        ("utf16le.txt", le),
+        ("utf16be.txt", be),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", path.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), utf8, "{name}");
+        assert!(out.stderr.is_empty(), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -30,6 +30,10 @@
 //! later day). A sentence whose confirmed claims need different prices is
 //! flagged **mixed bases**.
 
+mod decode;
+
+pub use decode::{decode, Decoded};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
