@@ -3,11 +3,22 @@
 
 use std::path::Path;
 
+use comfy_table::{presets, ContentArrangement, Table};
+use serde_json::{json, Value};
+
+use daxin::audit::{show, Audit, Claim, Verdict};
 use daxin::data::Dataset;
 use daxin::Lang;
 
 use super::args::Format;
 use super::{render, CliError, Output};
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
 
 /// Reads the article at `file` (standard input for `None` or `-`), audits it
 /// against `data` and draws the report.
@@ -37,7 +48,7 @@ pub fn audit_cmd(
     };
     let decoded = daxin::audit::decode(&bytes);
     let a = daxin::audit::audit(&decoded.text, data);
-    let mut out = render::audit(&a, fmt, lang, explain);
+    let mut out = draw(&a, fmt, lang, explain);
     if decoded.replaced > 0 {
         out.stderr.push_str(&match lang {
             Lang::Zh => format!(
@@ -51,4 +62,158 @@ pub fn audit_cmd(
         });
     }
     Ok(out)
+}
+
+fn verdict(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Confirmed => t(lang, "属实", "confirmed"),
+        Verdict::Approximate => t(lang, "近似", "approximate"),
+        Verdict::Contradicted => t(lang, "不符", "contradicted"),
+        Verdict::Unverifiable => t(lang, "无法核实", "unverifiable"),
+    }
+}
+
+/// One claim as JSON: the library's fields, the note in words, the
+/// candidates only with `--explain`.
+fn claim_json(c: &Claim, lang: Lang, explain: bool) -> Value {
+    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("note".into(), json!(c.note.text(lang)));
+        if !explain {
+            m.remove("candidates");
+        }
+    }
+    v
+}
+
+/// The working of one claim, in the run's language.
+fn working(i: usize, c: &Claim, lang: Lang) -> String {
+    let tried = c
+        .candidates
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {}{}",
+                k.basis,
+                show(c.kind, k.value.value, lang),
+                if k.fits { " ✓" } else { "" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let none = t(lang, "无", "none");
+    let kind = serde_json::to_value(c.kind).unwrap_or(Value::Null);
+    let kind = kind.as_str().unwrap_or("");
+    let q = if c.qualifier.is_empty() {
+        none.to_string()
+    } else {
+        c.qualifier.clone()
+    };
+    let stated = c.stated_basis.as_deref().unwrap_or(none);
+    let dir = serde_json::to_value(c.direction).unwrap_or(Value::Null);
+    let time = serde_json::to_value(c.time).unwrap_or(Value::Null);
+    let (dir, time) = (dir.as_str().unwrap_or(""), time.as_str().unwrap_or(""));
+    match lang {
+        Lang::Zh => format!(
+            "[{}] {kind}「{}」→ 数值 {}（步长 {}），限定词 {q}，方向 {dir}，时间 {time}，句中价格 {stated}；逐一比较：{tried}\n",
+            i + 1,
+            c.printed,
+            c.value.normalize(),
+            c.step.normalize(),
+        ),
+        Lang::En => format!(
+            "[{}] {kind} \"{}\" → value {} (step {}), qualifier {q}, direction {dir}, time {time}, stated price {stated}; tried: {tried}\n",
+            i + 1,
+            c.printed,
+            c.value.normalize(),
+            c.step.normalize(),
+        ),
+    }
+}
+
+/// Draws an audit as a table, Markdown, CSV or JSON.
+fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
+    let mut out = Output::default();
+    if fmt == Format::Json {
+        let claims: Vec<Value> = a
+            .claims
+            .iter()
+            .map(|c| claim_json(c, lang, explain))
+            .collect();
+        let skipped: Vec<Value> = a
+            .skipped
+            .iter()
+            .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
+            .collect();
+        let v = json!({ "claims": claims, "skipped": skipped });
+        out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return out;
+    }
+    let head = vec![
+        t(lang, "核查", "verdict").to_string(),
+        t(lang, "新股", "IPO").to_string(),
+        t(lang, "原文", "claim").to_string(),
+        t(lang, "说明", "why").to_string(),
+    ];
+    let rows: Vec<Vec<String>> = a
+        .claims
+        .iter()
+        .map(|c| {
+            let mut why = c.note.text(lang);
+            if c.mixed_bases {
+                why.push_str(t(
+                    lang,
+                    "；同句数字须按不同价格才成立",
+                    "; mixed bases: the sentence's figures hold only at different prices",
+                ));
+            }
+            vec![
+                verdict(c.verdict, lang).to_string(),
+                c.ipo.clone(),
+                c.text.clone(),
+                why,
+            ]
+        })
+        .collect();
+    match fmt {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut rows_out = vec![head.clone()];
+            rows_out.extend(rows.iter().cloned());
+            for r in &rows_out {
+                let _ = w.write_record(r);
+            }
+            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+        }
+        Format::Md => out.stdout.push_str(&render::md_table(&head, &rows)),
+        _ => {
+            let mut table = Table::new();
+            table
+                .load_style(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(140)
+                .set_header(head);
+            for r in rows {
+                table.add_row(r);
+            }
+            out.stdout.push_str(&format!("{table}\n"));
+        }
+    }
+    if explain && fmt != Format::Csv {
+        out.stdout.push('\n');
+        for (i, c) in a.claims.iter().enumerate() {
+            out.stdout.push_str(&working(i, c, lang));
+        }
+    }
+    if !a.skipped.is_empty() && fmt != Format::Csv {
+        out.stdout.push_str(&format!(
+            "\n{}\n",
+            t(lang, "未解析的句子：", "Skipped sentences:")
+        ));
+        for s in &a.skipped {
+            out.stdout
+                .push_str(&format!("  - {} ({})\n", s.text, s.reason.text(lang)));
+        }
+    }
+    out
 }
