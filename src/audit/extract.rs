@@ -86,6 +86,7 @@ pub fn basis_id(m: Mark) -> Option<&'static str> {
         Mark::Exit => Some("exit"),
         Mark::Grey => Some("grey"),
         Mark::Issue => Some("issue"),
+        Mark::Moment => Some("moment"),
         Mark::Intraday => None,
     }
 }
@@ -113,6 +114,8 @@ struct Sentence {
     when: Option<(usize, When)>,
     /// The last date and where.
     date: Option<(usize, Day)>,
+    /// The last day of the week named and where.
+    weekday: Option<(usize, u8)>,
     /// A basis stated for the rest of the sentence.
     explicit: Option<Mark>,
     /// The trading price the last clause named.
@@ -142,6 +145,9 @@ struct Clause {
     explicit: Option<Mark>,
     /// An aggregate or an unnamed company took the clause.
     other: bool,
+    /// A rise or fall word came after the money metric (市值暴涨2900亿元):
+    /// an amount now is the change, not the level.
+    change: bool,
 }
 
 /// A figure waiting for its clause to end.
@@ -157,11 +163,22 @@ struct Pending {
 /// sentence's last.
 pub fn extract(s: &str, toks: &[Token], carry: &mut Subject, ipos: &[Ipo]) -> Extracted {
     let mut out = Extracted::default();
+    // a sentence that follows none starts with the IPO it names first
+    // (若以…收盘价80元计算，则参与成大生物打新…)
+    let first = toks.iter().find_map(|t| match t.tok {
+        Tok::Ipo(i) => Some(Subject::Ipo(i)),
+        _ => None,
+    });
+    let start = match (*carry, first) {
+        (Subject::None, Some(f)) => f,
+        (c, _) => c,
+    };
     let mut st = Sentence {
-        subject: *carry,
+        subject: start,
         ipo_end: None,
         when: None,
         date: None,
+        weekday: None,
         explicit: None,
         context: None,
         lot_seen: false,
@@ -210,6 +227,7 @@ fn clause(
             }
             Tok::Word(w) => word(s, t, w, st, &mut cl, ipos),
             Tok::Date(d) => st.date = Some((t.start, *d)),
+            Tok::Clock => cl.mark = Some(Mark::Moment),
             Tok::BadNum => out.numbers += 1,
             Tok::Break => {}
             Tok::Num(n) => {
@@ -315,9 +333,16 @@ fn word(s: &str, t: &Token, w: &Word, st: &mut Sentence, cl: &mut Clause, ipos: 
             }
         }
         Role::Explicit => cl.explicit = w.mark,
-        Role::Currency(_) | Role::Neutral | Role::Plain => {}
+        Role::Weekday(d) => st.weekday = Some((t.start, d)),
+        Role::Currency(_) | Role::Neutral | Role::Plain | Role::Month(_) => {}
     }
     if let Some(m) = w.metric {
+        if m == Metric::Gain && cl.money.is_some() && !w.joins {
+            cl.change = true;
+        }
+        if !matches!(m, Metric::Gain) {
+            cl.change = false;
+        }
         match m {
             Metric::Gain | Metric::WinRate => cl.pct = Some(m),
             Metric::Lot => {
@@ -408,8 +433,26 @@ fn figure(
 ) -> Option<Pending> {
     let t = &toks[k];
     let ahead = forward(s, toks, k, e);
+    // 涨超2倍, 大升2.06倍: a gain of so many times, in percent
+    let times_gain = n.unit == Unit::Count(CountUnit::Times)
+        && cl.pct == Some(Metric::Gain)
+        && k > 0
+        && matches!(&toks[k - 1].tok, Tok::Word(w) if w.metric == Some(Metric::Gain) || w.qual.is_some());
+    let mut n = n.clone();
+    if times_gain {
+        n.value *= Decimal::ONE_HUNDRED;
+        n.step *= Decimal::ONE_HUNDRED;
+        n.unit = Unit::Percent;
+    }
+    let n = &n;
     let back = match n.unit {
-        Unit::Percent => cl.pct,
+        Unit::Percent => cl.pct.or(
+            // peaking at 755%, opened 468%: a price of the day names a gain
+            cl.mark
+                .filter(|m| matches!(m, Mark::Open | Mark::High | Mark::Low | Mark::Close))
+                .map(|_| Metric::Gain),
+        ),
+        Unit::Amount if cl.change && !joined_before(toks, k) && !n.per_share => return None,
         Unit::Amount => cl.money,
         Unit::Count(CountUnit::People) => cl.count,
         Unit::Bare => cl.bare,
@@ -637,16 +680,41 @@ fn time_before(st: &Sentence, ipo: &Ipo) -> Option<Time> {
     let from_date = st
         .date
         .and_then(|(p, d)| day_time(d, ipo).map(|(t, _)| (p, t)));
-    match (from_word, from_date) {
-        (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    }
+    let from_weekday = st.weekday.and_then(|(p, d)| {
+        use chrono::Datelike;
+        let listed = ipo.listing_date?.weekday().number_from_monday();
+        Some((
+            p,
+            if u32::from(d) == listed {
+                Time::FirstDay
+            } else {
+                Time::Later
+            },
+        ))
+    });
+    [from_word, from_date, from_weekday]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(p, _)| *p)
+        .map(|x| x.1)
 }
 
 /// What a printed day says about an IPO's figures: the listing day, a later
 /// one, or nothing (a day before the listing, a month alone).
 fn day_time(d: Day, ipo: &Ipo) -> Option<(Time, ())> {
+    use chrono::Datelike;
     let listed = ipo.listing_date?;
+    if let (None, None, Some(day)) = (d.year, d.month, d.day) {
+        // （28日）: a day of the month alone
+        return Some((
+            if day == listed.day() {
+                Time::FirstDay
+            } else {
+                Time::Later
+            },
+            (),
+        ));
+    }
     let date = full_date(d, ipo)?;
     use std::cmp::Ordering::*;
     match date.cmp(&listed) {
@@ -660,9 +728,20 @@ fn day_time(d: Day, ipo: &Ipo) -> Option<(Time, ())> {
 /// listing.
 fn full_date(d: Day, ipo: &Ipo) -> Option<NaiveDate> {
     use chrono::Datelike;
-    let listed = ipo.listing_date;
-    let year = d.year.or(listed.map(|l| l.year()))?;
-    NaiveDate::from_ymd_opt(year, d.month?, d.day?)
+    let listed = ipo.listing_date?;
+    match d.year {
+        Some(y) => NaiveDate::from_ymd_opt(y, d.month?, d.day?),
+        None => {
+            // no year: the listing's, or the next one for a day well before
+            // the listing (June 30 of an IPO listed in July is a year on)
+            let date = NaiveDate::from_ymd_opt(listed.year(), d.month?, d.day?)?;
+            if (listed - date).num_days() > 7 {
+                NaiveDate::from_ymd_opt(listed.year() + 1, d.month?, d.day?)
+            } else {
+                Some(date)
+            }
+        }
+    }
 }
 
 fn exit_date(ipo: &Ipo) -> Option<NaiveDate> {

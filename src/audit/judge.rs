@@ -116,11 +116,12 @@ pub fn fits(
                     .zip(pct(TOLERANCE_PCT))
                     .is_some_and(|(d, tol)| d <= tol.max(step))
         }
-        Bound::AtLeast => x >= a,
+        // over X, but not more than twice X: "涨超5%" is no way to write 246 %
+        Bound::AtLeast => x >= a && a.checked_mul(Decimal::TWO).is_none_or(|t| x <= t),
         Bound::About => diff
             .zip(pct(TOLERANCE_PCT))
             .is_some_and(|(d, tol)| d <= tol.max(step / Decimal::TWO)),
-        Bound::Under => x < a,
+        Bound::Under => x < a && x * Decimal::TWO >= a,
         Bound::AtMost => x <= a,
     }
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rust_decimal::Decimal;
 
-use super::lexicon::{Word, WORDS};
+use super::lexicon::{Role, Word, OTHER_COMPANY, WORDS};
 use super::text::normalize;
 use super::{Direction, Money};
 use crate::data::{normalize_code, Dataset};
@@ -93,6 +93,8 @@ pub enum Tok {
     BadNum,
     /// A date.
     Date(Day),
+    /// A time of day (10:45, 13：38).
+    Clock,
     /// Clause punctuation (`,` `;` `:`-less breaks).
     Break,
 }
@@ -133,6 +135,17 @@ impl Lexer {
                 names.push(ipo.name_zh.chars().take(2).collect());
             }
             names.extend(ipo.name_en.iter().cloned());
+            // the press's short English name: Moore (Threads)
+            if let Some(first) = ipo.name_en.as_deref().and_then(|n| {
+                let mut words = n.split_whitespace();
+                let first = words.next()?;
+                words.next()?;
+                Some(first)
+            }) {
+                if first.len() >= 5 && first.chars().all(|c| c.is_ascii_alphabetic()) {
+                    names.push(first.to_string());
+                }
+            }
             names.extend(ipo.aliases.iter().cloned());
             for n in names {
                 let n = normalize(n.trim());
@@ -174,8 +187,25 @@ impl Lexer {
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
                 && !prev.is_ascii_alphanumeric()
                 && prev != b'.';
-            if (c.is_ascii_digit() && !prev.is_ascii_alphabetic() && prev != b'.') || signed {
+            // digits right after a currency code are a figure (HKD753)
+            let after_currency = out.last().is_some_and(|t| {
+                t.end == i && matches!(&t.tok, Tok::Word(w) if matches!(w.role, Role::Currency(_)))
+            });
+            if (c.is_ascii_digit()
+                && (!prev.is_ascii_alphabetic() || after_currency)
+                && prev != b'.')
+                || signed
+            {
                 let (tok, end) = self.figure(s, i, &out);
+                // 辽宁成大(600739): a name followed by another company's code
+                // is that company, whatever name it shares with the IPO
+                if tok == Tok::Word(&OTHER_COMPANY) {
+                    if let Some(last) = out.last_mut() {
+                        if matches!(last.tok, Tok::Ipo(_)) && s[last.end..i].trim() == "(" {
+                            last.tok = Tok::Word(&OTHER_COMPANY);
+                        }
+                    }
+                }
                 out.push(Token { start: i, end, tok });
                 i = end;
                 continue;
@@ -213,12 +243,24 @@ impl Lexer {
                 {
                     let end = m.end();
                     let ends_word = !(b[end - 1].is_ascii_alphanumeric()
-                        && b.get(end).is_some_and(u8::is_ascii_alphanumeric));
+                        && b.get(end).is_some_and(u8::is_ascii_alphabetic));
                     if ends_word {
-                        let tok = match self.patterns[m.pattern().as_usize()] {
+                        let mut tok = match self.patterns[m.pattern().as_usize()] {
                             Pattern::Word(k) => Tok::Word(&WORDS[k].1),
                             Pattern::Ipo(k) => Tok::Ipo(k),
                         };
+                        let mut end = end;
+                        // December 17, 2025
+                        if let Tok::Word(Word {
+                            role: Role::Month(m),
+                            ..
+                        }) = tok
+                        {
+                            if let Some((day, e)) = english_day(s, end, *m) {
+                                tok = Tok::Date(day);
+                                end = e;
+                            }
+                        }
                         out.push(Token { start: i, end, tok });
                         i = end;
                         continue;
@@ -261,7 +303,7 @@ impl Lexer {
                 while e < b.len() && b[e].is_ascii_digit() {
                     e += 1;
                 }
-                return (Tok::BadNum, e);
+                return (Tok::Clock, e);
             }
         }
         // thousands groups: a comma and exactly three digits
@@ -340,6 +382,43 @@ fn currency_before(s: &str, before: &[Token], i: usize) -> Option<Money> {
         },
         _ => None,
     }
+}
+
+/// The day after a month's name ending at `e`: ` 17` or ` 17, 2025`.
+fn english_day(s: &str, e: usize, month: u8) -> Option<(Day, usize)> {
+    let b = s.as_bytes();
+    let mut j = e;
+    while b.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    let a = j;
+    while j < b.len() && b[j].is_ascii_digit() && j - a < 2 {
+        j += 1;
+    }
+    if j == a || b.get(j).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let day = s[a..j]
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    let mut end = j;
+    let mut year = None;
+    let rest = &s[j..];
+    if let Some(r) = rest.strip_prefix(", ") {
+        if r.len() >= 4 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+            year = r[..4].parse::<i32>().ok();
+            end = j + 2 + 4;
+        }
+    }
+    Some((
+        Day {
+            year,
+            month: Some(u32::from(month)),
+            day: Some(day),
+        },
+        end,
+    ))
 }
 
 /// Reads a date that starts with the digits `s[start..int_end]`:
@@ -522,6 +601,7 @@ const CURRENCIES: &[(&str, Money)] = &[
     ("renminbi", Money::Cny),
     ("hong kong dollars", Money::Hkd),
     ("hk dollars", Money::Hkd),
+    ("hong kong", Money::Hkd),
     ("us dollars", Money::Usd),
     ("dollars", Money::Usd),
     ("hkd", Money::Hkd),
@@ -536,6 +616,7 @@ const PER_SHARE: &[(&str, ())] = &[
     ("per share", ()),
     ("a share", ()),
     ("/share", ()),
+    ("each", ()),
 ];
 
 /// Reads the unit after the digits ending at `j` into `n` (scaling its value

@@ -72,6 +72,9 @@ pub enum Mark {
     /// Some moment during the day (盘中, 一度, at one point): the open, the
     /// high or the low, not a named price.
     Intraday,
+    /// A named moment that is none of the day's prices the data keeps
+    /// (午间收盘, 10:45): a claim there cannot be checked.
+    Moment,
 }
 
 /// When a figure holds.
@@ -105,6 +108,10 @@ pub enum Role {
     EntitySuffix,
     /// A currency written before the figure (HK$, ¥, US$).
     Currency(super::Money),
+    /// A day of the week (周四, Thursday): 1 for Monday … 7 for Sunday.
+    Weekday(u8),
+    /// A month's name (December): a date when a day follows.
+    Month(u8),
     /// Pronouns and words that keep the subject (该股, the company): none.
     Neutral,
 }
@@ -183,7 +190,7 @@ impl Word {
 }
 
 use Class::{Any, Count, Money as Amt, Pct};
-use Mark::{Avg, Close, Exit, Grey, High, Intraday, Issue, Low, Open};
+use Mark::{Avg, Close, Exit, Grey, High, Intraday, Issue, Low, Moment, Open};
 use Metric::{Applicants, Cost, Gain, Lot, MarketCap, Other, Price, Profit, WinRate};
 
 const GAIN_UP: Word = w().m(Gain).up();
@@ -193,6 +200,9 @@ const LATER: Word = w().when(When::Later);
 const FIRST: Word = w().when(When::FirstDay);
 const ENTITY: Word = w().role(Role::Entity);
 const AGGREGATE: Word = w().role(Role::Aggregate);
+
+/// A company named by a stock code that is not the IPO's (辽宁成大(600739)).
+pub const OTHER_COMPANY: Word = w().role(Role::Entity);
 
 /// The vocabulary. Longer entries win over shorter ones at the same place
 /// (中签率 over 中签, 开盘价 over 开盘), so compounds that must not be
@@ -298,6 +308,20 @@ pub const WORDS: &[(&str, Word)] = &[
     ("below", GAIN_DOWN.q(Bound::Under)),
     ("discount", GAIN_DOWN),
     ("broke issue", GAIN_DOWN),
+    ("升", GAIN_UP),
+    ("上升", GAIN_UP),
+    ("大升", GAIN_UP),
+    ("劲升", GAIN_UP),
+    ("暴冲", GAIN_UP),
+    ("高", GAIN_UP),
+    ("挫", GAIN_DOWN),
+    ("潜水", GAIN_DOWN),
+    ("低", GAIN_DOWN),
+    ("increased", GAIN_UP),
+    ("increase", GAIN_UP),
+    ("climbing", GAIN_UP),
+    ("提升", NEUTRAL),
+    ("提升至", w().joins()),
     // ── profit and loss ─────────────────────────────────────────────
     ("浮盈", w().m(Profit).up()),
     ("浮亏", w().m(Profit).down()),
@@ -310,6 +334,7 @@ pub const WORDS: &[(&str, Word)] = &[
     ("斩获", w().m(Profit).up()),
     ("亏损", w().m(Profit).down()),
     ("亏", w().m(Profit).down()),
+    ("蚀", w().m(Profit).down()),
     ("paper profit", w().m(Profit).up()),
     ("paper gain", w().m(Profit).up()),
     ("paper loss", w().m(Profit).down()),
@@ -370,6 +395,13 @@ pub const WORDS: &[(&str, Word)] = &[
     ("发行价", w().m(Price).at(Issue)),
     ("发行价格", w().m(Price).at(Issue)),
     ("招股价", w().m(Price).at(Issue)),
+    ("定价", w().m(Price).at(Issue)),
+    ("发售价", w().m(Price).at(Issue)),
+    ("每股", w().m(Price)),
+    ("priced at", w().m(Price).at(Issue)),
+    ("priced", w().m(Price).at(Issue)),
+    ("pricing", w().m(Price).at(Issue)),
+    ("offered price", w().m(Price).at(Issue)),
     ("share price", w().m(Price)),
     ("price", w().m(Price)),
     ("offer price", w().m(Price).at(Issue)),
@@ -383,12 +415,16 @@ pub const WORDS: &[(&str, Word)] = &[
     ("中签率", w().m(WinRate)),
     ("一手中签率", w().m(WinRate)),
     ("中签比例", w().m(WinRate)),
+    ("分配比率", w().m(WinRate)),
+    ("中签比率", w().m(WinRate)),
     ("allotment rate", w().m(WinRate)),
     ("申购户数", w().m(Applicants)),
     ("有效申购户数", w().m(Applicants)),
     ("参与申购", w().m(Applicants)),
     ("申购人数", w().m(Applicants)),
     ("认购人数", w().m(Applicants)),
+    ("申请", w().m(Applicants)),
+    ("认购", w().m(Applicants)),
     ("applicants", w().m(Applicants)),
     // ── figures that are not claims about a first day ──────────────
     ("成交额", w().m(Other(Amt))),
@@ -453,6 +489,18 @@ pub const WORDS: &[(&str, Word)] = &[
     ("net profit", w().m(Other(Amt))),
     ("stake", w().m(Other(Pct))),
     ("share of", w().m(Other(Pct))),
+    ("介乎", w().m(Other(Any))),
+    ("介于", w().m(Other(Any))),
+    ("招股价范围", w().m(Other(Any))),
+    ("价格区间", w().m(Other(Any))),
+    ("maximum price", w().m(Other(Any))),
+    ("price range", w().m(Other(Any))),
+    ("涨停", w().m(Other(Pct))),
+    ("跌停", w().m(Other(Pct))),
+    ("涨跌幅限制", w().m(Other(Pct))),
+    ("daily limit", w().m(Other(Pct))),
+    ("大增", w().m(Other(Amt))),
+    ("暴增", w().m(Other(Amt))),
     // ── prices of the day ───────────────────────────────────────────
     ("开盘", w().at(Open)),
     ("开市", w().at(Open)),
@@ -463,6 +511,23 @@ pub const WORDS: &[(&str, Word)] = &[
     ("收报", w().at(Close).joins()),
     ("报收", w().at(Close).joins()),
     ("收于", w().at(Close).joins()),
+    ("收在", w().at(Close).joins()),
+    ("截至收盘", w().at(Close)),
+    ("截止收盘", w().at(Close)),
+    ("截至当日收盘", w().at(Close)),
+    ("截止当日收盘", w().at(Close)),
+    ("截至今日收盘", w().at(Close)),
+    ("截止今日收盘", w().at(Close)),
+    ("截至下午收盘", w().at(Close)),
+    ("截止下午收盘", w().at(Close)),
+    ("截至收市", w().at(Close)),
+    ("截至上午收盘", w().at(Moment)),
+    ("截止上午收盘", w().at(Moment)),
+    ("上午收盘", w().at(Moment)),
+    ("截至午间收盘", w().at(Moment)),
+    ("午间收盘", w().at(Moment)),
+    ("午盘", w().at(Moment)),
+    ("早段", w().at(Intraday)),
     ("最高", w().at(High)),
     ("盘中最高", w().at(High)),
     ("最高点", w().at(High)),
@@ -490,6 +555,11 @@ pub const WORDS: &[(&str, Word)] = &[
     ("finished", w().at(Close)),
     ("settled", w().at(Close)),
     ("as much as", w().at(High)),
+    ("up to", w().at(High)),
+    ("peaking", w().at(High)),
+    ("peaked", w().at(High)),
+    ("began trading", w().at(Open)),
+    ("debuted at", w().at(Open).joins()),
     ("as high as", w().at(High)),
     ("intraday high", w().at(High)),
     ("peak", w().at(High)),
@@ -571,6 +641,9 @@ pub const WORDS: &[(&str, Word)] = &[
     ("推至", w().joins().up()),
     ("升至", w().joins().up()),
     ("涨至", w().joins().up()),
+    ("涨到", w().joins().up()),
+    ("升到", w().joins().up()),
+    ("跌到", w().joins().down()),
     ("冲至", w().joins().up()),
     ("跌至", w().joins().down()),
     ("降至", w().joins().down()),
@@ -637,9 +710,10 @@ pub const WORDS: &[(&str, Word)] = &[
     ("exceeded", w().q(Bound::AtLeast)),
     ("surpassed", w().q(Bound::AtLeast)),
     ("at least", w().q(Bound::AtLeast)),
+    ("past", w().q(Bound::AtLeast)),
+    ("near", w().q(Bound::Nearly)),
     ("under", w().q(Bound::Under)),
     ("less than", w().q(Bound::Under)),
-    ("up to", w().q(Bound::AtMost)),
     ("or more", w().pq(Bound::AtLeast)),
     // ── time ────────────────────────────────────────────────────────
     ("首日", FIRST),
@@ -654,6 +728,7 @@ pub const WORDS: &[(&str, Word)] = &[
     ("first-day", FIRST),
     ("debut", FIRST),
     ("listing day", FIRST),
+    ("首挂", FIRST),
     ("first trading day", FIRST),
     ("此后", LATER),
     ("随后", LATER),
@@ -681,6 +756,8 @@ pub const WORDS: &[(&str, Word)] = &[
     ("最近", LATER),
     ("连续", LATER),
     ("一周", LATER),
+    ("上市后", LATER),
+    ("个交易日", LATER),
     ("since", LATER),
     ("as of", LATER),
     ("so far", LATER),
@@ -690,6 +767,49 @@ pub const WORDS: &[(&str, Word)] = &[
     ("currently", LATER),
     ("to date", LATER),
     ("subsequently", LATER),
+    // ── days of the week, months ────────────────────────────────────
+    ("周一", w().role(Role::Weekday(1))),
+    ("周二", w().role(Role::Weekday(2))),
+    ("周三", w().role(Role::Weekday(3))),
+    ("周四", w().role(Role::Weekday(4))),
+    ("周五", w().role(Role::Weekday(5))),
+    ("周六", w().role(Role::Weekday(6))),
+    ("周日", w().role(Role::Weekday(7))),
+    ("星期一", w().role(Role::Weekday(1))),
+    ("星期二", w().role(Role::Weekday(2))),
+    ("星期三", w().role(Role::Weekday(3))),
+    ("星期四", w().role(Role::Weekday(4))),
+    ("星期五", w().role(Role::Weekday(5))),
+    ("星期六", w().role(Role::Weekday(6))),
+    ("星期日", w().role(Role::Weekday(7))),
+    ("星期天", w().role(Role::Weekday(7))),
+    ("monday", w().role(Role::Weekday(1))),
+    ("tuesday", w().role(Role::Weekday(2))),
+    ("wednesday", w().role(Role::Weekday(3))),
+    ("thursday", w().role(Role::Weekday(4))),
+    ("friday", w().role(Role::Weekday(5))),
+    ("saturday", w().role(Role::Weekday(6))),
+    ("sunday", w().role(Role::Weekday(7))),
+    ("january", w().role(Role::Month(1))),
+    ("february", w().role(Role::Month(2))),
+    ("march", w().role(Role::Month(3))),
+    ("april", w().role(Role::Month(4))),
+    ("may", w().role(Role::Month(5))),
+    ("june", w().role(Role::Month(6))),
+    ("july", w().role(Role::Month(7))),
+    ("august", w().role(Role::Month(8))),
+    ("september", w().role(Role::Month(9))),
+    ("october", w().role(Role::Month(10))),
+    ("november", w().role(Role::Month(11))),
+    ("december", w().role(Role::Month(12))),
+    ("jan.", w().role(Role::Month(1))),
+    ("feb.", w().role(Role::Month(2))),
+    ("aug.", w().role(Role::Month(8))),
+    ("sept.", w().role(Role::Month(9))),
+    ("sep.", w().role(Role::Month(9))),
+    ("oct.", w().role(Role::Month(10))),
+    ("nov.", w().role(Role::Month(11))),
+    ("dec.", w().role(Role::Month(12))),
     // ── other companies, indexes, aggregates ────────────────────────
     ("英伟达", ENTITY),
     ("辉达", ENTITY),
@@ -736,6 +856,11 @@ pub const WORDS: &[(&str, Word)] = &[
     ("百度", ENTITY),
     ("baidu", ENTITY),
     ("京东", ENTITY),
+    ("h股", ENTITY),
+    ("china's nvidia", NEUTRAL),
+    ("中国英伟达", NEUTRAL),
+    ("中国版英伟达", NEUTRAL),
+    ("国产英伟达", NEUTRAL),
     ("上证指数", ENTITY),
     ("沪指", ENTITY),
     ("深证成指", ENTITY),

@@ -308,6 +308,7 @@ pub fn basis_zh(b: &str) -> String {
         "grey" => "暗盘收盘价".into(),
         "issue" => "发行价".into(),
         "price" => "给定价格".into(),
+        "moment" => "该时刻的价格".into(),
         "initial" => "初步中签率".into(),
         "final" => "最终中签率".into(),
         "one-lot" => "一手中签率".into(),
@@ -318,6 +319,7 @@ pub fn basis_zh(b: &str) -> String {
 /// A basis in English as a noun: `close` → close, `avg` → average price.
 pub fn basis_noun(b: &str) -> String {
     match b {
+        "moment" => "price at that time of day".into(),
         "avg" => "average price".into(),
         "exit" => "exit-day close".into(),
         "grey" => "grey-market close".into(),
