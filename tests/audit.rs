@@ -99,10 +99,10 @@ fn chinese_article() {
                 Some("high"),
                 false,
             ),
-            // traditional characters and full-width digits
+            // traditional characters and full-width digits, quoted as written
             (
                 "6082.HK",
-                "82.14%",
+                "開盤漲８２．１４％",
                 "gain_pct",
                 "confirmed",
                 Some("open"),

@@ -330,11 +330,22 @@ impl Lexer {
                 .iter()
                 .find(|x| rest.get(..3).is_some_and(|r| r.eq_ignore_ascii_case(x)))
                 .map(|x| x.len());
-            let looks_like_code =
-                raw.len() == 6 || suffix.is_some() || (raw.len() == 5 && raw.starts_with('0'));
+            let before = s[..digits_start].trim_end();
+            let bracketed = before.ends_with('(')
+                || before.ends_with('[')
+                || before.to_ascii_lowercase().ends_with("hkg:");
+            let looks_like_code = raw.len() == 6
+                || suffix.is_some()
+                || (raw.len() == 5 && raw.starts_with('0'))
+                || (bracketed && (4..=5).contains(&raw.len()));
             if looks_like_code {
                 if let Some(&k) = self.codes.get(&normalize_code(&raw)) {
                     return (Tok::Ipo(k), j + suffix.unwrap_or(0));
+                }
+                // another listed company's code: (600739.SH), (01347)
+                let strong = raw.len() == 6 || suffix.is_some() || raw.starts_with('0');
+                if bracketed && strong {
+                    return (Tok::Word(&OTHER_COMPANY), j + suffix.unwrap_or(0));
                 }
             }
         }

@@ -68,6 +68,7 @@ pub mod lexer;
 pub mod lexicon;
 mod note;
 pub mod text;
+mod trad;
 
 pub use decode::{decode, Decoded};
 pub use note::{show, Note, Off, SkipReason};
@@ -290,6 +291,41 @@ pub struct Audit {
     pub skipped: Vec<Skipped>,
 }
 
+/// Punctuation and spaces trimmed off a clause's ends.
+const PUNCT: &[char] = &[
+    ',', '，', '、', ' ', '\u{3000}', ';', '；', '|', '.', '。', '!', '?', '！', '？',
+];
+
+/// Byte offsets of the folded sentence mapped to the sentence as written
+/// (the two have the same characters in the same places).
+struct Offsets {
+    folded: Vec<usize>,
+    written: Vec<usize>,
+}
+
+impl Offsets {
+    fn new(folded: &str, written: &str) -> Offsets {
+        let ends = |s: &str| {
+            let mut v: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+            v.push(s.len());
+            v
+        };
+        Offsets {
+            folded: ends(folded),
+            written: ends(written),
+        }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        let i = self.folded.partition_point(|b| *b < byte);
+        self.written.get(i).copied().unwrap_or(0)
+    }
+
+    fn range(&self, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.at(r.start)..self.at(r.end).max(self.at(r.start))
+    }
+}
+
 /// The text in the spelling the grammar reads: full-width forms to ASCII,
 /// the traditional characters of the vocabulary to simplified ones.
 pub fn normalize_text(text: &str) -> String {
@@ -309,7 +345,6 @@ pub fn normalize_text(text: &str) -> String {
 /// assert_eq!(a.claims[1].basis.as_deref(), Some("close"));
 /// ```
 pub fn audit(text: &str, data: &Dataset) -> Audit {
-    let norm = text::normalize(text);
     let lexer = lexer::Lexer::new(data);
     let ipos = data.ipos();
     let summaries: Vec<Option<returns::Summary>> =
@@ -317,7 +352,7 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
     let mut claims = Vec::new();
     let mut skipped = Vec::new();
     let mut carry = extract::Subject::None;
-    for piece in text::sentences(&norm) {
+    for piece in text::sentences(text) {
         let sentence = match piece {
             text::Piece::Sentence(s) => s,
             text::Piece::TooLong { start, chars } => {
@@ -328,8 +363,12 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                 continue;
             }
         };
-        let tokens = lexer.lex(&sentence);
-        let found = extract::extract(&sentence, &tokens, &mut carry, ipos);
+        // the grammar reads the folded sentence; what is shown is quoted
+        // from the sentence as written (folding keeps every character)
+        let folded = text::normalize(&sentence);
+        let at = Offsets::new(&folded, &sentence);
+        let tokens = lexer.lex(&folded);
+        let found = extract::extract(&folded, &tokens, &mut carry, ipos);
         let mut here: Vec<Claim> = found
             .claims
             .iter()
@@ -339,14 +378,10 @@ pub fn audit(text: &str, data: &Dataset) -> Audit {
                 Claim {
                     ipo: ipo.code.clone(),
                     sentence: sentence.clone(),
-                    text: sentence[f.clause.clone()]
-                        .trim()
-                        .trim_start_matches([',', '、', ' ', ';', '|'])
-                        .trim_end_matches([
-                            ',', '、', ' ', ';', '|', '.', '。', '!', '?', '！', '？',
-                        ])
+                    text: sentence[at.range(&f.clause)]
+                        .trim_matches(PUNCT)
                         .to_string(),
-                    printed: sentence[f.printed.clone()].to_string(),
+                    printed: sentence[at.range(&f.printed)].to_string(),
                     kind: f.kind,
                     value: f.value,
                     step: f.number.step,

@@ -14,245 +14,17 @@ pub const MAX_SENTENCE_CHARS: usize = 1000;
 /// How much of a skipped over-long sentence is kept, in characters.
 pub const KEPT_CHARS: usize = 80;
 
-/// Traditional characters of the vocabulary and of the IPOs' names, with
-/// their simplified forms; sorted by the traditional character.
-const TRAD: &[(char, char)] = &[
-    ('於', '于'),
-    ('亞', '亚'),
-    ('來', '来'),
-    ('個', '个'),
-    ('們', '们'),
-    ('偉', '伟'),
-    ('備', '备'),
-    ('價', '价'),
-    ('僅', '仅'),
-    ('億', '亿'),
-    ('優', '优'),
-    ('兩', '两'),
-    ('內', '内'),
-    ('創', '创'),
-    ('動', '动'),
-    ('勢', '势'),
-    ('區', '区'),
-    ('參', '参'),
-    ('單', '单'),
-    ('報', '报'),
-    ('場', '场'),
-    ('壓', '压'),
-    ('增', '增'),
-    ('將', '将'),
-    ('對', '对'),
-    ('導', '导'),
-    ('屆', '届'),
-    ('巨', '巨'),
-    ('幣', '币'),
-    ('幾', '几'),
-    ('廣', '广'),
-    ('張', '张'),
-    ('後', '后'),
-    ('從', '从'),
-    ('恆', '恒'),
-    ('惡', '恶'),
-    ('態', '态'),
-    ('應', '应'),
-    ('戶', '户'),
-    ('掛', '挂'),
-    ('換', '换'),
-    ('據', '据'),
-    ('搶', '抢'),
-    ('擊', '击'),
-    ('數', '数'),
-    ('於', '于'),
-    ('時', '时'),
-    ('會', '会'),
-    ('東', '东'),
-    ('條', '条'),
-    ('業', '业'),
-    ('極', '极'),
-    ('構', '构'),
-    ('標', '标'),
-    ('機', '机'),
-    ('權', '权'),
-    ('歷', '历'),
-    ('歸', '归'),
-    ('滬', '沪'),
-    ('淨', '净'),
-    ('測', '测'),
-    ('準', '准'),
-    ('溫', '温'),
-    ('漲', '涨'),
-    ('潤', '润'),
-    ('點', '点'),
-    ('為', '为'),
-    ('無', '无'),
-    ('爾', '尔'),
-    ('現', '现'),
-    ('產', '产'),
-    ('當', '当'),
-    ('發', '发'),
-    ('盤', '盘'),
-    ('確', '确'),
-    ('種', '种'),
-    ('積', '积'),
-    ('穩', '稳'),
-    ('簽', '签'),
-    ('紀', '纪'),
-    ('約', '约'),
-    ('紙', '纸'),
-    ('納', '纳'),
-    ('級', '级'),
-    ('終', '终'),
-    ('組', '组'),
-    ('結', '结'),
-    ('統', '统'),
-    ('經', '经'),
-    ('綜', '综'),
-    ('網', '网'),
-    ('線', '线'),
-    ('總', '总'),
-    ('績', '绩'),
-    ('縮', '缩'),
-    ('繳', '缴'),
-    ('續', '续'),
-    ('義', '义'),
-    ('聯', '联'),
-    ('股', '股'),
-    ('與', '与'),
-    ('舉', '举'),
-    ('華', '华'),
-    ('萬', '万'),
-    ('蒸', '蒸'),
-    ('蘋', '苹'),
-    ('虧', '亏'),
-    ('號', '号'),
-    ('衝', '冲'),
-    ('複', '复'),
-    ('規', '规'),
-    ('見', '见'),
-    ('視', '视'),
-    ('觸', '触'),
-    ('計', '计'),
-    ('訊', '讯'),
-    ('記', '记'),
-    ('設', '设'),
-    ('詢', '询'),
-    ('認', '认'),
-    ('說', '说'),
-    ('調', '调'),
-    ('證', '证'),
-    ('譜', '谱'),
-    ('議', '议'),
-    ('讓', '让'),
-    ('豐', '丰'),
-    ('貨', '货'),
-    ('費', '费'),
-    ('資', '资'),
-    ('賬', '账'),
-    ('賣', '卖'),
-    ('賺', '赚'),
-    ('購', '购'),
-    ('贏', '赢'),
-    ('軟', '软'),
-    ('較', '较'),
-    ('輝', '辉'),
-    ('輪', '轮'),
-    ('這', '这'),
-    ('進', '进'),
-    ('達', '达'),
-    ('遠', '远'),
-    ('選', '选'),
-    ('還', '还'),
-    ('邊', '边'),
-    ('醫', '医'),
-    ('針', '针'),
-    ('銀', '银'),
-    ('銷', '销'),
-    ('錄', '录'),
-    ('錢', '钱'),
-    ('長', '长'),
-    ('門', '门'),
-    ('開', '开'),
-    ('間', '间'),
-    ('關', '关'),
-    ('際', '际'),
-    ('隨', '随'),
-    ('險', '险'),
-    ('雖', '虽'),
-    ('電', '电'),
-    ('頭', '头'),
-    ('額', '额'),
-    ('風', '风'),
-    ('飆', '飙'),
-    ('馬', '马'),
-    ('體', '体'),
-    ('高', '高'),
-    ('麼', '么'),
-    ('週', '周'),
-    ('檔', '档'),
-    ('獲', '获'),
-    ('倉', '仓'),
-    ('買', '买'),
-    ('國', '国'),
-    ('錯', '错'),
-    ('擬', '拟'),
-    ('籌', '筹'),
-    ('項', '项'),
-    ('驗', '验'),
-    ('營', '营'),
-    ('員', '员'),
-    ('戰', '战'),
-    ('術', '术'),
-    ('陸', '陆'),
-    ('陽', '阳'),
-    ('籤', '签'),
-    ('帳', '账'),
-    ('蝕', '蚀'),
-    ('勁', '劲'),
-    ('請', '请'),
-    ('潛', '潜'),
-    ('諾', '诺'),
-    ('藥', '药'),
-    ('範', '范'),
-    ('圍', '围'),
-    ('內', '内'),
-    ('晶', '晶'),
-    ('鉅', '巨'),
-    ('啟', '启'),
-    ('動', '动'),
-    ('紅', '红'),
-    ('礎', '础'),
-    ('輸', '输'),
-    ('區', '区'),
-    ('週', '周'),
-    ('圓', '圆'),
-    ('寶', '宝'),
-    ('島', '岛'),
-    ('銳', '锐'),
-    ('鋼', '钢'),
-    ('鐵', '铁'),
-    ('雲', '云'),
-    ('車', '车'),
-    ('軍', '军'),
-    ('農', '农'),
-    ('藝', '艺'),
-    ('飛', '飞'),
-    ('龍', '龙'),
-    ('黃', '黄'),
-    ('齊', '齐'),
-    ('樂', '乐'),
-    ('聖', '圣'),
-    ('麗', '丽'),
-    ('團', '团'),
-    ('衛', '卫'),
-    ('環', '环'),
-    ('億', '亿'),
-];
-
-/// The traditional table, sorted once for binary search.
+/// The traditional → simplified table ([`super::trad`]), read once.
 fn trad_table() -> &'static [(char, char)] {
     static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
     SORTED.get_or_init(|| {
-        let mut v: Vec<(char, char)> = TRAD.iter().copied().filter(|(t, s)| t != s).collect();
+        let mut v = Vec::new();
+        for run in super::trad::PAIRS {
+            let mut cs = run.chars();
+            while let (Some(t), Some(s)) = (cs.next(), cs.next()) {
+                v.push((t, s));
+            }
+        }
         v.sort_unstable();
         v.dedup_by_key(|p| p.0);
         v
@@ -270,7 +42,7 @@ pub fn fold(c: char) -> char {
         '\u{2212}' | '\u{2013}' | '\u{2011}' | '\u{FE63}' => '-',
         '\u{2018}' | '\u{2019}' => '\'',
         '\u{FE6A}' => '%',
-        c if (c as u32) >= 0x4E00 => {
+        c if (c as u32) >= 0x3400 => {
             let t = trad_table();
             t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1)
         }
@@ -303,24 +75,27 @@ pub enum Piece {
     },
 }
 
-/// Cuts normalised text into sentences: at 。！？!?, at a `.` before a
-/// space (not inside a number, nor after Co./Inc./Ltd. …), at blank lines
-/// and at Markdown block lines. A single line break inside a sentence is
-/// dropped between Chinese characters and read as a space elsewhere.
+/// Cuts an article into sentences, as written (the grammar reads each
+/// through [`normalize`], which keeps every character in its place): at
+/// 。！？!?, at a `.` before a space (not inside a number, nor after
+/// Co./Inc./Ltd. …), at blank lines and at Markdown block lines. A single
+/// line break inside a sentence is dropped between Chinese characters and
+/// read as a space elsewhere.
 pub fn sentences(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = text.chars().peekable();
     let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    while let Some(raw) = chars.next() {
+        let c = fold(raw);
+        let next = chars.peek().copied().map(fold);
         match c {
             '。' | '！' | '？' | '!' | '?' => {
-                cur.push(c);
+                cur.push(raw);
                 flush(&mut cur, &mut out);
             }
             '.' if next.is_none_or(char::is_whitespace) && !abbreviation(&cur) => {
-                cur.push(c);
+                cur.push(raw);
                 flush(&mut cur, &mut out);
             }
             '\n' => {
@@ -336,7 +111,7 @@ pub fn sentences(text: &str) -> Vec<Piece> {
                 }
             }
             '\r' => {}
-            _ => cur.push(c),
+            _ => cur.push(raw),
         }
         if c != '\r' {
             prev = Some(c);
@@ -380,10 +155,11 @@ fn cut(s: &str, out: &mut Vec<Piece>) {
     let mut clause_chars = 0;
     let mut chars = s.chars().peekable();
     let mut prev_digit = false;
-    while let Some(c) = chars.next() {
-        clause.push(c);
+    while let Some(raw) = chars.next() {
+        let c = fold(raw);
+        clause.push(raw);
         clause_chars += 1;
-        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        let next_digit = chars.peek().is_some_and(|n| fold(*n).is_ascii_digit());
         let brk = matches!(c, ';' | '；' | '|' | '、') || (c == ',' && !(prev_digit && next_digit));
         prev_digit = c.is_ascii_digit();
         if brk || chars.peek().is_none() {
@@ -435,6 +211,9 @@ mod tests {
     fn sentences_keep_decimals_and_join_lines() {
         let s = sentences("上涨468.78%。随后\n回落. Next one");
         assert_eq!(texts(s), vec!["上涨468.78%。", "随后回落.", "Next one"]);
+        // as written: full-width and traditional characters stay
+        let s = sentences("開盤漲８２．１４％。收漲");
+        assert_eq!(texts(s), vec!["開盤漲８２．１４％。", "收漲"]);
         let s = sentences("Moore Threads Co. Ltd. rose 4.5%. MetaX fell.");
         assert_eq!(
             texts(s),
