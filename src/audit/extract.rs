@@ -87,6 +87,7 @@ pub fn basis_id(m: Mark) -> Option<&'static str> {
         Mark::Grey => Some("grey"),
         Mark::Issue => Some("issue"),
         Mark::Moment => Some("moment"),
+        Mark::Extreme => Some("high"),
         Mark::Intraday => None,
     }
 }
@@ -124,6 +125,16 @@ struct Sentence {
     lot_seen: bool,
     /// The last claim's kind, unit and scaling (for 29.77万元、36.26万元).
     prev: Option<(ClaimKind, Unit, bool)>,
+    /// The last amount metric named (市值 …，达到3320亿元).
+    money: Option<Metric>,
+    /// A moment with no price in the data was named (截至午间收盘): a
+    /// close named after it is that moment's quote.
+    moment: bool,
+    /// IPOs listed together (摩尔线程、沐曦股份) and where the list ends.
+    list: Vec<Subject>,
+    list_end: usize,
+    /// After 分别: the list, and the next figure's place in it.
+    respectively: Option<(Vec<Subject>, usize)>,
 }
 
 /// What the clause has said so far.
@@ -145,9 +156,8 @@ struct Clause {
     explicit: Option<Mark>,
     /// An aggregate or an unnamed company took the clause.
     other: bool,
-    /// A rise or fall word came after the money metric (市值暴涨2900亿元):
-    /// an amount now is the change, not the level.
-    change: bool,
+    /// A range was opened (介乎): its ends are no claims.
+    range: bool,
 }
 
 /// A figure waiting for its clause to end.
@@ -183,6 +193,11 @@ pub fn extract(s: &str, toks: &[Token], carry: &mut Subject, ipos: &[Ipo]) -> Ex
         context: None,
         lot_seen: false,
         prev: None,
+        money: None,
+        moment: false,
+        list: Vec::new(),
+        list_end: 0,
+        respectively: None,
     };
     let mut a = 0;
     while a <= toks.len() {
@@ -220,6 +235,14 @@ fn clause(
         let t = &toks[k];
         match &t.tok {
             Tok::Ipo(i) => {
+                let joined = st.list_end > 0
+                    && st.list_end <= t.start
+                    && matches!(s[st.list_end..t.start].trim(), "、" | "和" | "与" | "及");
+                if !joined {
+                    st.list.clear();
+                }
+                st.list.push(Subject::Ipo(*i));
+                st.list_end = t.end;
                 st.subject = Subject::Ipo(*i);
                 st.ipo_end = Some(t.end);
                 cl.other = false;
@@ -227,7 +250,10 @@ fn clause(
             }
             Tok::Word(w) => word(s, t, w, st, &mut cl, ipos),
             Tok::Date(d) => st.date = Some((t.start, *d)),
-            Tok::Clock => cl.mark = Some(Mark::Moment),
+            Tok::Clock => {
+                cl.mark = Some(Mark::Moment);
+                st.moment = true;
+            }
             Tok::BadNum => out.numbers += 1,
             Tok::Break => {}
             Tok::Num(n) => {
@@ -235,7 +261,16 @@ fn clause(
                 if cl.per && n.unit == Unit::Amount && !n.scaled {
                     cl.per_price = Some(n.value);
                 }
-                let subject = if cl.other { Subject::Other } else { st.subject };
+                let mut subject = if cl.other { Subject::Other } else { st.subject };
+                if let Some((list, at)) = &mut st.respectively {
+                    if let Some(s) = list.get(*at) {
+                        subject = *s;
+                    }
+                    *at += 1;
+                }
+                if cl.range {
+                    continue;
+                }
                 match subject {
                     Subject::Other => {
                         out.other_subject += 1;
@@ -247,6 +282,11 @@ fn clause(
                         if let Some(p) = figure(s, toks, k, e, n, i, st, &cl, ipos) {
                             st.prev = Some((p.found.kind, n.unit, n.scaled));
                             pending.push(p);
+                            // 发行价 names the price right after it, not the
+                            // clause's later figures (priced at … and surged past …)
+                            if cl.mark == Some(Mark::Issue) {
+                                cl.mark = None;
+                            }
                         }
                     }
                 }
@@ -260,6 +300,20 @@ fn clause(
         let mut own = p.own;
         if own == Some(Mark::Close) {
             own = cl.exit_or_grey.or(own);
+        }
+        // 截至午间收盘 … 报收87.98元: the quote of that moment
+        if st.moment && matches!(own, None | Some(Mark::Close)) {
+            own = Some(Mark::Moment);
+        }
+        // as much as / 一度 with a direction: the day's high or low
+        let intraday_gain = own.is_none() && cl.intraday && p.found.kind.signed();
+        if own == Some(Mark::Extreme) || intraday_gain {
+            own = match p.found.direction {
+                Direction::Down => Some(Mark::Low),
+                Direction::Up => Some(Mark::High),
+                Direction::None if own == Some(Mark::Extreme) => Some(Mark::High),
+                Direction::None => None,
+            };
         }
         // a date named later in the clause (on 2025-12-20, the day …)
         let time = p
@@ -334,14 +388,27 @@ fn word(s: &str, t: &Token, w: &Word, st: &mut Sentence, cl: &mut Clause, ipos: 
         }
         Role::Explicit => cl.explicit = w.mark,
         Role::Weekday(d) => st.weekday = Some((t.start, d)),
+        Role::Range => cl.range = true,
+        Role::Respectively => {
+            // names after the last IPO of the list, split by 、, are members
+            // the data does not know (茂莱光学、百利天恒-U分列…)
+            let mut list = st.list.clone();
+            if st.list_end > 0 && st.list_end <= t.start {
+                let unknown = s[st.list_end..t.start].matches('、').count();
+                list.extend(std::iter::repeat_n(Subject::Other, unknown));
+            }
+            if list.len() >= 2 {
+                st.respectively = Some((list, 0));
+            }
+        }
         Role::Currency(_) | Role::Neutral | Role::Plain | Role::Month(_) => {}
     }
     if let Some(m) = w.metric {
-        if m == Metric::Gain && cl.money.is_some() && !w.joins {
-            cl.change = true;
-        }
-        if !matches!(m, Metric::Gain) {
-            cl.change = false;
+        if matches!(
+            m,
+            Metric::MarketCap | Metric::Price | Metric::Lot | Metric::Profit
+        ) {
+            st.money = Some(m);
         }
         match m {
             Metric::Gain | Metric::WinRate => cl.pct = Some(m),
@@ -364,6 +431,7 @@ fn word(s: &str, t: &Token, w: &Word, st: &mut Sentence, cl: &mut Clause, ipos: 
                 cl.lot_value = false;
             }
             Metric::Applicants => cl.count = Some(m),
+            Metric::Applied => {}
             Metric::Other(c) => {
                 if matches!(c, Class::Pct | Class::Any) {
                     cl.pct = Some(m);
@@ -388,6 +456,15 @@ fn word(s: &str, t: &Token, w: &Word, st: &mut Sentence, cl: &mut Clause, ipos: 
         }
         match m {
             Mark::Intraday => cl.intraday = true,
+            Mark::Moment => {
+                st.moment = true;
+                cl.mark = Some(m);
+            }
+            Mark::Open | Mark::High | Mark::Low | Mark::Avg if w.role != Role::Explicit => {
+                // a price of the day named after the moment: the story moved on
+                st.moment = false;
+                cl.mark = Some(m);
+            }
             Mark::Exit | Mark::Grey => {
                 cl.exit_or_grey = Some(m);
                 cl.mark = Some(m);
@@ -437,7 +514,9 @@ fn figure(
     let times_gain = n.unit == Unit::Count(CountUnit::Times)
         && cl.pct == Some(Metric::Gain)
         && k > 0
-        && matches!(&toks[k - 1].tok, Tok::Word(w) if w.metric == Some(Metric::Gain) || w.qual.is_some());
+        && (matches!(&toks[k - 1].tok, Tok::Word(w) if w.metric == Some(Metric::Gain) || w.qual.is_some())
+            // 高55.32元或2.96倍
+            || s[toks[k - 1].end..toks[k].start].trim() == "或");
     let mut n = n.clone();
     if times_gain {
         n.value *= Decimal::ONE_HUNDRED;
@@ -452,7 +531,7 @@ fn figure(
                 .filter(|m| matches!(m, Mark::Open | Mark::High | Mark::Low | Mark::Close))
                 .map(|_| Metric::Gain),
         ),
-        Unit::Amount if cl.change && !joined_before(toks, k) && !n.per_share => return None,
+        Unit::Amount if changed(s, toks, k) && !n.per_share => return None,
         Unit::Amount => cl.money,
         Unit::Count(CountUnit::People) => cl.count,
         Unit::Bare => cl.bare,
@@ -464,13 +543,20 @@ fn figure(
         (_, Some(b)) => (Some(b), cl.lot_value),
         (f, None) => (f, false),
     };
+    // 达到 3320 亿元 after 市值…: the amount metric named before
+    let metric = match (metric, n.unit) {
+        (None, Unit::Amount) if n.scaled == (st.money == Some(Metric::MarketCap)) => st.money,
+        (m, _) => m,
+    };
     let (qualifier, mut bound) = qualifier_before(s, toks, k);
     let joined = joined_before(toks, k);
     let kind = match (n.unit, metric) {
         (Unit::Percent, Some(Metric::Gain)) => Some(ClaimKind::GainPct),
         (Unit::Percent, Some(Metric::WinRate)) => Some(ClaimKind::WinRate),
-        (Unit::Amount, Some(Metric::Other(_))) => None,
+        // a price per share, unless it is a range's or a maximum's
+        (Unit::Amount, Some(Metric::Other(Class::Any))) => None,
         (Unit::Amount, _) if n.per_share => Some(ClaimKind::Price),
+        (Unit::Amount, Some(Metric::Other(_))) => None,
         (Unit::Amount, Some(Metric::MarketCap)) if lot_value => Some(ClaimKind::LotValue),
         (Unit::Amount, Some(Metric::MarketCap)) => Some(ClaimKind::MarketCap),
         (Unit::Amount, Some(Metric::Lot)) => Some(ClaimKind::ProfitPerLot),
@@ -479,6 +565,12 @@ fn figure(
         (Unit::Amount, Some(Metric::Price)) => Some(ClaimKind::Price),
         (Unit::Amount, None) if joined && !n.scaled => Some(ClaimKind::Price),
         (Unit::Count(CountUnit::People), Some(Metric::Applicants)) => Some(ClaimKind::Applicants),
+        // 9291人申请: a verb of applying right after the count
+        (Unit::Count(CountUnit::People), Some(Metric::Applied))
+            if ahead.binds && ahead.gap_empty =>
+        {
+            Some(ClaimKind::Applicants)
+        }
         (Unit::Bare, Some(Metric::Price)) if joined || adjacent_price(toks, k) => {
             Some(ClaimKind::Price)
         }
@@ -512,7 +604,11 @@ fn figure(
         n.value
     };
     let own = cl.mark;
-    let timed = time_before(st, &ipos[ipo]);
+    let mut timed = time_before(st, &ipos[ipo]);
+    // 跌到33.95元以后: a later day named right after the figure
+    if ahead.when == Some(When::Later) {
+        timed = Some(Time::Later);
+    }
     Some(Pending {
         found: Found {
             ipo,
@@ -551,7 +647,7 @@ fn fits_unit(m: Metric, u: Unit) -> bool {
         ),
         Unit::Count(CountUnit::People) => matches!(
             m,
-            Metric::Applicants | Metric::Other(Class::Count | Class::Any)
+            Metric::Applicants | Metric::Applied | Metric::Other(Class::Count | Class::Any)
         ),
         Unit::Bare => matches!(m, Metric::Price),
         _ => false,
@@ -566,6 +662,10 @@ struct Ahead {
     dir: Option<Direction>,
     /// The metric is the figure's own noun: right after it or after 的.
     binds: bool,
+    /// Nothing at all between the figure and that noun.
+    gap_empty: bool,
+    /// A time word right after the figure.
+    when: Option<When>,
 }
 
 fn forward(s: &str, toks: &[Token], k: usize, e: usize) -> Ahead {
@@ -573,14 +673,41 @@ fn forward(s: &str, toks: &[Token], k: usize, e: usize) -> Ahead {
         metric: None,
         dir: None,
         binds: false,
+        gap_empty: false,
+        when: None,
     };
-    let from = toks[k].end;
-    for t in toks.iter().take(e).skip(k + 1).take(4) {
+    let mut from = toks[k].end;
+    // a parenthesis right after the figure is stepped over:
+    // 24.31万元(最高28.69万元)单签浮盈, 114.28元(人民币.下同)/股的发行价
+    let mut skip_to = 0;
+    if s[from..].trim_start().starts_with('(') {
+        if let Some(close) = s[from..].find(')') {
+            skip_to = from + close + 1;
+            from = skip_to;
+        }
+    }
+    let mut looked = 0;
+    let mut j = k + 1;
+    while j < e && looked < 4 {
+        let t = &toks[j];
+        j += 1;
+        if t.start < skip_to {
+            continue;
+        }
+        looked += 1;
+        let gap = &s[from..t.start];
+        // 425.46%和692.95%的涨幅: the second figure's noun is the first's too
+        if let Tok::Num(_) = t.tok {
+            if matches!(gap.trim(), "和" | "、" | "与" | "及" | "or" | "and") {
+                from = t.end;
+                continue;
+            }
+            break;
+        }
         let Tok::Word(w) = &t.tok else { break };
         if t.start - from > 24 {
             break;
         }
-        let gap = &s[from..t.start];
         if gap
             .chars()
             .any(|c| c.is_ascii_digit() || "。,;".contains(c))
@@ -590,14 +717,19 @@ fn forward(s: &str, toks: &[Token], k: usize, e: usize) -> Ahead {
         if ahead.dir.is_none() {
             ahead.dir = w.dir;
         }
+        if ahead.when.is_none() && gap.trim().is_empty() {
+            ahead.when = w.when;
+        }
         if let Some(m) = w.metric {
             let g = gap.trim();
+            let g = g.strip_prefix("/股").unwrap_or(g);
             // only modifiers between: 的, 单日, 首日, first-day
             let short = g.is_empty()
                 || g.starts_with('的')
                 || (g.chars().count() <= 4 && g.chars().all(|c| c as u32 >= 0x4E00));
             ahead.metric = Some(m);
             ahead.binds = short;
+            ahead.gap_empty = g.is_empty();
             break;
         }
     }
@@ -658,6 +790,28 @@ fn joined_before(toks: &[Token], k: usize) -> bool {
         .any(|t| matches!(&t.tok, Tok::Word(w) if w.joins))
 }
 
+/// An amount right after a rise or fall word (市值暴涨超2900亿元, 高0.8元,
+/// 股价暴跌30元) is the change, not the level; a verb of level (涨至) or an
+/// English qualifier (surged past 835 yuan) keeps it a level.
+fn changed(s: &str, toks: &[Token], k: usize) -> bool {
+    let word = |j: usize| match toks.get(j).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => Some(*w),
+        _ => None,
+    };
+    let gain = |w: &Word| w.metric == Some(Metric::Gain) && !w.joins;
+    let Some(j) = k.checked_sub(1) else {
+        return false;
+    };
+    match word(j) {
+        Some(w) if gain(w) => true,
+        Some(w) if w.qual.is_some() && !w.joins => {
+            let t = &toks[j];
+            !s[t.start..t.end].is_ascii() && j >= 1 && word(j - 1).is_some_and(gain)
+        }
+        _ => false,
+    }
+}
+
 /// A price word right before a bare number (开盘价700).
 fn adjacent_price(toks: &[Token], k: usize) -> bool {
     k > 0
@@ -674,6 +828,7 @@ fn time_before(st: &Sentence, ipo: &Ipo) -> Option<Time> {
             match w {
                 When::FirstDay => Time::FirstDay,
                 When::Later => Time::Later,
+                When::Before => Time::Unknown,
             },
         )
     });

@@ -192,7 +192,8 @@ pub fn judge(f: &Found, ipo: &Ipo, summary: Option<&Summary>) -> Judged {
         }
     }
     // a later day: only the exit close (开板日) has a later date in the data
-    if f.time == Time::Later && f.stated != Some("exit") {
+    // (the issue price is the same on every day)
+    if f.time == Time::Later && !matches!(f.stated, Some("exit" | "issue")) {
         return unverifiable(Note::LaterDay {
             date: f.date,
             basis: f.stated.unwrap_or("close").to_string(),

@@ -210,6 +210,35 @@ impl Lexer {
                 i = end;
                 continue;
             }
+            // 千亿 / 百亿 / 万亿 with no digits: a round amount
+            if !prev.is_ascii_digit() {
+                if let Some(w) = ["千亿", "百亿", "万亿"]
+                    .iter()
+                    .find(|w| s[i..].starts_with(**w))
+                {
+                    let mut n = Number {
+                        value: Decimal::ONE,
+                        step: Decimal::ONE,
+                        unit: Unit::Bare,
+                        currency: None,
+                        per_share: false,
+                        scaled: false,
+                        more: false,
+                        sign: None,
+                        round_zeros: false,
+                    };
+                    let end = unit_after(s, i, &mut n);
+                    if n.scaled && end >= i + w.len() {
+                        out.push(Token {
+                            start: i,
+                            end,
+                            tok: Tok::Num(n),
+                        });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             if c.is_ascii_digit() {
                 // digits inside a word (H20, A100): not a figure
                 while i < b.len() && (b[i].is_ascii_alphanumeric()) {
@@ -561,6 +590,7 @@ const POINTS: &[(&str, Unit)] = &[
 const MULTIPLIERS: &[(&str, u32)] = &[
     ("万亿", 12),
     ("千亿", 11),
+    ("百亿", 10),
     ("亿", 8),
     ("千万", 7),
     ("百万", 6),
@@ -574,6 +604,7 @@ const MULTIPLIERS: &[(&str, u32)] = &[
 ];
 
 const COUNTS: &[(&str, CountUnit)] = &[
+    ("散户", CountUnit::People),
     ("户", CountUnit::People),
     ("人次", CountUnit::People),
     ("人", CountUnit::People),
@@ -609,6 +640,7 @@ const CURRENCIES: &[(&str, Money)] = &[
     ("人民币", Money::Cny),
     ("元", Money::Cny),
     ("yuan", Money::Cny),
+    ("-yuan", Money::Cny),
     ("renminbi", Money::Cny),
     ("hong kong dollars", Money::Hkd),
     ("hk dollars", Money::Hkd),

@@ -32,6 +32,9 @@ pub enum Metric {
     WinRate,
     /// A count of applicants (申购户数).
     Applicants,
+    /// A verb of applying (认购, 申请): the count right before it is of
+    /// applicants (16.1万人认购).
+    Applied,
     /// A figure the audit does not judge (成交额, 换手率, 募资, 市盈率 …):
     /// naming it keeps its figure from being read as a claim.
     Other(Class),
@@ -73,8 +76,11 @@ pub enum Mark {
     /// high or the low, not a named price.
     Intraday,
     /// A named moment that is none of the day's prices the data keeps
-    /// (午间收盘, 10:45): a claim there cannot be checked.
+    /// (午间收盘, 10:45, 竞价): a claim there cannot be checked.
     Moment,
+    /// The day's extreme in the claim's direction (as much as, up to): the
+    /// high for a rise, the low for a fall.
+    Extreme,
 }
 
 /// When a figure holds.
@@ -84,6 +90,9 @@ pub enum When {
     FirstDay,
     /// A later day (此后, 截至, since).
     Later,
+    /// Before the listing (申购, 招股): what is said then is about the
+    /// issue, and names no later day.
+    Before,
 }
 
 /// The part a word plays besides its features.
@@ -112,6 +121,12 @@ pub enum Role {
     Weekday(u8),
     /// A month's name (December): a date when a day follows.
     Month(u8),
+    /// 分别 (respectively): the figures after it go, in order, to the
+    /// subjects listed before it.
+    Respectively,
+    /// A range (介乎, price range): the figures after it in its clause are
+    /// its ends, not claims.
+    Range,
     /// Pronouns and words that keep the subject (该股, the company): none.
     Neutral,
 }
@@ -191,7 +206,7 @@ impl Word {
 
 use Class::{Any, Count, Money as Amt, Pct};
 use Mark::{Avg, Close, Exit, Grey, High, Intraday, Issue, Low, Moment, Open};
-use Metric::{Applicants, Cost, Gain, Lot, MarketCap, Other, Price, Profit, WinRate};
+use Metric::{Applicants, Applied, Cost, Gain, Lot, MarketCap, Other, Price, Profit, WinRate};
 
 const GAIN_UP: Word = w().m(Gain).up();
 const GAIN_DOWN: Word = w().m(Gain).down();
@@ -403,6 +418,7 @@ pub const WORDS: &[(&str, Word)] = &[
     ("pricing", w().m(Price).at(Issue)),
     ("offered price", w().m(Price).at(Issue)),
     ("share price", w().m(Price)),
+    ("mark", w().m(Price)),
     ("price", w().m(Price)),
     ("offer price", w().m(Price).at(Issue)),
     ("offering price", w().m(Price).at(Issue)),
@@ -423,8 +439,9 @@ pub const WORDS: &[(&str, Word)] = &[
     ("参与申购", w().m(Applicants)),
     ("申购人数", w().m(Applicants)),
     ("认购人数", w().m(Applicants)),
-    ("申请", w().m(Applicants)),
-    ("认购", w().m(Applicants)),
+    ("申请", w().m(Applied)),
+    ("认购", w().m(Applied)),
+    ("抢购", w().m(Applied)),
     ("applicants", w().m(Applicants)),
     // ── figures that are not claims about a first day ──────────────
     ("成交额", w().m(Other(Amt))),
@@ -489,12 +506,17 @@ pub const WORDS: &[(&str, Word)] = &[
     ("net profit", w().m(Other(Amt))),
     ("stake", w().m(Other(Pct))),
     ("share of", w().m(Other(Pct))),
-    ("介乎", w().m(Other(Any))),
-    ("介于", w().m(Other(Any))),
-    ("招股价范围", w().m(Other(Any))),
-    ("价格区间", w().m(Other(Any))),
+    ("介乎", w().role(Role::Range)),
+    ("介于", w().role(Role::Range)),
+    ("招股价范围", w().role(Role::Range)),
+    ("价格区间", w().role(Role::Range)),
     ("maximum price", w().m(Other(Any))),
-    ("price range", w().m(Other(Any))),
+    ("price-to-sales", w().m(Other(Any))),
+    ("price-to-earnings", w().m(Other(Any))),
+    ("ratio", w().m(Other(Any))),
+    ("last valued", w().m(Other(Amt))),
+    ("折价", w().m(Other(Pct))),
+    ("price range", w().role(Role::Range)),
     ("涨停", w().m(Other(Pct))),
     ("跌停", w().m(Other(Pct))),
     ("涨跌幅限制", w().m(Other(Pct))),
@@ -528,6 +550,10 @@ pub const WORDS: &[(&str, Word)] = &[
     ("午间收盘", w().at(Moment)),
     ("午盘", w().at(Moment)),
     ("早段", w().at(Intraday)),
+    ("竞价", w().at(Moment)),
+    ("集合竞价", w().at(Moment)),
+    ("开盘集合竞价", w().at(Open)),
+    ("开市后", w().at(Intraday)),
     ("最高", w().at(High)),
     ("盘中最高", w().at(High)),
     ("最高点", w().at(High)),
@@ -554,8 +580,8 @@ pub const WORDS: &[(&str, Word)] = &[
     ("ended", w().at(Close)),
     ("finished", w().at(Close)),
     ("settled", w().at(Close)),
-    ("as much as", w().at(High)),
-    ("up to", w().at(High)),
+    ("as much as", w().at(Mark::Extreme)),
+    ("up to", w().at(Mark::Extreme)),
     ("peaking", w().at(High)),
     ("peaked", w().at(High)),
     ("began trading", w().at(Open)),
@@ -682,6 +708,7 @@ pub const WORDS: &[(&str, Word)] = &[
     ("突破", w().q(Bound::AtLeast)),
     ("冲破", w().q(Bound::AtLeast)),
     ("站上", w().q(Bound::AtLeast)),
+    ("跨越", w().q(Bound::AtLeast)),
     ("过", w().q(Bound::AtLeast)),
     ("破", w().q(Bound::AtLeast)),
     ("至少", w().q(Bound::AtLeast)),
@@ -731,9 +758,9 @@ pub const WORDS: &[(&str, Word)] = &[
     ("首挂", FIRST),
     ("first trading day", FIRST),
     ("此后", LATER),
-    ("随后", LATER),
-    ("之后", LATER),
-    ("其后", LATER),
+    ("随后", NEUTRAL),
+    ("之后", NEUTRAL),
+    ("其后", NEUTRAL),
     ("后来", LATER),
     ("次日", LATER),
     ("第二天", LATER),
@@ -757,6 +784,17 @@ pub const WORDS: &[(&str, Word)] = &[
     ("连续", LATER),
     ("一周", LATER),
     ("上市后", LATER),
+    ("去年", LATER),
+    ("前三季度", LATER),
+    ("上半年", LATER),
+    ("下半年", LATER),
+    ("全年", LATER),
+    ("current", LATER),
+    ("申购", w().when(When::Before)),
+    ("招股", w().when(When::Before)),
+    ("截至发稿", w().at(Intraday)),
+    ("截至记者发稿", w().at(Intraday)),
+    ("截止发稿", w().at(Intraday)),
     ("个交易日", LATER),
     ("since", LATER),
     ("as of", LATER),
@@ -858,6 +896,16 @@ pub const WORDS: &[(&str, Word)] = &[
     ("京东", ENTITY),
     ("h股", ENTITY),
     ("china's nvidia", NEUTRAL),
+    ("nasdaq-style", NEUTRAL),
+    ("港股收盘", ENTITY),
+    ("港股收盘价", ENTITY),
+    ("排名第二", AGGREGATE),
+    ("排在第二位", ENTITY),
+    ("第二名", AGGREGATE),
+    ("第三名", AGGREGATE),
+    ("分别", w().role(Role::Respectively)),
+    ("分列", w().role(Role::Respectively)),
+    ("软件", w().role(Role::EntitySuffix)),
     ("中国英伟达", NEUTRAL),
     ("中国版英伟达", NEUTRAL),
     ("国产英伟达", NEUTRAL),
