@@ -332,7 +332,8 @@ pub fn normalize_text(text: &str) -> String {
     text::normalize(text)
 }
 
-/// Audits `text` against the IPOs of `data`.
+/// Audits `text` against the IPOs of `data` (see [`Auditor`] to audit
+/// many texts against one dataset).
 ///
 /// ```
 /// use daxin::audit::{audit, Verdict};
@@ -345,78 +346,108 @@ pub fn normalize_text(text: &str) -> String {
 /// assert_eq!(a.claims[1].basis.as_deref(), Some("close"));
 /// ```
 pub fn audit(text: &str, data: &Dataset) -> Audit {
-    let lexer = lexer::Lexer::new(data);
-    let ipos = data.ipos();
-    let summaries: Vec<Option<returns::Summary>> =
-        ipos.iter().map(|i| returns::compute(i).ok()).collect();
-    let mut claims = Vec::new();
-    let mut skipped = Vec::new();
-    let mut carry = extract::Subject::None;
-    for piece in text::sentences(text) {
-        let sentence = match piece {
-            text::Piece::Sentence(s) => s,
-            text::Piece::TooLong { start, chars } => {
-                skipped.push(Skipped {
-                    text: format!("{start}…"),
-                    reason: SkipReason::TooLong { chars },
-                });
-                continue;
-            }
-        };
-        // the grammar reads the folded sentence; what is shown is quoted
-        // from the sentence as written (folding keeps every character)
-        let folded = text::normalize(&sentence);
-        let at = Offsets::new(&folded, &sentence);
-        let tokens = lexer.lex(&folded);
-        let found = extract::extract(&folded, &tokens, &mut carry, ipos);
-        let mut here: Vec<Claim> = found
-            .claims
-            .iter()
-            .map(|f| {
-                let ipo = &ipos[f.ipo];
-                let j = judge::judge(f, ipo, summaries[f.ipo].as_ref());
-                Claim {
-                    ipo: ipo.code.clone(),
-                    sentence: sentence.clone(),
-                    text: sentence[at.range(&f.clause)]
-                        .trim_matches(PUNCT)
-                        .to_string(),
-                    printed: sentence[at.range(&f.printed)].to_string(),
-                    kind: f.kind,
-                    value: f.value,
-                    step: f.number.step,
-                    currency: f.number.currency,
-                    qualifier: f.qualifier.clone(),
-                    bound: f.bound,
-                    direction: f.direction,
-                    time: f.time,
-                    date: f.date,
-                    stated_basis: f.stated.map(|m| m.to_string()),
-                    verdict: j.verdict,
-                    basis: j.basis,
-                    computed: j.computed,
-                    fits: j.fits,
-                    mixed_bases: false,
-                    note: j.note,
-                    candidates: j.candidates,
-                }
-            })
-            .collect();
-        judge::mark_mixed_bases(&mut here);
-        if here.is_empty() && found.numbers > 0 {
-            let reason = if found.other_subject > 0 {
-                SkipReason::OtherCompany
-            } else if found.named_ipo {
-                SkipReason::NoFigure
-            } else {
-                SkipReason::NoIpo
-            };
-            skipped.push(Skipped {
-                text: sentence.clone(),
-                reason,
-            });
+    Auditor::new(data).audit(text)
+}
+
+/// The grammar built for one dataset (its IPOs' names in the automaton),
+/// ready to audit any number of texts.
+pub struct Auditor<'a> {
+    data: &'a Dataset,
+    lexer: lexer::Lexer,
+    summaries: std::cell::RefCell<Vec<Option<Option<returns::Summary>>>>,
+}
+
+impl<'a> Auditor<'a> {
+    /// Builds the grammar for `data`.
+    pub fn new(data: &'a Dataset) -> Auditor<'a> {
+        Auditor {
+            data,
+            lexer: lexer::Lexer::new(data),
+            summaries: std::cell::RefCell::new(vec![None; data.ipos().len()]),
         }
-        claims.extend(here);
     }
-    Audit { claims, skipped }
+
+    /// The figures of IPO `i`, computed once.
+    fn summary(&self, i: usize) -> Option<returns::Summary> {
+        let mut cache = self.summaries.borrow_mut();
+        cache[i]
+            .get_or_insert_with(|| returns::compute(&self.data.ipos()[i]).ok())
+            .clone()
+    }
+
+    /// Audits `text`.
+    pub fn audit(&self, text: &str) -> Audit {
+        let lexer = &self.lexer;
+        let ipos = self.data.ipos();
+        let mut claims = Vec::new();
+        let mut skipped = Vec::new();
+        let mut carry = extract::Subject::None;
+        for piece in text::sentences(text) {
+            let sentence = match piece {
+                text::Piece::Sentence(s) => s,
+                text::Piece::TooLong { start, chars } => {
+                    skipped.push(Skipped {
+                        text: format!("{start}…"),
+                        reason: SkipReason::TooLong { chars },
+                    });
+                    continue;
+                }
+            };
+            // the grammar reads the folded sentence; what is shown is quoted
+            // from the sentence as written (folding keeps every character)
+            let folded = text::normalize(&sentence);
+            let at = Offsets::new(&folded, &sentence);
+            let tokens = lexer.lex(&folded);
+            let found = extract::extract(&folded, &tokens, &mut carry, ipos);
+            let mut here: Vec<Claim> = found
+                .claims
+                .iter()
+                .map(|f| {
+                    let ipo = &ipos[f.ipo];
+                    let j = judge::judge(f, ipo, self.summary(f.ipo).as_ref());
+                    Claim {
+                        ipo: ipo.code.clone(),
+                        sentence: sentence.clone(),
+                        text: sentence[at.range(&f.clause)]
+                            .trim_matches(PUNCT)
+                            .to_string(),
+                        printed: sentence[at.range(&f.printed)].to_string(),
+                        kind: f.kind,
+                        value: f.value,
+                        step: f.number.step,
+                        currency: f.number.currency,
+                        qualifier: f.qualifier.clone(),
+                        bound: f.bound,
+                        direction: f.direction,
+                        time: f.time,
+                        date: f.date,
+                        stated_basis: f.stated.map(|m| m.to_string()),
+                        verdict: j.verdict,
+                        basis: j.basis,
+                        computed: j.computed,
+                        fits: j.fits,
+                        mixed_bases: false,
+                        note: j.note,
+                        candidates: j.candidates,
+                    }
+                })
+                .collect();
+            judge::mark_mixed_bases(&mut here);
+            if here.is_empty() && found.numbers > 0 {
+                let reason = if found.other_subject > 0 {
+                    SkipReason::OtherCompany
+                } else if found.named_ipo {
+                    SkipReason::NoFigure
+                } else {
+                    SkipReason::NoIpo
+                };
+                skipped.push(Skipped {
+                    text: sentence.clone(),
+                    reason,
+                });
+            }
+            claims.extend(here);
+        }
+        Audit { claims, skipped }
+    }
 }
