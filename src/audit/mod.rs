@@ -227,8 +227,8 @@ pub struct Candidate {
 pub struct Claim {
     /// The IPO's code.
     pub ipo: String,
-    /// The sentence the claim is in.
-    pub sentence: String,
+    /// The sentence the claim is in (shared by its claims).
+    pub sentence: std::sync::Arc<str>,
     /// The claim's clause, whole.
     pub text: String,
     /// The figure as printed, with its unit (`近30万元` → `30万元`).
@@ -398,6 +398,7 @@ impl<'a> Auditor<'a> {
             let folded = text::normalize(&sentence);
             let at = Offsets::new(&folded, &sentence);
             let tokens = lexer.lex(&folded);
+            let shared: std::sync::Arc<str> = sentence.as_str().into();
             let found = extract::extract(&folded, &tokens, &mut carry, ipos);
             let mut here: Vec<Claim> = found
                 .claims
@@ -407,7 +408,7 @@ impl<'a> Auditor<'a> {
                     let j = judge::judge(f, ipo, self.summary(f.ipo).as_ref());
                     Claim {
                         ipo: ipo.code.clone(),
-                        sentence: sentence.clone(),
+                        sentence: shared.clone(),
                         text: sentence[at.range(&f.clause)]
                             .trim_matches(PUNCT)
                             .to_string(),

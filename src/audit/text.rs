@@ -122,15 +122,17 @@ pub fn sentences(text: &str) -> Vec<Piece> {
 }
 
 /// Words after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Co", "Inc", "Ltd", "Corp", "Mr", "Ms", "Mrs", "Dr", "No", "vs", "U.S", "St", "a.m", "p.m",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
 fn abbreviation(cur: &str) -> bool {
     let last = cur
         .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
         .next()
         .unwrap_or("");
-    matches!(
-        last,
-        "Co" | "Inc" | "Ltd" | "Corp" | "Mr" | "Ms" | "Mrs" | "Dr" | "No" | "vs" | "U.S" | "St"
-    )
+    ABBREVIATIONS.contains(&last)
 }
 
 fn flush(cur: &mut String, out: &mut Vec<Piece>) {

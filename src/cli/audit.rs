@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use comfy_table::{presets, ContentArrangement, Table};
+use serde::ser::SerializeSeq;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use daxin::audit::{show, Audit, Claim, Verdict};
@@ -131,22 +133,51 @@ fn working(i: usize, c: &Claim, lang: Lang) -> String {
     }
 }
 
+/// The JSON document: `{"claims": […], "skipped": […]}`.
+#[derive(Serialize)]
+struct Doc<'a> {
+    claims: Claims<'a>,
+    skipped: Vec<Value>,
+}
+
+/// The claims, each turned into JSON only as it is written, so that a large
+/// article's output is never held twice.
+struct Claims<'a> {
+    claims: &'a [Claim],
+    lang: Lang,
+    explain: bool,
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.claims.len()))?;
+        for c in self.claims {
+            seq.serialize_element(&claim_json(c, self.lang, self.explain))?;
+        }
+        seq.end()
+    }
+}
+
 /// Draws an audit as a table, Markdown, CSV or JSON.
 fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     let mut out = Output::default();
     if fmt == Format::Json {
-        let claims: Vec<Value> = a
-            .claims
-            .iter()
-            .map(|c| claim_json(c, lang, explain))
-            .collect();
-        let skipped: Vec<Value> = a
-            .skipped
-            .iter()
-            .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
-            .collect();
-        let v = json!({ "claims": claims, "skipped": skipped });
-        out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let doc = Doc {
+            claims: Claims {
+                claims: &a.claims,
+                lang,
+                explain,
+            },
+            skipped: a
+                .skipped
+                .iter()
+                .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
+                .collect(),
+        };
+        out.stdout = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        );
         return out;
     }
     let head = vec![
