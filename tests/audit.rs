@@ -352,3 +352,73 @@ fn reads_gbk_gb18030_and_utf16_articles() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Under `--lang zh` every line of the table, the working and the skipped
+/// list is Chinese (the codes and figures aside); under `en`, English.
+#[test]
+fn one_language_per_run() {
+    let run = |lang: &str| -> String {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", "fixtures/audit/zh.md", "--explain", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = run("zh");
+    for word in [
+        "open",
+        "close",
+        "high",
+        "gain",
+        "profit",
+        "confirmed",
+        "nearest",
+        "true at",
+        "none",
+        "value",
+        "step",
+        "up",
+        "down",
+    ] {
+        assert!(!zh.contains(word), "{word} in:\n{zh}");
+    }
+    let en = run("en");
+    for word in [
+        "开盘价",
+        "收盘价",
+        "成立",
+        "属实",
+        "逐一比较",
+        "最接近",
+        "核查",
+    ] {
+        assert!(!en.contains(word), "{word} in:\n{en}");
+    }
+}
+
+/// `--format csv`: RFC 4180, one row per claim, numbers plain.
+#[test]
+fn csv_has_plain_numbers() {
+    let out = Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", "-", "--format", "csv"])
+        .write_stdin("沐曦股份首日收涨692.95%，中一签浮盈近30万元，市值3320亿元。")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head = rdr.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[1][col("value")], "300000");
+    assert_eq!(&rows[1][col("computed")], "297670.00");
+    assert_eq!(&rows[2][col("computed")], "332042990000.00");
+    for r in &rows {
+        for c in ["value", "computed"] {
+            assert!(!r[col(c)].contains(['%', ',']), "{r:?}");
+        }
+    }
+}

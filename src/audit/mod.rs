@@ -71,7 +71,7 @@ pub mod text;
 mod trad;
 
 pub use decode::{decode, Decoded};
-pub use note::{show, Note, Off, SkipReason};
+pub use note::{basis_name, direction_name, kind_name, show, time_name, Note, Off, SkipReason};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -254,6 +254,47 @@ impl SkipReason {
     }
 }
 
+/// A claim's kind in words.
+pub fn kind_name(k: ClaimKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind_zh(k),
+        Lang::En => kind_en(k),
+    }
+}
+
+/// A basis in words (`close` → 收盘价 / close).
+pub fn basis_name(b: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => basis_zh(b),
+        Lang::En => basis_noun(b),
+    }
+}
+
+/// A direction in words.
+pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Direction::Up, Lang::Zh) => "上涨",
+        (Direction::Down, Lang::Zh) => "下跌",
+        (Direction::None, Lang::Zh) => "未说明",
+        (Direction::Up, Lang::En) => "up",
+        (Direction::Down, Lang::En) => "down",
+        (Direction::None, Lang::En) => "none",
+    }
+}
+
+/// The day a figure belongs to, in words.
+pub fn time_name(t: super::Time, lang: Lang) -> &'static str {
+    use super::Time;
+    match (t, lang) {
+        (Time::FirstDay, Lang::Zh) => "上市首日",
+        (Time::Later, Lang::Zh) => "其后某日",
+        (Time::Unknown, Lang::Zh) => "未说明（按首日）",
+        (Time::FirstDay, Lang::En) => "first day",
+        (Time::Later, Lang::En) => "a later day",
+        (Time::Unknown, Lang::En) => "not said (first day)",
+    }
+}
+
 fn kind_en(k: ClaimKind) -> &'static str {
     match k {
         ClaimKind::GainPct => "gain",

@@ -8,7 +8,7 @@ use serde::ser::SerializeSeq;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use daxin::audit::{show, Audit, Claim, Verdict};
+use daxin::audit::{basis_name, direction_name, kind_name, show, time_name, Audit, Claim, Verdict};
 use daxin::data::Dataset;
 use daxin::Lang;
 
@@ -96,25 +96,26 @@ fn working(i: usize, c: &Claim, lang: Lang) -> String {
         .map(|k| {
             format!(
                 "{} {}{}",
-                k.basis,
+                basis_name(&k.basis, lang),
                 show(c.kind, k.value.value, lang),
                 if k.fits { " ✓" } else { "" }
             )
         })
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(t(lang, "，", ", "));
     let none = t(lang, "无", "none");
-    let kind = serde_json::to_value(c.kind).unwrap_or(Value::Null);
-    let kind = kind.as_str().unwrap_or("");
+    let kind = kind_name(c.kind, lang);
     let q = if c.qualifier.is_empty() {
         none.to_string()
     } else {
         c.qualifier.clone()
     };
-    let stated = c.stated_basis.as_deref().unwrap_or(none);
-    let dir = serde_json::to_value(c.direction).unwrap_or(Value::Null);
-    let time = serde_json::to_value(c.time).unwrap_or(Value::Null);
-    let (dir, time) = (dir.as_str().unwrap_or(""), time.as_str().unwrap_or(""));
+    let stated = c
+        .stated_basis
+        .as_deref()
+        .map_or(none.to_string(), |b| basis_name(b, lang));
+    let dir = direction_name(c.direction, lang);
+    let time = time_name(c.time, lang);
     match lang {
         Lang::Zh => format!(
             "[{}] {kind}「{}」→ 数值 {}（步长 {}），限定词 {q}，方向 {dir}，时间 {time}，句中价格 {stated}；逐一比较：{tried}\n",
@@ -131,6 +132,49 @@ fn working(i: usize, c: &Claim, lang: Lang) -> String {
             c.step.normalize(),
         ),
     }
+}
+
+/// The columns of `--format csv`: one row per claim, numbers plain
+/// (base units, no separators, no `%`).
+const CSV_COLUMNS: [&str; 16] = [
+    "ipo",
+    "kind",
+    "printed",
+    "value",
+    "currency",
+    "qualifier",
+    "bound",
+    "direction",
+    "time",
+    "stated_basis",
+    "verdict",
+    "basis",
+    "computed",
+    "mixed_bases",
+    "text",
+    "note",
+];
+
+/// The claims as RFC 4180 CSV.
+fn csv_rows(a: &Audit, lang: Lang) -> String {
+    let id = |v: Value| match v {
+        Value::String(s) => s,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(CSV_COLUMNS);
+    for c in &a.claims {
+        let v = serde_json::to_value(c).unwrap_or(Value::Null);
+        let mut row: Vec<String> = CSV_COLUMNS[..14]
+            .iter()
+            .map(|k| id(v.get(*k).cloned().unwrap_or(Value::Null)))
+            .collect();
+        row.push(c.text.clone());
+        row.push(c.note.text(lang));
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The JSON document: `{"claims": […], "skipped": […]}`.
@@ -207,15 +251,7 @@ fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
         })
         .collect();
     match fmt {
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let mut rows_out = vec![head.clone()];
-            rows_out.extend(rows.iter().cloned());
-            for r in &rows_out {
-                let _ = w.write_record(r);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-        }
+        Format::Csv => out.stdout = csv_rows(a, lang),
         Format::Md => out.stdout.push_str(&render::md_table(&head, &rows)),
         _ => {
             let mut table = Table::new();
