@@ -178,3 +178,26 @@ fn a_hong_kong_break_below_issue() {
         .iter()
         .all(|c| c.verdict == Verdict::Confirmed && c.basis.as_deref() == Some("close")));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// No text makes the audit panic: arbitrary strings, and strings made of
+    /// the grammar's own pieces (digits, units, names, qualifiers, breaks).
+    #[test]
+    fn no_text_panics(
+        any_text in any::<String>(),
+        pieces in "([0-9０-９.,，%％万亿元港股涨跌收盘开近超逾约沐曦股份MetaX $HK\\-+()（）:：、。！;|\n]|年|月|日|倍|个百分点|分别|按开盘价计算|截至|此后|英伟达|as much as){0,80}",
+    ) {
+        thread_local! {
+            static AUDITOR: Auditor<'static> =
+                Auditor::new(Box::leak(Box::new(Dataset::builtin().unwrap())));
+        }
+        for t in [&any_text, &pieces] {
+            let a = AUDITOR.with(|auditor| auditor.audit(t));
+            for c in &a.claims {
+                prop_assert!(c.sentence.contains(c.text.as_str()));
+            }
+        }
+    }
+}
