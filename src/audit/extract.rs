@@ -318,7 +318,7 @@ fn clause(
         // a date named later in the clause (on 2025-12-20, the day …)
         let time = p
             .timed
-            .or_else(|| st.date.and_then(|(_, d)| day_time(d, ipo).map(|x| x.0)))
+            .or_else(|| st.date.and_then(|(_, d)| day_time(d, ipo)))
             .unwrap_or(Time::Unknown);
         let date = st.date.and_then(|(_, d)| full_date(d, ipo));
         if date.is_some() && exit_date(ipo) == date {
@@ -832,9 +832,7 @@ fn time_before(st: &Sentence, ipo: &Ipo) -> Option<Time> {
             },
         )
     });
-    let from_date = st
-        .date
-        .and_then(|(p, d)| day_time(d, ipo).map(|(t, _)| (p, t)));
+    let from_date = st.date.and_then(|(p, d)| day_time(d, ipo).map(|t| (p, t)));
     let from_weekday = st.weekday.and_then(|(p, d)| {
         use chrono::Datelike;
         let listed = ipo.listing_date?.weekday().number_from_monday();
@@ -856,25 +854,22 @@ fn time_before(st: &Sentence, ipo: &Ipo) -> Option<Time> {
 
 /// What a printed day says about an IPO's figures: the listing day, a later
 /// one, or nothing (a day before the listing, a month alone).
-fn day_time(d: Day, ipo: &Ipo) -> Option<(Time, ())> {
+fn day_time(d: Day, ipo: &Ipo) -> Option<Time> {
     use chrono::Datelike;
     let listed = ipo.listing_date?;
     if let (None, None, Some(day)) = (d.year, d.month, d.day) {
         // （28日）: a day of the month alone
-        return Some((
-            if day == listed.day() {
-                Time::FirstDay
-            } else {
-                Time::Later
-            },
-            (),
-        ));
+        return Some(if day == listed.day() {
+            Time::FirstDay
+        } else {
+            Time::Later
+        });
     }
     let date = full_date(d, ipo)?;
     use std::cmp::Ordering::*;
     match date.cmp(&listed) {
-        Equal => Some((Time::FirstDay, ())),
-        Greater => Some((Time::Later, ())),
+        Equal => Some(Time::FirstDay),
+        Greater => Some(Time::Later),
         Less => None,
     }
 }

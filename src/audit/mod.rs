@@ -43,8 +43,8 @@
 //! half-up, at the claim's last digit, to the claim (a whole amount ending
 //! in zeros, as English writes amounts out, also fits within 0.1 %); 近 /
 //! nearly fits just under (within 1.5 %); 逾, 超, 突破, over, topped at or
-//! above; 约 / about within 1.5 % either side; 不足 / under below. A claim's
-//! direction must be the figure's.
+//! above, up to twice the claim; 约 / about within 1.5 % either side; 不足 /
+//! under below, down to half. A claim's direction must be the figure's.
 //!
 //! - **confirmed**: true at the basis the sentence states, or — when it
 //!   states none — at some price (the preferred one first);
