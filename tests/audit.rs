@@ -99,10 +99,10 @@ fn chinese_article() {
                 Some("high"),
                 false,
             ),
-            // traditional characters and full-width digits
+            // traditional characters and full-width digits, quoted as written
             (
                 "6082.HK",
-                "82.14%",
+                "開盤漲８２．１４％",
                 "gain_pct",
                 "confirmed",
                 Some("open"),
@@ -152,11 +152,18 @@ fn chinese_article() {
                 None,
                 false,
             ),
+            // a count of applicants: a claim the data cannot check
+            (
+                "688802",
+                "517.52万户",
+                "applicants",
+                "unverifiable",
+                None,
+                false,
+            ),
         ],
     );
-    let skipped = v["skipped"].as_array().unwrap();
-    assert_eq!(skipped.len(), 1);
-    assert!(skipped[0]["text"].as_str().unwrap().contains("517.52万户"));
+    assert!(v["skipped"].as_array().unwrap().is_empty());
     // --explain lists the candidates tried
     assert!(v["claims"][0]["candidates"].as_array().unwrap().len() >= 4);
 }
@@ -259,7 +266,7 @@ fn notes_follow_the_language() {
     assert_eq!(zh["claims"][0]["note"], "按收盘价 829.90 计算成立");
     assert_eq!(
         zh["claims"][1]["note"],
-        "最接近的是按最高价：118.78%（相差 1.02%）"
+        "最接近的是按最高价：118.78%（相差 1.22 个百分点）"
     );
     assert_eq!(
         zh["skipped"][0]["reason"],
@@ -269,7 +276,7 @@ fn notes_follow_the_language() {
     assert_eq!(en["claims"][0]["note"], "true at the closing price, 829.90");
     assert_eq!(
         en["claims"][1]["note"],
-        "nearest: the high gives 118.78% (1.02% off)"
+        "nearest: the high gives 118.78% (1.22 points off)"
     );
 }
 
@@ -301,4 +308,117 @@ fn numbers_past_a_decimal_do_not_panic() {
             .any(|c| c["kind"] == "gain_pct" && c["verdict"] == "contradicted"),
         "{claims:#?}"
     );
+}
+
+/// Issue #11 item 3: an article saved as GBK, GB18030 or UTF-16 (with its
+/// byte-order mark) reads the same as UTF-8.
+#[test]
+fn reads_gbk_gb18030_and_utf16_articles() {
+    let text = "沐曦股份首日收涨692.95%。";
+    let utf8 = {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", "-", "--format", "json"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(utf8.contains("\"confirmed\""), "{utf8}");
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(text);
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    let dir = std::env::temp_dir().join(format!("daxin-audit-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in [
+        ("gbk.txt", gbk.into_owned()),
+        ("gb18030.txt", gb18030.into_owned()),
+        ("utf16le.txt", le),
+        ("utf16be.txt", be),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", path.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), utf8, "{name}");
+        assert!(out.stderr.is_empty(), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Under `--lang zh` every line of the table, the working and the skipped
+/// list is Chinese (the codes and figures aside); under `en`, English.
+#[test]
+fn one_language_per_run() {
+    let run = |lang: &str| -> String {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args(["audit", "fixtures/audit/zh.md", "--explain", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = run("zh");
+    for word in [
+        "open",
+        "close",
+        "high",
+        "gain",
+        "profit",
+        "confirmed",
+        "nearest",
+        "true at",
+        "none",
+        "value",
+        "step",
+        "up",
+        "down",
+    ] {
+        assert!(!zh.contains(word), "{word} in:\n{zh}");
+    }
+    let en = run("en");
+    for word in [
+        "开盘价",
+        "收盘价",
+        "成立",
+        "属实",
+        "逐一比较",
+        "最接近",
+        "核查",
+    ] {
+        assert!(!en.contains(word), "{word} in:\n{en}");
+    }
+}
+
+/// `--format csv`: RFC 4180, one row per claim, numbers plain.
+#[test]
+fn csv_has_plain_numbers() {
+    let out = Command::cargo_bin("daxin")
+        .unwrap()
+        .args(["audit", "-", "--format", "csv"])
+        .write_stdin("沐曦股份首日收涨692.95%，中一签浮盈近30万元，市值3320亿元。")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head = rdr.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[1][col("value")], "300000");
+    assert_eq!(&rows[1][col("computed")], "297670.00");
+    assert_eq!(&rows[2][col("computed")], "332042990000.00");
+    for r in &rows {
+        for c in ["value", "computed"] {
+            assert!(!r[col(c)].contains(['%', ',']), "{r:?}");
+        }
+    }
 }

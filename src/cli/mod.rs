@@ -3,6 +3,7 @@
 
 mod allotment;
 mod args;
+mod audit;
 mod batch;
 mod chances;
 mod draw;
@@ -195,24 +196,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Audit { file } => {
             let data = load_data(&cli.common.data)?;
-            let text = match file.as_deref().filter(|p| p.as_os_str() != "-") {
-                Some(p) => std::fs::read_to_string(p).map_err(|e| CliError {
-                    msg: format!("{}: cannot read: {e}", p.display()),
-                    code: 2,
-                })?,
-                None => {
-                    let mut s = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
-                        CliError {
-                            msg: format!("standard input: cannot read: {e}"),
-                            code: 2,
-                        }
-                    })?;
-                    s
-                }
-            };
-            let a = daxin::audit::audit(&text, &data);
-            Ok(render::audit(&a, fmt, lang, explain))
+            audit::audit_cmd(file.as_deref(), &data, fmt, lang, explain)
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
