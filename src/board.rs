@@ -266,13 +266,13 @@ pub static LOT_RULES: &[LotRule] = &[
     },
     LotRule {
         board: Board::Star,
-        from: ymd(2019, 7, 22),
+        from: ymd(2019, 6, 27),
         to: None,
         shares: Some(500),
-        note_zh: "科创板开板以来每个申购单位为 500 股（首个交易日 2019-07-22）",
+        note_zh: "自科创板首次申购（华兴源创，2019-06-27）起每个申购单位为 500 股，早于科创板首个交易日（2019-07-22）",
         status: RuleStatus::Verified,
-        note: "500 shares per subscription unit since STAR opened (first trading day 2019-07-22)",
-        source: "http://www.zrfz123.com/gupiao/202008/40805.html (上交所科创板股票发行与承销实施办法 第十三条: 每一個新股申購單位為500股)",
+        note: "500 shares per subscription unit since the first STAR subscription (华兴源创, 2019-06-27), before STAR's first trading day (2019-07-22)",
+        source: "http://www.zrfz123.com/gupiao/202008/40805.html (上交所科创板股票发行与承销实施办法 第十三条: 每一個新股申購單位為500股); https://cn.investing.com/news/economy-news/article-1895841 (6月27日 华兴源创 科创板第一只进入发行程序的股票, 申购数量为500股的整数倍)",
     },
     LotRule {
         board: Board::SzseMain,
@@ -332,6 +332,44 @@ pub fn lot_rule(board: Board, date: NaiveDate) -> Result<&'static LotRule> {
                 board.first_covered_day()
             ),
         })
+}
+
+/// The longest a subscription is taken to precede its listing, in days:
+/// a listing this close after a change of lot may have subscribed under the
+/// previous rule. A margin chosen wide (A-share listings follow the
+/// subscription by one to three weeks), not a published figure.
+pub const SUBSCRIPTION_BEFORE_LISTING_DAYS: i64 = 60;
+
+/// The lot rules an IPO on `board` listed on `listing`, whose subscription
+/// date is not known, may have subscribed under: those in force from
+/// [`SUBSCRIPTION_BEFORE_LISTING_DAYS`] before the listing to the listing,
+/// one per lot size, the latest first. Rows that begin after the listing
+/// are never candidates; an error when no row covers the listing day.
+///
+/// ```
+/// use daxin::board::{lot_rules_for_listing, Board};
+/// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let lots = |day| -> Vec<Option<u64>> {
+///     lot_rules_for_listing(Board::SseMain, day).unwrap().iter().map(|r| r.shares).collect()
+/// };
+/// assert_eq!(lots(d(2023, 4, 10)), [Some(500), Some(1000)]);
+/// assert_eq!(lots(d(2024, 4, 10)), [Some(500)]);
+/// ```
+pub fn lot_rules_for_listing(board: Board, listing: NaiveDate) -> Result<Vec<&'static LotRule>> {
+    let latest = lot_rule(board, listing)?;
+    let earliest = listing - chrono::Duration::days(SUBSCRIPTION_BEFORE_LISTING_DAYS);
+    let mut out = vec![latest];
+    let mut rules: Vec<&'static LotRule> = LOT_RULES
+        .iter()
+        .filter(|r| r.board == board && r.from <= listing && r.to.is_none_or(|to| to >= earliest))
+        .collect();
+    rules.sort_by_key(|r| std::cmp::Reverse(r.from));
+    for r in rules {
+        if !out.iter().any(|o| o.shares == r.shares) {
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 /// Warnings to show when a rule is used for `date`: an unclear row, or a
@@ -394,10 +432,12 @@ mod tests {
 
     #[test]
     fn boards_before_they_opened() {
-        // STAR opened 2019-07-22 (star.sse.com.cn news release, market-rules.md §4).
-        assert!(lot_rule(Board::Star, ymd(2019, 7, 21)).is_err());
+        // STAR opened 2019-07-22 (star.sse.com.cn news release, market-rules.md §4);
+        // its first IPO, 华兴源创, subscribed on 2019-06-27 (cn.investing.com
+        // article-1895841): the table starts there, before the first trading day
+        assert!(lot_rule(Board::Star, ymd(2019, 6, 26)).is_err());
         assert_eq!(
-            lot_rule(Board::Star, ymd(2019, 7, 22)).unwrap().shares,
+            lot_rule(Board::Star, ymd(2019, 6, 27)).unwrap().shares,
             Some(500)
         );
         // BSE opened 2021-11-15 (market-rules.md §1).

@@ -48,6 +48,7 @@ pub mod published;
 pub mod report;
 pub mod returns;
 pub mod rules;
+pub mod strategy;
 pub mod tick;
 pub mod valuation;
 pub mod wins;

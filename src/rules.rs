@@ -686,7 +686,8 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
     },
     SubscriptionRule {
         board: Board::Star,
-        from: ymd(2019, 7, 22),
+        // the first STAR subscription (华兴源创), before the first trading day
+        from: ymd(2019, 6, 27),
         to: None,
         mv_per_unit: Some(5_000),
         min_mv: Some(10_000),
@@ -696,7 +697,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         note_zh: "每 5,000 元沪市市值可申购一个 500 股的单位；上限为网上初始发行量的 1‰，且不超过 9999.95万股",
         status: RuleStatus::Verified,
         note: "¥5,000 of Shanghai market value per 500-share unit; cap 1‰ of the initial online shares and 9999.95万股",
-        source: "http://www.zrfz123.com/gupiao/202008/40805.html (每5000元市值可申購一個申購單位 … 不得超過9999.95萬股); http://www.yyykp.com/news/cj/2197170.html",
+        source: "http://www.zrfz123.com/gupiao/202008/40805.html (每5000元市值可申購一個申購單位 … 不得超過9999.95萬股); http://www.yyykp.com/news/cj/2197170.html; https://cn.investing.com/news/economy-news/article-1895841 (华兴源创 2019-06-27: 申购上限0.75万股, 顶格申购需持有沪市市值7.50万元)",
     },
     SubscriptionRule {
         board: Board::SzseMain,
@@ -753,7 +754,7 @@ pub fn subscription_rule(board: Board, date: NaiveDate) -> Result<&'static Subsc
             reason: if board == Board::Hkex {
                 "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`".into()
             } else {
-                "the subscription table starts at the 2014 IPO restart (STAR 2019-07-22, BSE 2021-11-15)".into()
+                "the subscription table starts at the 2014 IPO restart (STAR at its first subscription 2019-06-27, BSE 2021-11-15)".into()
             },
         })
 }
@@ -1152,7 +1153,10 @@ mod tests {
                 .status,
             RuleStatus::Unclear
         );
-        assert!(subscription_rule(Board::Star, ymd(2019, 7, 21)).is_err());
+        // STAR's table starts at its first subscription, 华兴源创 on 2019-06-27
+        // (cn.investing.com article-1895841), before its first trading day
+        assert!(subscription_rule(Board::Star, ymd(2019, 6, 26)).is_err());
+        assert_eq!(mv(Board::Star, ymd(2019, 6, 27)), Some(5_000));
         assert!(subscription_rule(Board::Hkex, ymd(2025, 1, 2)).is_err());
     }
 }

@@ -388,9 +388,11 @@ fn bad_input_exits_2_with_the_field_named() {
                 "--board",
                 "star",
                 "--date",
-                "2019-07-21",
+                "2019-06-26",
             ],
-            "2019-07-22",
+            // STAR's table starts at its first subscription (华兴源创,
+            // 2019-06-27), before its first trading day
+            "2019-06-27",
         ),
         (
             &[
@@ -941,7 +943,12 @@ fn a_first_day_close_above_the_band_is_flagged() {
 // ---- batch (issue #6) ----
 
 fn batch_csv(args: &[&str]) -> (i32, Vec<std::collections::HashMap<String, String>>, String) {
-    let out = daxin().arg("batch").args(args).output().unwrap();
+    let out = daxin()
+        .arg("batch")
+        .args(args)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     let h = r.headers().unwrap().clone();
     let rows = r
@@ -1043,17 +1050,19 @@ fn batch_other_layouts_and_encodings() {
     assert_eq!(code, 1);
     assert!(err.contains("1 of 4 rows had errors"), "{err}");
     assert_eq!(rows[0]["source_format"], "em-dxsyl");
-    assert!(rows[0]["check"].contains("829.90"));
-    // full-width 最新价, "--", "%": the only price is the latest, and the
-    // published 首日涨幅 is traced to the first-day close it implies
-    assert_eq!(rows[2]["basis"], "latest");
+    // no first-day price in the table: the close is the fen price 首日涨幅
+    // implies — 692.95 % on 104.66 is 沐曦's published 829.90 close, and
+    // its 36.26万 per lot
+    assert_eq!(rows[0]["basis"], "implied_close");
+    assert_eq!(rows[0]["price"], "829.90");
+    assert_eq!(rows[0]["profit_per_lot"], "362620.00");
+    assert_eq!(rows[0]["check"], "ok");
+    // full-width 最新价, "--", "%": 66.94 % on 36.00 implies 海光's 60.10
+    // close; the latest price is kept beside it
+    assert_eq!(rows[2]["basis"], "implied_close");
+    assert_eq!(rows[2]["price"], "60.10");
     assert_eq!(rows[2]["latest_price"], "120.50");
-    assert!(
-        rows[2]["check"].contains("首日涨幅 66.94%")
-            && rows[2]["check"].contains("implies a close of about 60.10"),
-        "{}",
-        rows[2]["check"]
-    );
+    assert_eq!(rows[2]["check"], "ok");
     // an error names the column as the file names it
     assert!(
         rows[3]["error"].starts_with("发行价:"),
@@ -1757,6 +1766,25 @@ const EVERY_COMMAND: &[&[&str]] = &[
         "--date",
         "2025-12-29",
     ],
+    &[
+        "strategy",
+        "fixtures/strategy/gpu-wave-2025.csv",
+        "--sh",
+        "100000",
+        "--sz",
+        "100000",
+        "--total",
+        "200000",
+    ],
+    &[
+        "numbers",
+        "--start",
+        "1",
+        "--count",
+        "100000",
+        "--tails",
+        "fixtures/wins/numbers/301269-huadajiutian-2022.txt",
+    ],
     &["batch", "fixtures/import/akshare_xgsglb_gpu.csv"],
 ];
 
@@ -2064,6 +2092,9 @@ fn every_command_shows_examples_that_run() {
         "batch",
         "list",
         "completions",
+        "numbers",
+        "wins",
+        "strategy",
     ];
     for cmd in commands {
         let help =

@@ -253,7 +253,7 @@ fn fast_path_writes_what_the_general_path_writes() {
             vec!["1985-01-01", "2024/07/06", "20240706", "-", ""],
         ),
         valid_or(vec!["-", "2024-06-28"], vec!["2023-03-20", "bad"]),
-        (0u8..7, 0u8..7, 0u8..8),
+        (0u8..7, 0u8..9, 0u8..8),
         valid_or(vec!["0", "3", "-"], vec!["x"]),
     );
     let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
@@ -303,9 +303,17 @@ fn fast_path_writes_what_the_general_path_writes() {
                     rust_decimal::Decimal::new(issue_fen as i64, 2),
                 )
                 .unwrap();
+                // the gain at 4 places and at 1, half-up from the exact
+                // value: figures the 2-place gain cannot settle alone
+                let exact = (rust_decimal::Decimal::new(close_fen as i64, 2)
+                    - rust_decimal::Decimal::new(issue_fen as i64, 2))
+                    * rust_decimal::Decimal::ONE_HUNDRED
+                    / rust_decimal::Decimal::new(issue_fen as i64, 2);
                 let gain = match kinds.1 {
-                    0 | 5 => exact_gain.normalize().to_string(),
-                    1 | 6 => exact_gain.to_string(),
+                    0 | 7 => exact_gain.normalize().to_string(),
+                    1 | 8 => exact_gain.to_string(),
+                    5 => daxin::num::round_half_up(exact, 4).to_string(),
+                    6 => daxin::num::round_half_up(exact, 1).to_string(),
                     2 => (exact_gain + rust_decimal::Decimal::ONE).to_string(),
                     3 => "-".into(),
                     _ => format!("{exact_gain}%"),

@@ -29,7 +29,7 @@ use serde_json::Value;
 use daxin::data::Dataset;
 
 /// Chinese proper names an English line may cite: publications quoted by
-/// the data's notes, an IPO named by a rule's note, a tax circular.
+/// the data's notes, IPOs named by rules' notes, a tax circular.
 const EN_NAMES: &[&str] = &[
     "经济观察报",
     "科创板日报",
@@ -38,6 +38,7 @@ const EN_NAMES: &[&str] = &[
     "澎湃",
     "信報",
     "中重科技",
+    "华兴源创",
     "财税字〔1998〕61号",
 ];
 

@@ -154,6 +154,11 @@ pub enum Command {
         after_help = "Examples:\n  daxin wins add 688802 --account 华泰 --date 2025-12-05 --paid 2025-12-09 --lots 1\n  daxin wins sell 688802 --date 2025-12-17 --price 829.90\n  daxin wins report --by year --mv-sh 1000000"
     )]
     Wins(Box<WinsArgs>),
+    /// What a 市值 is worth in the IPO lottery: expectation, marginal return, best split, spread.
+    #[command(
+        after_help = "Examples:\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --sh 100000 --sz 100000\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --total 200000 --explain --lang en\n  daxin strategy stock_xgsglb_em.csv --sh 300000 --sz 200000 --from 2025-01-01 --to 2025-12-31 --fees"
+    )]
+    Strategy(Box<StrategyArgs>),
     /// The IPOs in the data, one line each.
     #[command(
         after_help = "Examples:\n  daxin list\n  daxin list --board star --year 2025\n  daxin list --format csv > records.csv"
@@ -401,7 +406,7 @@ pub struct PathArgs {
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Input files (CSV or TSV; UTF-8 with or without BOM, or GB18030); - for stdin.
+    /// Input files (CSV or TSV: UTF-8 with or without BOM, or GB18030; .xlsx, .xls, .ods); - for stdin.
     #[arg(required = true)]
     pub files: Vec<std::path::PathBuf>,
     /// Source format (default: told from the header): em-xgsglb, em-xgsglb-bse, em-dxsyl, ths.
@@ -410,6 +415,13 @@ pub struct BatchArgs {
     /// Write to this file (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Read every rate column (涨幅, 首日涨幅, 开盘溢价, 中签率) in this unit:
+    /// percent (43.98) or fraction (0.4398); default: settled per column.
+    #[arg(long, value_name = "UNIT")]
+    pub units: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -606,4 +618,62 @@ pub struct WinImportArgs {
     /// The account's label for the imported wins.
     #[arg(long)]
     pub account: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StrategyArgs {
+    /// IPO tables (AKShare/Eastmoney stock_xgsglb_em, 同花顺, daxin CSV, TOML or JSON).
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+    /// Average Shanghai market value, yuan (SSE main board and STAR).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub sh: Option<String>,
+    /// Average Shenzhen market value, yuan (SZSE main board and ChiNext).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub sz: Option<String>,
+    /// First day of the period (by subscription day, else listing day).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the period.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Profit per winning lot: published (每中一签获利), open, close, avg (default close).
+    #[arg(long)]
+    pub basis: Option<String>,
+    /// Leave STAR IPOs out (no STAR access).
+    #[arg(long)]
+    pub no_star: bool,
+    /// Leave ChiNext IPOs out (no ChiNext access).
+    #[arg(long)]
+    pub no_chinext: bool,
+    /// Take selling costs off each lot (the listing day's schedule, your broker terms).
+    #[arg(long)]
+    pub fees: bool,
+    /// Broker commission on the sale (with --fees).
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    pub commission: Option<String>,
+    /// Minimum commission per trade (with --fees).
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub min_commission: Option<String>,
+    /// Step of the marginal return, yuan (default 10,000).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub step: Option<String>,
+    /// A total market value to split across the exchanges (and accounts).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub total: Option<String>,
+    /// Accounts of different investors the total is split across (default 1).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub accounts: Option<String>,
+    /// Monte Carlo samples when the exact percentiles are too big (default 20,000).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub samples: Option<String>,
+    /// Monte Carlo seed (default 1).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<String>,
+    /// The table format, when the header does not tell: em-xgsglb, ths, daxin, ….
+    #[arg(long, value_name = "FORMAT")]
+    pub layout: Option<String>,
+    /// List every IPO and every row not counted in the table output.
+    #[arg(long)]
+    pub rows: bool,
 }

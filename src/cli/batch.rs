@@ -7,7 +7,11 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 
 use daxin::import::split::{self, Splitter, Step};
-use daxin::import::{self, Layout, RowOut, SourceFormat, OUT_HEADER};
+use daxin::import::{
+    self, Layout, RowOut, SourceFormat, Status, Unit, UnitEvidence, UnitReason, UnitsReport,
+    OUT_HEADER,
+};
+use daxin::Lang;
 
 use super::args::{BatchArgs, Format};
 use super::output::{write_error, AtomicFile};
@@ -187,10 +191,17 @@ fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
     }
 }
 
-/// Opens a source: sniffs the encoding from its first 64 KiB, strips a BOM,
-/// and decodes GB18030 to UTF-8 on the fly.
-fn open_source(path: &Path) -> Result<(Box<dyn Read>, u64, u8), CliError> {
+/// Opens a source: a spreadsheet's sheet as the CSV of that sheet; else
+/// sniffs the encoding from its first 64 KiB, strips a BOM, and decodes
+/// GB18030 to UTF-8 on the fly.
+fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, u8), CliError> {
     let name = path.display().to_string();
+    if import::sheet::is_spreadsheet(&name) {
+        let bytes = std::fs::read(path).map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+        let csv = import::sheet::sheet_csv(&bytes, sheet, &name)?;
+        let size = csv.len() as u64;
+        return Ok((Box::new(io::Cursor::new(csv)), size, b','));
+    }
     let (mut inner, size): (Box<dyn Read>, u64) = if name == "-" {
         (Box::new(io::stdin().lock()), 0)
     } else {
@@ -239,14 +250,121 @@ fn open_source(path: &Path) -> Result<(Box<dyn Read>, u64, u8), CliError> {
 struct Tally {
     rows: u64,
     errors: u64,
+    pending: u64,
+    ambiguous: u64,
+    no_price: u64,
+}
+
+impl Tally {
+    fn count(&mut self, r: &RowOut) {
+        self.rows += 1;
+        match r.status {
+            Status::Error => self.errors += 1,
+            Status::Pending => self.pending += 1,
+            Status::Ambiguous => self.ambiguous += 1,
+            Status::NoPrice => self.no_price += 1,
+            Status::Computed => {}
+        }
+    }
+
+    /// The run's summary line, when some row was not simply computed.
+    fn summary(&self, lang: Lang) -> Option<String> {
+        if self.errors + self.pending + self.ambiguous + self.no_price == 0 {
+            return None;
+        }
+        let computed = self.rows - self.errors - self.pending - self.ambiguous - self.no_price;
+        let head = match (lang, self.errors) {
+            (Lang::Zh, 0) => format!("daxin batch：共 {} 行，无错误", self.rows),
+            (Lang::Zh, e) => format!("daxin batch：{} 行中 {e} 行出错（见 error 列）", self.rows),
+            (Lang::En, 0) => format!("daxin batch: {} rows, none with errors", self.rows),
+            (Lang::En, e) => format!(
+                "daxin batch: {e} of {} rows had errors (see the error column)",
+                self.rows
+            ),
+        };
+        Some(match lang {
+            Lang::Zh => format!(
+                "{head}；{computed} 行已计算，{} 行待定（尚未定价或上市），{} 行有两种读法（见 check 列），{} 行无价格",
+                self.pending, self.ambiguous, self.no_price
+            ),
+            Lang::En => format!(
+                "{head}; {computed} computed, {} pending (not yet priced or listed), {} ambiguous (see the check column), {} without a price",
+                self.pending, self.ambiguous, self.no_price
+            ),
+        })
+    }
+}
+
+/// The units a file's rate columns are read in, as one stderr line.
+fn units_line(name: &str, r: &UnitsReport, lang: Lang) -> Option<String> {
+    if r.columns.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = r
+        .columns
+        .iter()
+        .map(|c| {
+            let unit = match (lang, c.unit) {
+                (Lang::Zh, Unit::Percent) => "百分数（43.98 即 43.98%）",
+                (Lang::Zh, Unit::Fraction) => "小数（0.4398 即 43.98%）",
+                (Lang::En, Unit::Percent) => "percentages (43.98 = 43.98 %)",
+                (Lang::En, Unit::Fraction) => "fractions (0.4398 = 43.98 %)",
+            };
+            let why = match (lang, c.reason) {
+                (Lang::Zh, UnitReason::Forced) => "由 --units 指定".to_string(),
+                (Lang::En, UnitReason::Forced) => "as --units says".to_string(),
+                (Lang::Zh, UnitReason::Values) => format!(
+                    "{} 行只合小数、{} 行只合百分数",
+                    c.fraction_only, c.percent_only
+                ),
+                (Lang::En, UnitReason::Values) => format!(
+                    "{} rows fit only fractions, {} only percentages",
+                    c.fraction_only, c.percent_only
+                ),
+                (Lang::Zh, UnitReason::Version) => "按该表版本（数值无从判断）".to_string(),
+                (Lang::En, UnitReason::Version) => {
+                    "by the table's version (no value told)".to_string()
+                }
+                (Lang::Zh, UnitReason::Mixed) => format!(
+                    "各行不一致（{} 行只合小数、{} 行只合百分数），按该表版本读，不合的行标为 ambiguous",
+                    c.fraction_only, c.percent_only
+                ),
+                (Lang::En, UnitReason::Mixed) => format!(
+                    "rows disagree ({} fit only fractions, {} only percentages): read by the table's version, the rows that do not fit marked ambiguous",
+                    c.fraction_only, c.percent_only
+                ),
+            };
+            match lang {
+                Lang::Zh => format!("{} 读作{}，{}", c.column, unit, why),
+                Lang::En => format!("{} read as {} — {}", c.column, unit, why),
+            }
+        })
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!("daxin batch：{name}：{}", parts.join("；")),
+        Lang::En => format!("daxin batch: {name}: {}", parts.join("; ")),
+    })
+}
+
+/// How much of a table settles its columns' units: its first rows, up to
+/// this many bytes — what the read window holds without growing.
+const UNIT_SAMPLE: usize = (1 << 20) - 1;
+
+/// What a run reads its files with.
+struct Opts<'a> {
+    from: Option<SourceFormat>,
+    sheet: Option<&'a str>,
+    units: Option<Unit>,
+    lang: Lang,
 }
 
 fn run_file(
     path: &Path,
-    from: Option<SourceFormat>,
+    opts: &Opts<'_>,
     sink: &mut dyn Sink,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
+    let from = opts.from;
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".toml") || lower.ends_with(".json") {
@@ -257,16 +375,13 @@ fn run_file(
         let records = daxin::data::Dataset::records_from_file_text(&text, &name)?;
         for rec in &records {
             let row = import::row_from_record(rec);
-            tally.rows += 1;
-            if row.error.is_some() {
-                tally.errors += 1;
-            }
+            tally.count(&row);
             sink.row(rec.line, SourceFormat::Daxin, &row)
                 .map_err(|e| write_error("cannot write the output", e))?;
         }
         return Ok(());
     }
-    let (mut reader, size, delim) = open_source(path)?;
+    let (mut reader, size, delim) = open_source(path, opts.sheet)?;
     let read_err = |e: io::Error| io_err(&format!("{name}: cannot read"), e);
     let mut src = Window::new();
     let mut splitter = Splitter::new(delim);
@@ -301,6 +416,23 @@ fn run_file(
             }
         }
     };
+    // the rate columns' units, settled on the table's first rows
+    let mut layout = layout;
+    while !src.eof && src.bytes().len() < UNIT_SAMPLE {
+        let before = src.bytes().len();
+        src.fill_to(&mut reader, UNIT_SAMPLE).map_err(read_err)?;
+        if src.bytes().len() == before && !src.eof {
+            break;
+        }
+    }
+    let evidence = match opts.units {
+        Some(_) => UnitEvidence::default(),
+        None => unit_evidence(&layout, src.bytes(), src.eof, delim),
+    };
+    let report = layout.settle_units_with(&evidence, opts.units);
+    if let Some(line) = units_line(&name, &report, opts.lang) {
+        eprintln!("{line}");
+    }
     let progress = (io::stderr().is_terminal() && size > (32 << 20)).then(|| {
         let pb = indicatif::ProgressBar::new(size);
         pb.set_style(
@@ -322,7 +454,7 @@ fn run_file(
                     buf.truncate(mark);
                 } else {
                     src.take(consumed, 1);
-                    tally.rows += 1;
+                    tally.rows += 1; // the fast path takes computed rows only
                     sink.spill()
                         .map_err(|e| write_error("cannot write the output", e))?;
                     if tally.rows % 65_536 == 0 {
@@ -361,6 +493,7 @@ fn run_file(
                         out = RowOut {
                             check: "error".to_string(),
                             error: Some(e),
+                            status: Status::Error,
                             ..RowOut::default()
                         };
                     }
@@ -368,10 +501,7 @@ fn run_file(
                 src.take(consumed, lines);
             }
         }
-        tally.rows += 1;
-        if out.error.is_some() {
-            tally.errors += 1;
-        }
+        tally.count(&out);
         sink.row(line, layout.format, &out)
             .map_err(|e| write_error("cannot write the output", e))?;
         if let Some(pb) = &progress {
@@ -384,6 +514,39 @@ fn run_file(
         pb.finish_and_clear();
     }
     Ok(())
+}
+
+/// How many rows at most settle the units: a whole `stock_dxsyl_em`
+/// export has some 3,500.
+const UNIT_SAMPLE_ROWS: usize = 4_000;
+
+/// The evidence of the complete lines in `bytes` (a table's first rows, up
+/// to [`UNIT_SAMPLE_ROWS`]) for its rate columns' units; blank and comment
+/// lines and malformed rows tell nothing.
+fn unit_evidence(layout: &Layout, bytes: &[u8], eof: bool, delim: u8) -> UnitEvidence {
+    let mut ev = UnitEvidence::default();
+    let mut splitter = Splitter::new(delim);
+    let mut at = 0;
+    let mut rows = 0;
+    while at < bytes.len() && rows < UNIT_SAMPLE_ROWS {
+        rows += 1;
+        match splitter.next(&bytes[at..], eof) {
+            Step::Row {
+                row,
+                consumed,
+                error,
+                ..
+            } => {
+                if error.is_none() && !row.is_blank() {
+                    ev.add(layout, &row);
+                }
+                at += consumed;
+            }
+            Step::Skip { consumed, .. } => at += consumed,
+            Step::NeedMore | Step::End => break,
+        }
+    }
+    ev
 }
 
 /// The unread part of an input, refilled in large reads; grows only for a
@@ -421,6 +584,21 @@ impl Window {
         self.line += lines;
     }
 
+    /// Reads until the window holds `want` unread bytes or the input ends.
+    fn fill_to(&mut self, r: &mut dyn Read, want: usize) -> io::Result<()> {
+        // never past what the window holds: growing it is the splitter's
+        // call alone (a record over its limit is that row's error)
+        let want = want.min(self.buf.len() - 1);
+        while !self.eof && self.hi - self.lo < want {
+            let before = self.hi;
+            self.fill(r)?;
+            if self.hi == before && !self.eof {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Moves the unread bytes to the front and reads more; sets `eof` when
     /// the input has ended.
     fn fill(&mut self, r: &mut dyn Read) -> io::Result<()> {
@@ -456,7 +634,7 @@ fn write_rows(
     a: &BatchArgs,
     fmt: Format,
     explain: bool,
-    from: Option<SourceFormat>,
+    opts: &Opts<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
     let werr = |e: io::Error| write_error("cannot write the output", e);
@@ -476,37 +654,40 @@ fn write_rows(
         if with_file {
             sink.begin_file(&f.display().to_string());
         }
-        run_file(f, from, sink.as_mut(), tally)?;
+        run_file(f, opts, sink.as_mut(), tally)?;
     }
     sink.finish().map_err(werr)
 }
 
-/// Runs `daxin batch`; returns the exit code (0 all rows computed, 1 some
-/// rows had errors).
-pub fn batch(a: &BatchArgs, fmt: Format, explain: bool) -> Result<u8, CliError> {
+/// Runs `daxin batch`; returns the exit code (0 every row read — computed,
+/// pending, ambiguous or without a price; 1 some rows had errors).
+pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8, CliError> {
     let from: Option<SourceFormat> = a.from.as_deref().map(str::parse).transpose()?;
+    let units: Option<Unit> = a.units.as_deref().map(str::parse).transpose()?;
+    let opts = Opts {
+        from,
+        sheet: a.sheet.as_deref(),
+        units,
+        lang,
+    };
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
             let mut f = AtomicFile::create("-o", p)?;
-            write_rows(&mut f, a, fmt, explain, from, &mut tally)?;
+            write_rows(&mut f, a, fmt, explain, &opts, &mut tally)?;
             f.commit()?;
         }
         None => {
             let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            match write_rows(&mut w, a, fmt, explain, from, &mut tally) {
+            match write_rows(&mut w, a, fmt, explain, &opts, &mut tally) {
                 // `daxin batch … | head`: the reader left; nothing is wrong
                 Err(e) if e.msg.contains("Broken pipe") => return Ok(0),
                 r => r?,
             }
         }
     }
-    if tally.errors > 0 {
-        eprintln!(
-            "daxin batch: {} of {} rows had errors (see the error column)",
-            tally.errors, tally.rows
-        );
-        return Ok(1);
+    if let Some(line) = tally.summary(lang) {
+        eprintln!("{line}");
     }
-    Ok(0)
+    Ok(u8::from(tally.errors > 0))
 }

@@ -11,6 +11,7 @@ mod output;
 mod render;
 mod show;
 mod store;
+mod strategy;
 mod wins;
 
 use std::process::ExitCode;
@@ -74,7 +75,14 @@ pub fn main() -> ExitCode {
     };
     if let Command::Batch(a) = &cli.command {
         let fmt = cli.common.format.unwrap_or(args::Format::Csv);
-        return match batch::batch(a, fmt, cli.common.explain) {
+        let lang: Lang = match cli.common.lang.parse() {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("daxin: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        return match batch::batch(a, fmt, cli.common.explain, lang) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("daxin: {}", e.msg);
@@ -105,11 +113,21 @@ pub fn main() -> ExitCode {
 fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
     for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| CliError {
-            msg: format!("--data {}: cannot read: {e}", f.display()),
+        let origin = f.display().to_string();
+        let cannot = |e: &dyn std::fmt::Display| CliError {
+            msg: format!("--data {origin}: cannot read: {e}"),
             code: 2,
-        })?;
-        let user = Dataset::from_file_text(&text, &f.display().to_string())?;
+        };
+        let user = if daxin::import::sheet::is_spreadsheet(&origin) {
+            // a sheet reads as the CSV of the same sheet
+            let bytes = std::fs::read(f).map_err(|e| cannot(&e))?;
+            let csv = daxin::import::sheet::sheet_csv(&bytes, None, &origin)?;
+            let text = String::from_utf8(csv).map_err(|e| cannot(&e))?;
+            Dataset::from_csv(&text, &origin)?
+        } else {
+            let text = std::fs::read_to_string(f).map_err(|e| cannot(&e))?;
+            Dataset::from_file_text(&text, &origin)?
+        };
         data.merge(user);
     }
     Ok(data)
@@ -217,6 +235,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let data = load_data(&cli.common.data)?;
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
+        Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
         Command::Batch(_) => Err(CliError {
             msg: "batch is run by main".into(),
             code: 1,
@@ -261,11 +280,25 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             // csv and json export the records themselves, in daxin's formats
             match fmt {
                 args::Format::Csv => {
+                    let subset = data.subset(keep);
+                    // the CSV is not lossless: say what it leaves out
+                    let lost = subset.csv_omissions();
+                    let stderr = match (lost.records, lang) {
+                        (0, _) => String::new(),
+                        (_, Lang::Zh) => format!(
+                            "daxin list：CSV 是平面表，不含 {} 条记录的 {} 条字段说明和 {} 个已发布数字；无损导出请用 --format json 或 TOML 数据文件\n",
+                            lost.records, lost.notes, lost.published
+                        ),
+                        (_, Lang::En) => format!(
+                            "daxin list: the CSV is a flat table and leaves out {} field notes and {} published figures of {} records; --format json (or a TOML data file) is the lossless export\n",
+                            lost.notes, lost.published, lost.records
+                        ),
+                    };
                     return Ok(Output {
-                        stdout: data.subset(keep).to_csv()?,
-                        stderr: String::new(),
+                        stdout: subset.to_csv()?,
+                        stderr,
                         code: 0,
-                    })
+                    });
                 }
                 args::Format::Json => {
                     return Ok(Output {

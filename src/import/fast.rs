@@ -23,7 +23,7 @@
 //! assert!(fast.line(line, 2, b',', &mut out));
 //! assert_eq!(
 //!     String::from_utf8(out).unwrap(),
-//!     "2,688802,沐曦股份,star,2025-12-17,104.66,500,,close,829.90,362620.00,692.95,,,,,,,,,,362620,,ok,,em-xgsglb\n"
+//!     "2,688802,沐曦股份,star,2025-12-17,104.66,500,,close,829.90,362620.00,692.95,,,,,,,,,,362620,,ok,,em-xgsglb,computed,\n"
 //! );
 //! // a published figure that does not agree: the general path explains it
 //! let line = "688802,沐曦股份,104.66,829.90,2025-12-17,362621".as_bytes();
@@ -68,6 +68,7 @@ pub struct FastPath {
     /// Whether each slot has a column.
     has: [bool; SLOTS],
     lots: ByBoard<Option<u64>>,
+    listing_lots: ByBoard<Option<u64>>,
     bands: ByBoard<Option<(i64, i64)>>,
 }
 
@@ -119,6 +120,26 @@ fn lot(cache: &mut ByBoard<Option<u64>>, b: Board, date: NaiveDate) -> Option<u6
         .get(b, date, || {
             let r = board::lot_rule(b, date).ok()?;
             Some((r.from, r.to, r.shares))
+        })
+        .flatten()
+}
+
+/// Shares per lot for an IPO known only by its listing day: `None` when the
+/// rule changed in the weeks before (`board::lot_rules_for_listing` gives
+/// two) or there is none. The answer holds from the rule's start plus the
+/// window to its end, and is cached for those days.
+fn listing_lot(cache: &mut ByBoard<Option<u64>>, b: Board, listing: NaiveDate) -> Option<u64> {
+    cache
+        .get(b, listing, || {
+            let rules = board::lot_rules_for_listing(b, listing).ok()?;
+            match rules[..] {
+                [r] => {
+                    let from =
+                        r.from + chrono::Duration::days(board::SUBSCRIPTION_BEFORE_LISTING_DAYS);
+                    Some((from.min(listing), r.to, r.shares))
+                }
+                _ => Some((listing, Some(listing), None)),
+            }
         })
         .flatten()
 }
@@ -221,6 +242,8 @@ impl FastPath {
             || layout.col(Field::LotShares).is_some()
             || layout.col(Field::TotalShares).is_some()
             || layout.col(Field::FirstOpen).is_some()
+            || layout.col(Field::OpenPremium).is_some()
+            || layout.units.unusual()
         {
             return None;
         }
@@ -265,6 +288,7 @@ impl FastPath {
             slot_of,
             has,
             lots: ByBoard::default(),
+            listing_lots: ByBoard::default(),
             bands: ByBoard::default(),
         })
     }
@@ -303,12 +327,26 @@ impl FastPath {
         if col < width {
             return false; // a short row: the general path's error
         }
+        // a byte that is not UTF-8 anywhere in the line is the row's error:
+        // the name is checked where it is read; the rest is most often ASCII
+        let (a, b) = cells[NAME];
+        let (a, b) = (a as usize, b as usize);
+        let ascii_around = line.get(..a).is_some_and(<[u8]>::is_ascii)
+            && line.get(b..).is_some_and(<[u8]>::is_ascii);
+        if !ascii_around && std::str::from_utf8(line).is_err() {
+            return false;
+        }
         self.emit(line, &cells, lineno, out).is_some()
     }
 
     /// [`FastPath::line`] for a record already split into fields.
     pub fn row<R: Record + ?Sized>(&mut self, rec: &R, lineno: u64, out: &mut Vec<u8>) -> bool {
         if rec.count() < self.slot_of.len() {
+            return false;
+        }
+        let all_utf8 =
+            (0..rec.count()).all(|i| rec.field(i).is_none_or(|f| std::str::from_utf8(f).is_ok()));
+        if !all_utf8 {
             return false;
         }
         // the needed cells, laid end to end
@@ -355,7 +393,12 @@ impl FastPath {
             Some(raw) => date(raw).ok()?,
             None => None,
         };
-        let lot = lot(&mut self.lots, board, subscribed.or(listing)?)?;
+        // with only a listing date, a lot change in the weeks before it
+        // leaves two lots: the general path says so
+        let lot = match subscribed {
+            Some(d) => lot(&mut self.lots, board, d)?,
+            None => listing_lot(&mut self.listing_lots, board, listing?)?,
+        };
         let published_profit = match self.has[PROFIT] {
             true => Num::read_opt(span(PROFIT))?,
             false => None,
@@ -395,7 +438,18 @@ impl FastPath {
             }
         }
         if let Some(pg) = published_gain {
-            if !agrees(Decimal::new(gain, 2), (pg.m, pg.s))? {
+            // the general path compares the exact gain at the published
+            // places. The 2-place gain gives its answer at 2 places, and at
+            // fewer when it equals the published figure outright (44.10 and
+            // 44.1: the exact gain then rounds to 44.1 too); past 2 places,
+            // or otherwise, the general path decides
+            let at_2 = match pg.s {
+                0 => pg.m.checked_mul(100),
+                1 => pg.m.checked_mul(10),
+                2 => Some(pg.m),
+                _ => None,
+            };
+            if at_2 != Some(gain) {
                 return None;
             }
         }
@@ -442,6 +496,10 @@ impl FastPath {
             b"ok,,"
         });
         out.extend_from_slice(self.source.id().as_bytes());
+        out.extend_from_slice(b",computed,");
+        if let Some(d) = subscribed {
+            write::push_date(out, d);
+        }
         out.push(b'\n');
         Some(())
     }

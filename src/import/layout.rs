@@ -51,6 +51,13 @@ pub enum Field {
     BoardCol,
     /// A lot-size column (daxin's record CSV).
     LotShares,
+    /// 申购上限: the per-account cap, in shares (or the header's unit).
+    ApplyCap,
+    /// 顶格申购需配市值: the market value that earns the cap (Eastmoney
+    /// gives it in 万元 without saying so in the header).
+    FullQuotaMv,
+    /// 开盘溢价: the open's premium over the issue price, as published.
+    OpenPremium,
 }
 
 /// Which column holds each field, and the unit the header names.
@@ -68,9 +75,15 @@ pub struct Layout {
     headers: [Option<String>; FIELD_COUNT],
     /// Header cells no field maps to (kept for the report).
     pub unused: Vec<String>,
+    /// The unit each rate column is read in (settled by
+    /// [`Layout::settle_units`]; percent until then).
+    pub(super) units: super::units::Units,
+    /// The layout's version writes 开盘溢价 and 首日涨幅 as fractions
+    /// (AKShare's `stock_dxsyl_em` to 1.8.0, told by its 打新收益 column).
+    pub(super) fraction_version: bool,
 }
 
-const FIELD_COUNT: usize = 20;
+const FIELD_COUNT: usize = Field::OpenPremium as usize + 1;
 
 /// Normalises a header cell: BOM, spaces, full-width brackets and the
 /// hyphen variants removed; returns the name and the unit multiplier the
@@ -130,6 +143,8 @@ impl Layout {
                 .map(|h| h.trim_start_matches('\u{feff}').trim().to_string());
         }
         let width = cols.iter().map(|(_, i, _)| i + 1).max().unwrap_or(0);
+        let fraction_version =
+            format == SourceFormat::EmDxsyl && names.iter().any(|n| *n == name_key("打新收益"));
         let l = Layout {
             format,
             cols,
@@ -137,6 +152,8 @@ impl Layout {
             width,
             headers,
             unused,
+            units: super::units::Units::default(),
+            fraction_version,
         };
         for (f, what) in [
             (Field::Code, "a code column (股票代码 / 代码)"),
@@ -164,6 +181,39 @@ impl Layout {
 
     pub(super) fn col(&self, f: Field) -> Option<(usize, Decimal)> {
         self.index[f as usize]
+    }
+
+    /// The unit multiplier `f`'s header names (`（万元）` → 10⁴, 1 when the
+    /// header names none); `None` when the table has no such column.
+    pub fn unit(&self, f: Field) -> Option<Decimal> {
+        self.index[f as usize].map(|(_, m)| m)
+    }
+
+    /// Field `f` of a record as a number, times the unit its header names
+    /// (`（万股）` → 10⁴): `Ok(None)` when the table has no such column or
+    /// the cell is empty or a placeholder (`-`, `—`, `nan`); an error
+    /// naming the column and the value for anything else that is not a
+    /// number. For the columns `process` does not read (申购上限, 顶格申购需配市值).
+    pub fn decimal<R: super::Record + ?Sized>(&self, rec: &R, f: Field) -> Result<Option<Decimal>> {
+        match self.col(f).and_then(|(i, m)| rec.field(i).map(|b| (b, m))) {
+            Some((b, m)) => {
+                super::cell::cell_decimal(self.header(f, "?"), super::cell::trim_bytes(b), m)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Field `f` of a record as a date: `Ok(None)` when absent or a
+    /// placeholder, an error naming the column otherwise.
+    pub fn date<R: super::Record + ?Sized>(
+        &self,
+        rec: &R,
+        f: Field,
+    ) -> Result<Option<chrono::NaiveDate>> {
+        match self.col(f).and_then(|(i, _)| rec.field(i)) {
+            Some(b) => super::cell::cell_date(self.header(f, "?"), super::cell::trim_bytes(b)),
+            None => Ok(None),
+        }
     }
 }
 

@@ -26,7 +26,9 @@ pub mod fast;
 mod format;
 mod layout;
 mod row;
+pub mod sheet;
 pub mod split;
+mod units;
 pub mod write;
 
 pub use cell::ascii_decimal;
@@ -34,8 +36,9 @@ pub use encoding::sniff_encoding;
 pub use layout::{Field, Layout};
 pub use row::{
     board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record, working, At,
-    RowOut,
+    RowOut, Status,
 };
+pub use units::{ColumnUnit, Unit, UnitEvidence, UnitReason, UnitsReport};
 pub use write::OUT_HEADER;
 
 /// The source formats `daxin batch` reads.

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::cell::{cell_date, cell_decimal, may_need_folding, trim_bytes};
 use super::layout::{Field, Layout};
+use super::units::{self, FitContext, Unit};
 use super::{Record, SourceFormat};
 use crate::board::{self, Board};
 use crate::error::{Error, Result};
@@ -50,6 +51,42 @@ pub struct RowOut {
     pub check: String,
     /// The error, when the row could not be computed.
     pub error: Option<String>,
+    /// What became of the row.
+    pub status: Status,
+    /// The subscription date, when the row has it.
+    pub subscription_date: Option<NaiveDate>,
+}
+
+/// What became of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Figures computed (the check says whether the published ones agree).
+    #[default]
+    Computed,
+    /// An IPO not yet priced or not yet listed: what is known is shown,
+    /// nothing is wrong with the row.
+    Pending,
+    /// Computed, but the row fits two readings (a lot size, a rate's unit)
+    /// and the check names both: nothing was guessed.
+    Ambiguous,
+    /// Listed, but the row has no price to compute with.
+    NoPrice,
+    /// The row could not be read; `error` says why.
+    Error,
+}
+
+impl Status {
+    /// The id written in the `status` column.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Computed => "computed",
+            Status::Pending => "pending",
+            Status::Ambiguous => "ambiguous",
+            Status::NoPrice => "no_price",
+            Status::Error => "error",
+        }
+    }
 }
 
 /// The figures at one price.
@@ -217,11 +254,41 @@ pub fn process_into<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowO
     out.published_gain = None;
     out.check.clear();
     out.error = None;
+    out.status = Status::Computed;
+    out.subscription_date = None;
     if let Err(e) = compute(layout, rec, out) {
         out.error = Some(e.to_string());
         out.check.clear();
         out.check.push_str("error");
+        out.status = Status::Error;
     }
+}
+
+/// The text `stock_xgsglb_em` writes in 连续一字板数量 for an IPO not yet
+/// listed (AKShare 1.17 example output).
+const NOT_LISTED_MARK: &str = "待上市";
+
+/// A field that is not UTF-8: in a UTF-8 table, a bad byte is its row's
+/// error, not the file's.
+fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
+    for i in 0..rec.count() {
+        if let Some(b) = rec.field(i) {
+            if let Err(e) = std::str::from_utf8(b) {
+                let at = e.valid_up_to();
+                let bad: String = b[at..]
+                    .iter()
+                    .take(e.error_len().unwrap_or(1))
+                    .map(|x| format!("\\x{x:02X}"))
+                    .collect();
+                return Err(Error::invalid(
+                    "row",
+                    &format!("column {}", i + 1),
+                    format!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)"),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn get<'a, R: Record + ?Sized>(
@@ -257,6 +324,7 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
             ),
         ));
     }
+    check_utf8(rec)?;
     let board_cell = get(layout, rec, Field::BoardCol)
         .map(|(b, _)| String::from_utf8_lossy(b).into_owned())
         .filter(|s| !s.is_empty());
@@ -272,10 +340,7 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     };
     out.board = Some(board);
     let issue_col = layout.header(Field::IssuePrice, "发行价格");
-    let issue = dec(layout, rec, Field::IssuePrice, issue_col)?
-        .ok_or_else(|| Error::missing(issue_col, "the issue price is empty"))?;
-    let issue = input::Price::new(issue_col, issue)?.get();
-    out.issue_price = Some(issue);
+    let issue = dec(layout, rec, Field::IssuePrice, issue_col)?;
     let listing = match get(layout, rec, Field::ListingDate) {
         Some((b, _)) => cell_date(layout.header(Field::ListingDate, "上市日期"), b)?,
         None => None,
@@ -285,7 +350,27 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         Some((b, _)) => cell_date(layout.header(Field::SubscriptionDate, "申购日期"), b)?,
         None => None,
     };
-    let rule_date = subscribed.or(listing);
+    out.subscription_date = subscribed;
+    // 连续一字板数量 holds 待上市 for an IPO not yet listed
+    let limit_cell = get(layout, rec, Field::LimitUpDays).map(|(b, _)| b);
+    let marked_unlisted = limit_cell
+        .is_some_and(|b| input::normalize(&String::from_utf8_lossy(b)) == NOT_LISTED_MARK);
+    let has_price = [
+        Field::FirstClose,
+        Field::FirstAvg,
+        Field::Latest,
+        Field::FirstOpen,
+    ]
+    .iter()
+    .any(|f| dec(layout, rec, *f, "").ok().flatten().is_some());
+    let Some(issue) = issue else {
+        if !has_price && (listing.is_none() || marked_unlisted) {
+            return pending(layout, rec, out, "not yet priced");
+        }
+        return Err(Error::missing(issue_col, "the issue price is empty"));
+    };
+    let issue = input::Price::new(issue_col, issue)?.get();
+    out.issue_price = Some(issue);
     let given_lot = match dec(layout, rec, Field::LotShares, "lot_shares")? {
         Some(l) => Some(
             u64::try_from(l)
@@ -297,17 +382,32 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         ),
         None => None,
     };
-    let lot = match (given_lot, rule_date) {
-        (Some(l), _) => l,
-        (None, Some(d)) => board::lot_rule(board, d)?
-            .shares
-            .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))?,
-        (None, None) => {
-            return Err(Error::missing(
-                "上市日期",
-                "no listing or subscription date: the lot cannot be told",
-            ))
+    // the lot: given, else by the rule of the subscription day, else every
+    // rule the listing day leaves possible (settled below by the published
+    // per-lot profit, or the row is ambiguous)
+    let mut lot_choices: Vec<(&'static board::LotRule, u64)> = Vec::new();
+    let lot = match (given_lot, subscribed, listing) {
+        (Some(l), _, _) => Some(l),
+        (None, Some(d), _) => Some(rule_lot(board, d)?),
+        (None, None, Some(d)) => {
+            for r in board::lot_rules_for_listing(board, d)? {
+                let shares = r
+                    .shares
+                    .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))?;
+                lot_choices.push((r, shares));
+            }
+            lot_choices.first().map(|(_, l)| *l)
         }
+        (None, None, None) => None,
+    };
+    let Some(mut lot) = lot else {
+        if !has_price {
+            return pending(layout, rec, out, "not yet listed");
+        }
+        return Err(Error::missing(
+            "上市日期",
+            "no listing or subscription date: the lot cannot be told",
+        ));
     };
     out.lot_shares = Some(lot);
     let total = match dec(layout, rec, Field::TotalShares, "total_shares")? {
@@ -322,65 +422,197 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         None => None,
     };
     out.total_shares = total;
-    // published figures
-    let mut published_profit = dec(layout, rec, Field::ProfitPerLot, "每中一签获利")?;
-    if layout.format == SourceFormat::EmXgsglbBse {
-        if let Some(p100) = dec(layout, rec, Field::ProfitPer100, "上市首日-每百股获利")? {
-            published_profit = Some(p100 * Decimal::from(lot) / Decimal::ONE_HUNDRED);
+    // published figures; rates in the column's settled unit, as percent
+    let mut notes: Vec<String> = Vec::new();
+    let cx = FitContext {
+        issue,
+        board: Some(board),
+        listing,
+    };
+    let mut rate = |f: Field, name: &str| -> Result<Option<(Decimal, Unit)>> {
+        let Some(x) = dec(layout, rec, f, name)? else {
+            return Ok(None);
+        };
+        let (unit, mixed) = layout.units.of(f);
+        let (fits_pct, fits_frac) = units::fit_both(&cx, x);
+        let (fits_u, fits_other) = match unit {
+            Unit::Percent => (fits_pct, fits_frac),
+            Unit::Fraction => (fits_frac, fits_pct),
+        };
+        let col = layout.header(f, name);
+        if !fits_u && fits_other {
+            notes.push(format!(
+                "{col} {x} fits only as a {}; the column is read as {}s",
+                unit_word(unit.other()),
+                unit_word(unit)
+            ));
+        } else if mixed && fits_u == fits_other {
+            notes.push(format!(
+                "{col} {x}: the column's rows disagree on its unit and this value fits {}",
+                if fits_u { "either" } else { "neither" }
+            ));
         }
-    }
-    out.published_profit = published_profit;
+        Ok(Some((x, unit)))
+    };
+    let gain_raw = rate(Field::GainPct, "涨幅")?;
+    let first_raw = rate(Field::FirstDayGainPct, "首日涨幅")?;
+    let premium_raw = rate(Field::OpenPremium, "开盘溢价")?;
+    let mut published_profit = dec(layout, rec, Field::ProfitPerLot, "每中一签获利")?;
+    let per_100 = if layout.format == SourceFormat::EmXgsglbBse {
+        dec(layout, rec, Field::ProfitPer100, "上市首日-每百股获利")?
+    } else {
+        None
+    };
+    let as_pct = |v: Option<(Decimal, Unit)>| v.and_then(|(x, u)| u.to_percent(x));
     // which column the published gain came from, for the check's words
-    let (gain_label, published_gain) = match dec(layout, rec, Field::GainPct, "涨幅")? {
+    let (gain_label, published_gain) = match as_pct(gain_raw) {
         Some(g) => ("涨幅", Some(g)),
-        None => (
-            "首日涨幅",
-            dec(layout, rec, Field::FirstDayGainPct, "首日涨幅")?,
-        ),
+        None => ("首日涨幅", as_pct(first_raw)),
     };
     out.published_gain = published_gain;
     let latest = dec(layout, rec, Field::Latest, "最新价")?;
-    if let Some(o) = dec(layout, rec, Field::FirstOpen, "首日开盘价")? {
-        out.open = Some(At::new("首日开盘价", o, issue, lot, total)?);
-    }
-    if let Some(l) = latest {
-        out.latest = Some(At::new("最新价", l, issue, lot, total)?);
-    }
-    let (basis, price) = if let Some(c) = dec(layout, rec, Field::FirstClose, "首日收盘价")? {
+    let close = dec(layout, rec, Field::FirstClose, "首日收盘价")?;
+    let avg = dec(layout, rec, Field::FirstAvg, "上市首日-均价")?;
+    let open = dec(layout, rec, Field::FirstOpen, "首日开盘价")?;
+    // a table with no first-day price (stock_dxsyl_em): the fen prices its
+    // first-day rates imply, when they give the rates back
+    let implied = |v: Option<(Decimal, Unit)>, what: &str, notes: &mut Vec<String>| {
+        let (x, u) = v?;
+        let p = units::implied_price(issue, x, u)?;
+        if units::reproduces(issue, p, x, u) {
+            Some(p)
+        } else {
+            notes.push(format!(
+                "{what} {x} ({}) comes from no price on the fen grid: the nearest, {p}, gives {}",
+                unit_word(u),
+                units::rate_at(issue, p, x, u).map_or_else(String::new, |r| r.to_string())
+            ));
+            None
+        }
+    };
+    let mut misfits = Vec::new();
+    let implied_close = if close.is_none() && avg.is_none() {
+        implied(
+            first_raw,
+            layout.header(Field::FirstDayGainPct, "首日涨幅"),
+            &mut misfits,
+        )
+    } else {
+        None
+    };
+    let implied_open = if open.is_none() {
+        implied(
+            premium_raw,
+            layout.header(Field::OpenPremium, "开盘溢价"),
+            &mut misfits,
+        )
+    } else {
+        None
+    };
+    let (basis, price) = if let Some(c) = close {
         ("close", Some(c))
-    } else if let Some(a) = dec(layout, rec, Field::FirstAvg, "上市首日-均价")? {
+    } else if let Some(a) = avg {
         ("avg", Some(a))
+    } else if let Some(c) = implied_close {
+        ("implied_close", Some(c))
     } else if let Some(l) = latest {
         ("latest", Some(l))
     } else {
         ("", None)
     };
+    // the lot, when the listing day leaves two: the one the published
+    // per-lot profit fits, else the row is ambiguous
+    if lot_choices.len() > 1 {
+        let fitting: Vec<u64> = match (price, published_profit) {
+            (Some(p), Some(pp)) => lot_choices
+                .iter()
+                .map(|(_, l)| *l)
+                .filter(|l| lot_profit(p, issue, *l).is_some_and(|x| close_enough(x, pp)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let [only] = fitting[..] {
+            lot = only;
+        } else {
+            let mut s = format!(
+                "lot size unknown: listed {} with no subscription date, and the rule changed within {} days before",
+                listing.map(|d| d.to_string()).unwrap_or_default(),
+                board::SUBSCRIPTION_BEFORE_LISTING_DAYS
+            );
+            for (r, l) in &lot_choices {
+                let _ = write!(s, "; {l}-share lots for subscriptions from {}", r.from);
+                if let Some(to) = r.to {
+                    let _ = write!(s, " to {to}");
+                }
+                if let Some(p) = price {
+                    if let Some(x) = lot_profit(p, issue, *l) {
+                        let _ = write!(s, " give {}", num::fixed(x, 2));
+                    }
+                }
+            }
+            s.push_str(" (give the subscription date or lot_shares)");
+            notes.insert(0, s);
+        }
+        out.lot_shares = Some(lot);
+    }
+    if let Some(p100) = per_100 {
+        published_profit = Some(num::div(
+            num::mul(p100, Decimal::from(lot), "上市首日-每百股获利")?,
+            Decimal::ONE_HUNDRED,
+            "上市首日-每百股获利",
+        )?);
+    }
+    out.published_profit = published_profit;
+    if let Some(o) = open {
+        out.open = Some(At::new("首日开盘价", o, issue, lot, total)?);
+    } else if let Some(o) = implied_open {
+        out.open = Some(At::new("开盘溢价", o, issue, lot, total)?);
+    }
+    if let Some(l) = latest {
+        out.latest = Some(At::new("最新价", l, issue, lot, total)?);
+    }
     out.basis = basis;
+    if !notes.is_empty() {
+        out.status = Status::Ambiguous;
+    }
     let Some(price) = price else {
-        let mut c = if listing.is_none() {
-            "not listed yet: no price".to_string()
+        let pending_row = listing.is_none() || marked_unlisted;
+        let mut c = if pending_row {
+            "not yet listed: no price".to_string()
         } else {
             "no price in the row".to_string()
         };
+        if pending_row {
+            out.status = Status::Pending;
+            known(layout, rec, out, &mut c);
+        } else if out.status == Status::Computed {
+            out.status = Status::NoPrice;
+        }
         if let Some(p) = out
             .published_profit
             .and_then(|pp| implied_price(issue, pp, lot))
         {
             let _ = write!(c, "; the published profit implies a sale price of {p}");
         } else if let Some(g) = out.published_gain {
-            let close =
-                num::round_half_up(issue * (Decimal::ONE_HUNDRED + g) / Decimal::ONE_HUNDRED, 2);
-            let _ = write!(
-                c,
-                "; the published gain {g}% implies a price of about {close}"
-            );
+            if let Some(close) = units::implied_price(issue, g, Unit::Percent) {
+                let _ = write!(
+                    c,
+                    "; the published gain {g}% implies a price of about {close}"
+                );
+            }
         }
-        out.check = c;
+        notes.extend(misfits);
+        notes.push(c);
+        out.check = notes.join("; ");
         return Ok(());
     };
     let at = At::new(basis, price, issue, lot, total)?;
     out.headline = Some(at);
-    let limit_ups = dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?;
+    let limit_ups = if marked_unlisted {
+        None
+    } else {
+        dec(layout, rec, Field::LimitUpDays, "连续一字板数量")?
+    };
     // a first-day price must lie in the board's first-day band, where there
     // is one (the main boards' +44% / −36%)
     let band = match (basis, listing) {
@@ -392,9 +624,69 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         _ => None,
     };
     let c = check(out, latest, limit_ups, lot, band, gain_label);
-    out.check.clear();
-    out.check.push_str(&c);
+    notes.extend(misfits);
+    if notes.is_empty() {
+        out.check.clear();
+        out.check.push_str(&c);
+    } else {
+        if c != "ok" {
+            notes.push(c.into_owned());
+        }
+        out.check = notes.join("; ");
+    }
     Ok(())
+}
+
+/// (price − issue) × lot, `None` past a decimal's range.
+fn lot_profit(price: Decimal, issue: Decimal, lot: u64) -> Option<Decimal> {
+    price.checked_sub(issue)?.checked_mul(Decimal::from(lot))
+}
+
+fn unit_word(u: Unit) -> &'static str {
+    match u {
+        Unit::Percent => "percentage",
+        Unit::Fraction => "fraction",
+    }
+}
+
+/// Shares per lot by the board's rule of the subscription day.
+fn rule_lot(board: Board, d: NaiveDate) -> Result<u64> {
+    board::lot_rule(board, d)?
+        .shares
+        .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))
+}
+
+/// A row of an IPO not yet priced or listed: what is known, no error.
+fn pending<R: Record + ?Sized>(
+    layout: &Layout,
+    rec: &R,
+    out: &mut RowOut,
+    what: &str,
+) -> Result<()> {
+    out.status = Status::Pending;
+    if let (Some(b), Some(d)) = (out.board, out.subscription_date) {
+        out.lot_shares = board::lot_rule(b, d).ok().and_then(|r| r.shares);
+    }
+    let mut c = what.to_string();
+    known(layout, rec, out, &mut c);
+    out.check = c;
+    Ok(())
+}
+
+/// Appends what a pending row tells: its subscription day and the market
+/// value a full subscription needs.
+fn known<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &RowOut, c: &mut String) {
+    if let Some(d) = out.subscription_date {
+        let _ = write!(c, "; subscription {d}");
+    }
+    if let Ok(Some(v)) = dec(layout, rec, Field::FullQuotaMv, "顶格申购需配市值") {
+        let _ = write!(
+            c,
+            "; {} {}",
+            layout.header(Field::FullQuotaMv, "顶格申购需配市值"),
+            v.normalize()
+        );
+    }
 }
 
 /// The sale price a published per-lot profit implies, when it lies on the
@@ -445,9 +737,9 @@ fn check(
                 s.push_str("; ");
             }
             fine = false;
-            let latest_profit = latest.map(|l| (l - issue) * Decimal::from(lot));
+            let latest_profit = latest.and_then(|l| lot_profit(l, issue, lot));
             let other_lot = if lot == 500 { 1000 } else { 500 };
-            let other = (h.price - issue) * Decimal::from(other_lot);
+            let other = lot_profit(h.price, issue, other_lot);
             if latest_profit.is_some_and(|lp| close_enough(lp, pp)) {
                 let _ = write!(s, "每中一签获利 {pp} uses the latest price, not the first close (an unopened board's latest close)");
             } else if limit_ups.is_some_and(|n| n > Decimal::ZERO) {
@@ -457,7 +749,7 @@ fn check(
                     num::fixed(profit, 2),
                     limit_ups.unwrap_or_default()
                 );
-            } else if close_enough(other, pp) {
+            } else if other.is_some_and(|o| close_enough(o, pp)) {
                 let _ = write!(s, "每中一签获利 {pp} assumes {other_lot}-share lots; the rule of the date gives {lot}");
             } else if let Some(p) = implied_price(issue, pp, lot) {
                 let _ = write!(
@@ -478,7 +770,13 @@ fn check(
         }
     }
     if let (Some(pg), Some(g)) = (out.published_gain, h.gain_pct) {
-        if !close_enough(g, pg) {
+        // compared at the published figure's decimals, from the exact gain
+        // (44.0162 is not 44.02 rounded again)
+        let exact = (h.price - issue)
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(issue))
+            .unwrap_or(g);
+        if !close_enough(exact, pg) {
             if !s.is_empty() {
                 s.push_str("; ");
             }
@@ -489,15 +787,17 @@ fn check(
             } else if out.basis == "latest" {
                 // a first-day figure beside a row whose only price is the
                 // latest: say what first-day price it implies
-                let close = num::round_half_up(
-                    issue * (Decimal::ONE_HUNDRED + pg) / Decimal::ONE_HUNDRED,
-                    2,
-                );
                 let _ = write!(
                     s,
-                    "{gain_label} {pg}% ≠ {g}% at the latest price {}: as a first-day gain it implies a close of about {close}",
+                    "{gain_label} {pg}% ≠ {g}% at the latest price {}",
                     num::fixed(h.price, 2)
                 );
+                if let Some(close) = units::implied_price(issue, pg, Unit::Percent) {
+                    let _ = write!(
+                        s,
+                        ": as a first-day gain it implies a close of about {close}"
+                    );
+                }
             } else {
                 let _ = write!(s, "{gain_label} {pg}% ≠ {g}%");
             }
@@ -525,6 +825,7 @@ pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
             name: rec.name.clone(),
             check: "error".into(),
             error: Some(e.to_string()),
+            status: Status::Error,
             ..RowOut::default()
         },
     }
@@ -549,12 +850,14 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         Err(e) => {
             out.error = Some(e.to_string());
             out.check = "error".into();
+            out.status = Status::Error;
             return out;
         }
     };
     let f = s.at(crate::Basis::Close).or_else(|| s.figures.last());
     let Some(f) = f else {
         out.check = "no price in the record".into();
+        out.status = Status::NoPrice;
         return out;
     };
     out.basis = f.basis.id();
@@ -596,7 +899,24 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
 pub fn working(r: &RowOut) -> String {
     let h = r.headline.as_ref();
-    match (
+    // a close implied by the published first-day gain: how it was found
+    let implied = match (r.basis, h, r.issue_price, r.published_gain) {
+        ("implied_close", Some(h), Some(i), Some(g)) => {
+            let exact = i
+                .checked_mul(Decimal::ONE_HUNDRED + g)
+                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED));
+            exact.map(|x| {
+                format!(
+                    "{} × (1 + {g}% ) = {} → {} (half-up to the fen); ",
+                    num::fixed(i, 2),
+                    x.normalize(),
+                    num::fixed(h.price, 2)
+                )
+            })
+        }
+        _ => None,
+    };
+    let main = match (
         h.map(|h| h.price),
         r.issue_price,
         r.lot_shares,
@@ -614,6 +934,10 @@ pub fn working(r: &RowOut) -> String {
             num::fixed(g, 2)
         ),
         _ => String::new(),
+    };
+    match implied {
+        Some(w) if !main.is_empty() => format!("{w}{main}"),
+        _ => main,
     }
 }
 

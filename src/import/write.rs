@@ -24,7 +24,7 @@ use crate::num;
 /// figures (at the first close, else the first-day average, else the latest
 /// price), the same figures at the open and at the latest price when the
 /// row has them, the published figures and the check.
-pub const OUT_HEADER: [&str; 26] = [
+pub const OUT_HEADER: [&str; 28] = [
     "line",
     "code",
     "name",
@@ -51,6 +51,8 @@ pub const OUT_HEADER: [&str; 26] = [
     "check",
     "error",
     "source_format",
+    "status",
+    "subscription_date",
     // `working`, with --explain
 ];
 
@@ -100,6 +102,8 @@ pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, 
         text(&r.check),
         r.error.clone(),
         Some(source.id().to_string()),
+        Some(r.status.id().to_string()),
+        r.subscription_date.map(|d| d.to_string()),
     ];
     OUT_HEADER.into_iter().zip(values).collect()
 }
@@ -148,6 +152,12 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, e
     push_text(out, &r.check);
     push_text(out, r.error.as_deref().unwrap_or(""));
     out.extend_from_slice(source.id().as_bytes());
+    out.push(b',');
+    out.extend_from_slice(r.status.id().as_bytes());
+    out.push(b',');
+    if let Some(d) = r.subscription_date {
+        push_date(out, d);
+    }
     if explain {
         out.push(b',');
         push_text(out, &super::working(r));
@@ -257,7 +267,7 @@ pub(super) fn push_span(out: &mut Vec<u8>, text: &[u8], ahead: Option<&[u8; 16]>
     }
 }
 
-fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+pub(super) fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
     use chrono::Datelike;
     let mut year = [0u8; 4];
     // year 0..=9999 by the input's date range; month and day two digits
@@ -446,6 +456,8 @@ mod tests {
             published_gain: None,
             check: "ok".into(),
             error: None,
+            status: super::super::Status::Ambiguous,
+            subscription_date: Some(crate::input::ymd(2025, 11, 24)),
         };
         let mut out = Vec::new();
         csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, false);

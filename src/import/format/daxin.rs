@@ -31,4 +31,5 @@ pub(super) const SPEC: Spec = Spec {
         ("总股本", Field::TotalShares),
     ],
     signature: &["issue_price", "name_zh"],
+    ignores: &[],
 };

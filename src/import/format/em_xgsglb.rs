@@ -46,6 +46,8 @@ pub(super) const SPEC: Spec = Spec {
         ("连续一字板数量", Field::LimitUpDays),
         ("涨幅", Field::GainPct),
         ("每中一签获利", Field::ProfitPerLot),
+        ("申购上限", Field::ApplyCap),
+        ("顶格申购需配市值", Field::FullQuotaMv),
         // older or variant names
         ("证券代码", Field::Code),
         ("证券简称", Field::Name),
@@ -59,4 +61,10 @@ pub(super) const SPEC: Spec = Spec {
         ("每签获利", Field::ProfitPerLot),
     ],
     signature: &["每中一签获利", "每签获利", "连续一字板数量"],
+    ignores: &[
+        // AKShare 1.17.39 and later (2025-08-24 on): after 申购代码
+        "交易所",
+        "板块",
+        "序号",
+    ],
 };

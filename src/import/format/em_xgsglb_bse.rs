@@ -37,4 +37,5 @@ pub(super) const SPEC: Spec = Spec {
         ("每百股获利", Field::ProfitPer100),
     ],
     signature: &["上市首日-每百股获利", "每百股获利"],
+    ignores: &["序号"],
 };

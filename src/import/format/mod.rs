@@ -29,6 +29,9 @@ pub(super) struct Spec {
     pub reads: &'static [(&'static str, Field)],
     /// Columns only this source has: one of them present tells the format.
     pub signature: &'static [&'static str],
+    /// Columns other versions of the source write and daxin leaves alone
+    /// (never taken from another source's table).
+    pub ignores: &'static [&'static str],
 }
 
 /// The formats in the order detection tries them: the most specific
@@ -79,7 +82,12 @@ pub(super) fn field(format: SourceFormat, name: &str) -> Option<Field> {
     if let Some(f) = reads(own) {
         return Some(f);
     }
-    if own.header.iter().any(|h| name_key(h) == name) {
+    if own
+        .header
+        .iter()
+        .chain(own.ignores)
+        .any(|h| name_key(h) == name)
+    {
         return None; // the format has the column and leaves it alone
     }
     SPECS.iter().find_map(|s| reads(s))
@@ -136,7 +144,18 @@ mod tests {
             field(SourceFormat::EmXgsglb, "发行总数"),
             Some(Field::TotalIssued)
         );
-        assert_eq!(field(SourceFormat::EmDxsyl, "开盘溢价"), None);
+        assert_eq!(
+            field(SourceFormat::EmDxsyl, "开盘溢价"),
+            Some(Field::OpenPremium)
+        );
+        // 打新收益 is a rate in stock_dxsyl_em, yuan per lot at 同花顺
+        assert_eq!(field(SourceFormat::EmDxsyl, &name_key("打新收益")), None);
+        assert_eq!(
+            field(SourceFormat::Ths, &name_key("打新收益")),
+            Some(Field::ProfitPerLot)
+        );
+        // AKShare 1.17's 板块: the code tells the board
+        assert_eq!(field(SourceFormat::EmXgsglb, &name_key("板块")), None);
         // a name from another source still reads
         assert_eq!(
             field(SourceFormat::Ths, "首日收盘价"),

@@ -26,9 +26,11 @@ pub(super) const SPEC: Spec = Spec {
         ("发行价", Field::IssuePrice),
         ("打新收益", Field::ProfitPerLot),
         ("上市日期", Field::ListingDate),
+        ("申购上限", Field::ApplyCap),
         // columns a user may add
         ("首日收盘价", Field::FirstClose),
         ("申购日期", Field::SubscriptionDate),
     ],
     signature: &["打新收益"],
+    ignores: &[],
 };
