@@ -215,12 +215,30 @@ pub struct LotRule {
     pub to: Option<NaiveDate>,
     /// Shares per winning number, or `None` when each IPO sets its lot.
     pub shares: Option<u64>,
+    /// The note in Chinese: the same facts, dates and figures.
+    #[serde(skip)]
+    pub note_zh: &'static str,
     /// How firm the row is.
     pub status: RuleStatus,
     /// What a user should know when the row is used.
     pub note: &'static str,
     /// Where the rule is stated (see `market-rules.md` §1).
     pub source: &'static str,
+}
+
+impl LotRule {
+    /// The row's note in `lang`.
+    pub fn note(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.note_zh,
+            crate::Lang::En => self.note,
+        }
+    }
+
+    /// The row's note in both languages.
+    pub fn row_note(&self) -> RowNote {
+        RowNote::of(self.note, self.note_zh)
+    }
 }
 
 /// The winning-lot table. Rows are keyed on the subscription date (T日); the
@@ -231,6 +249,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2014, 1, 1),
         to: Some(ymd(2023, 3, 26)),
         shares: Some(1000),
+        note_zh: "核准制时期：每个申购单位、每个中签号码均为 1,000 股；表自2014年新股发行重启起",
         status: RuleStatus::Verified,
         note: "approval era: 1,000 shares per subscription unit and per winning number; rows start at the 2014 IPO restart",
         source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每一个申购单位为1000股); http://cnbzol.com/finance/2015121632827_2.htm (中新科技 2015: 18,891,301,000 shares / 18,891,301 numbers)",
@@ -240,6 +259,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2023, 3, 27),
         to: None,
         shares: Some(500),
+        note_zh: "注册制时期：每个申购单位 500 股（上交所规则于 2023-02-17 发布；所见首次申购为 2023-03-27 的中重科技）。此前申购的核准制新股即使上市较晚，仍为 1,000 股：请给出其每签股数",
         status: RuleStatus::Verified,
         note: "registration era: 500 shares per unit (SSE rules released 2023-02-17; first subscription found 2023-03-27, 中重科技). An approval-era IPO that subscribed before that date used 1,000 even if it listed later: give its lot size",
         source: "https://www.zt1388.com/news-2513720.html (申购单位由1000股调整为500股); https://q.stock.sohu.com/cn,gg,603135,9389447988.shtml (中重科技 T日 2023-03-27); https://stock.cnstock.com/xg/sx_xgjj/202303/5038618.htm (柏诚股份 146,652,027,500 shares, a multiple of 500 only)",
@@ -249,6 +269,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2019, 6, 27),
         to: None,
         shares: Some(500),
+        note_zh: "自科创板首次申购（华兴源创，2019-06-27）起每个申购单位为 500 股，早于科创板首个交易日（2019-07-22）",
         status: RuleStatus::Verified,
         note: "500 shares per subscription unit since the first STAR subscription (华兴源创, 2019-06-27), before STAR's first trading day (2019-07-22)",
         source: "http://www.zrfz123.com/gupiao/202008/40805.html (上交所科创板股票发行与承销实施办法 第十三条: 每一個新股申購單位為500股); https://cn.investing.com/news/economy-news/article-1895841 (6月27日 华兴源创 科创板第一只进入发行程序的股票, 申购数量为500股的整数倍)",
@@ -258,6 +279,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2014, 1, 1),
         to: None,
         shares: Some(500),
+        note_zh: "每个申购单位为 500 股；表自2014年新股发行重启起",
         status: RuleStatus::Verified,
         note: "500 shares per subscription unit; rows start at the 2014 IPO restart",
         source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每一个申购单位为500股); http://cnbzol.com/finance/2015121632827_2.htm (银宝山新 2015: 12,090,007,500 / 24,180,015 numbers)",
@@ -267,6 +289,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2014, 1, 1),
         to: None,
         shares: Some(500),
+        note_zh: "每个申购单位为 500 股，与深市主板相同；表自2014年新股发行重启起",
         status: RuleStatus::Verified,
         note: "500 shares per subscription unit, as the SZSE main board; rows start at the 2014 IPO restart",
         source: "http://tuiwangpu.net/news/show-3490.html (仁信新材 2022: 66,328,639,000 shares / 132,657,278 numbers = 500); http://66328.cn/gundong/2023/0424/042023_8198.html (中簽號可認購500股新股)",
@@ -276,6 +299,7 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(2021, 11, 15),
         to: None,
         shares: Some(100),
+        note_zh: "以 100 股为单位按比例配售，不摇号：此处的「一签」即 100 股",
         status: RuleStatus::Verified,
         note: "100-share units allotted proportionally, no lottery numbers: a \"lot\" here is 100 shares",
         source: "https://licai.cofool.com/ask/qa_2805298.html (每一个申购单位为100股)",
@@ -285,8 +309,9 @@ pub static LOT_RULES: &[LotRule] = &[
         from: ymd(1986, 4, 2),
         to: None,
         shares: None,
+        note_zh: "每手股数由各发行人自定：请给出",
         status: RuleStatus::Verified,
-        note: "the board lot (每手股数) is set by each issuer: give it",
+        note: "the board lot is set by each issuer: give it",
         source: "https://www.usmart.hk/en/help-centre/71/detail/10168 (the board lot size … is determined by the issuer)",
     },
 ];
@@ -355,10 +380,7 @@ pub fn lot_rule_warnings(rule: &LotRule, date: NaiveDate) -> Vec<Warning> {
     if rule.status == RuleStatus::Unclear {
         w.push(Warning::RuleUnclear {
             table: RuleTable::Lot,
-            note: RowNote {
-                en: rule.note.to_string(),
-                zh: None,
-            },
+            note: rule.row_note(),
         });
     }
     let prev = LOT_RULES
@@ -381,6 +403,15 @@ pub fn lot_rule_warnings(rule: &LotRule, date: NaiveDate) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_row_has_its_chinese_with_the_same_dates_and_rates() {
+        for r in LOT_RULES {
+            assert!(!r.note_zh.is_empty(), "{r:?}");
+            let missing = crate::message::figures_missing(r.note, r.note_zh);
+            assert!(missing.is_empty(), "{missing:?}: {}", r.note_zh);
+        }
+    }
 
     #[test]
     fn sse_main_change_boundaries() {

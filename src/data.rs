@@ -140,6 +140,8 @@ struct RawPublished {
     quote: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     conflict: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict_zh: Option<String>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -298,6 +300,7 @@ impl RawIpo {
                 source: rp.source,
                 quote: rp.quote,
                 conflict: rp.conflict,
+                conflict_zh: rp.conflict_zh,
             });
         }
         Ok(Ipo {
@@ -393,6 +396,7 @@ fn raw_of(ipo: &Ipo) -> RawIpo {
                 source: p.source.clone(),
                 quote: p.quote.clone(),
                 conflict: p.conflict.clone(),
+                conflict_zh: p.conflict_zh.clone(),
             })
             .collect(),
     }
@@ -925,6 +929,40 @@ mod tests {
         for q in ["6082.HK", "06082", "壁仞", "Biren"] {
             assert_eq!(d.find(q).unwrap().code, "6082.HK", "{q}");
         }
+    }
+
+    #[test]
+    fn every_note_and_conflict_is_in_both_languages() {
+        let d = Dataset::builtin().unwrap();
+        let mut n = 0;
+        for ipo in d.ipos() {
+            for note in &ipo.notes {
+                let zh = note.text_zh.as_deref().unwrap_or_default();
+                assert!(!zh.is_empty(), "{} {}: no text_zh", ipo.code, note.field);
+                let missing = crate::message::figures_missing(&note.text, zh);
+                assert!(missing.is_empty(), "{} {missing:?}: {zh}", ipo.code);
+                n += 1;
+            }
+            for p in &ipo.published {
+                if let Some(en) = &p.conflict {
+                    let zh = p.conflict_zh.as_deref().unwrap_or_default();
+                    assert!(!zh.is_empty(), "{} {}: no conflict_zh", ipo.code, p.printed);
+                    let missing = crate::message::figures_missing(en, zh);
+                    assert!(missing.is_empty(), "{} {missing:?}: {zh}", ipo.code);
+                }
+            }
+        }
+        assert!(n >= 30, "{n} notes");
+        // a user's record without Chinese shows its English text
+        let user = Dataset::from_toml(
+            "[[ipo]]\ncode = \"1\"\nname_zh = \"甲\"\nboard = \"star\"\nlisting_date = \"2025-01-02\"\n\
+             issue_price = \"5\"\n[[ipo.notes]]\nfield = \"prices.low\"\nstatus = \"missing\"\ntext = \"not found\"\n",
+            "u.toml",
+        )
+        .unwrap();
+        let note = &user.ipos()[0].notes[0];
+        assert_eq!(note.text(crate::Lang::Zh), "not found");
+        assert_eq!(note.line(crate::Lang::Zh), "[缺失] 最低价：not found");
     }
 
     #[test]

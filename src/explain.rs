@@ -88,6 +88,7 @@ struct Labels {
     ps: &'static str,
     at_issue: &'static str,
     scaled: &'static str,
+    basis: fn(crate::ipo::Basis) -> &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -100,6 +101,7 @@ const ZH: Labels = Labels {
     ps: "市销率",
     at_issue: "发行价",
     scaled: "按发行时公布的倍数 × 价格 ÷ 发行价",
+    basis: crate::ipo::Basis::name_zh,
 };
 
 const EN: Labels = Labels {
@@ -112,6 +114,7 @@ const EN: Labels = Labels {
     ps: "P/S",
     at_issue: "issue price",
     scaled: "the multiple published at issue × price ÷ issue price",
+    basis: crate::ipo::Basis::id,
 };
 
 fn ratio_step(
@@ -148,7 +151,7 @@ fn ratio_step(
 }
 
 fn figure_steps(ipo: &Ipo, s: &Summary, f: &Figure, l: &Labels, out: &mut Vec<Step>) {
-    let b = f.basis.id();
+    let b = (l.basis)(f.basis);
     let issue = price(s.issue_price);
     let p = price(f.price);
     out.push(Step {

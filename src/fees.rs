@@ -134,6 +134,8 @@ struct RawItem {
     source: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    note_zh: String,
 }
 
 #[derive(Deserialize)]
@@ -181,11 +183,21 @@ pub struct FeeItem {
     pub source: String,
     /// What to know when it is used.
     pub note: String,
+    /// The same in Chinese (empty when there is no note).
+    pub note_zh: String,
 }
 
 impl FeeItem {
     fn covers(&self, date: NaiveDate) -> bool {
         self.from <= date && self.to.is_none_or(|t| date <= t)
+    }
+
+    /// The note in `lang`.
+    pub fn note(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Zh if !self.note_zh.is_empty() => &self.note_zh,
+            _ => &self.note,
+        }
     }
 
     /// The rate in percent, for display.
@@ -281,7 +293,13 @@ impl Schedule {
                 status,
                 source: r.source,
                 note: r.note,
+                note_zh: r.note_zh,
             };
+            if !item.note.is_empty() && item.note_zh.is_empty() {
+                return Err(data_err(format!(
+                    "{row}: a row with a `note` needs its Chinese in `note_zh`"
+                )));
+            }
             if item.to.is_some_and(|t| t < item.from) {
                 return Err(data_err(format!("{row}: `to` is before `from`")));
             }
@@ -414,8 +432,8 @@ pub struct FeeLine {
     pub name_en: String,
     /// The amount (unrounded for `combined` items; see [`Charges::total`]).
     pub amount: Decimal,
-    /// The formula with the numbers put in.
-    pub formula: String,
+    /// The working with its numbers, in either language.
+    pub formula: FeeWorking,
     /// The row's source (or `your broker`).
     pub source: String,
     /// Whether the row is marked unclear.
@@ -437,40 +455,166 @@ fn pct_str(rate: Decimal) -> String {
     format!("{}%", num::trim(rate * Decimal::ONE_HUNDRED))
 }
 
-fn apply_item(item: &FeeItem, amount: Decimal, shares: u64) -> Result<(Decimal, String)> {
-    let (raw, formula) = match item.base {
+/// What a fee item's rate was applied to, with the numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WorkingBase {
+    /// The trade's amount × the rate.
+    Amount {
+        /// The amount.
+        amount: Decimal,
+        /// The rate, as a fraction.
+        rate: Decimal,
+    },
+    /// Shares × ¥1 par × the rate.
+    Par {
+        /// The shares.
+        shares: u64,
+        /// The rate, as a fraction.
+        rate: Decimal,
+    },
+    /// A fixed sum per trade.
+    PerTrade {
+        /// The sum.
+        fixed: Decimal,
+    },
+}
+
+/// How one fee item's amount was worked out: its base, the exact product,
+/// and the rounding or bound that changed it. Rendered in a language by
+/// [`FeeWorking::text`].
+///
+/// ```
+/// use daxin::fees::{FeeWorking, WorkingBase};
+/// use daxin::Lang;
+/// let w = FeeWorking {
+///     base: WorkingBase::Amount { amount: "7140".parse().unwrap(), rate: "0.001".parse().unwrap() },
+///     raw: "7.14".parse().unwrap(),
+///     rounded_up: Some(8.into()),
+///     minimum: None,
+///     maximum: None,
+/// };
+/// assert_eq!(w.text(Lang::En), "7,140.00 × 0.1% = 7.14 → 8 (up to the dollar)");
+/// assert_eq!(w.text(Lang::Zh), "7,140.00 × 0.1% = 7.14 → 8（进位至整元）");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeWorking {
+    /// What the rate was applied to.
+    pub base: WorkingBase,
+    /// The exact amount before rounding and bounds.
+    pub raw: Decimal,
+    /// The amount rounded up to the whole dollar, when that changed it.
+    pub rounded_up: Option<Decimal>,
+    /// The minimum charged instead, when the amount fell below it.
+    pub minimum: Option<Decimal>,
+    /// The maximum charged instead, when the amount rose above it.
+    pub maximum: Option<Decimal>,
+}
+
+impl FeeWorking {
+    /// The working in `lang`.
+    pub fn text(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Zh => self.zh(),
+            crate::Lang::En => self.en(),
+        }
+    }
+
+    /// In English: `414,950.00 × 0.05% = 207.475`, `2.142 → minimum 7`.
+    pub fn en(&self) -> String {
+        let mut s = match &self.base {
+            WorkingBase::Amount { amount, rate } => {
+                format!("{} × {}", num::group(*amount, 2), pct_str(*rate))
+            }
+            WorkingBase::Par { shares, rate } => {
+                format!("{shares} shares × ¥1 par × {}", pct_str(*rate))
+            }
+            WorkingBase::PerTrade { fixed } => format!("{fixed} per trade"),
+        };
+        s.push_str(&format!(" = {}", num::trim(self.raw)));
+        if let Some(x) = self.rounded_up {
+            s.push_str(&format!(" → {x} (up to the dollar)"));
+        }
+        if let Some(m) = self.minimum {
+            s.push_str(&format!(" → minimum {m}"));
+        }
+        if let Some(m) = self.maximum {
+            s.push_str(&format!(" → maximum {m}"));
+        }
+        s
+    }
+
+    /// In Chinese: `414,950.00 × 0.05% = 207.475`, `2.142 → 最低 7`.
+    pub fn zh(&self) -> String {
+        let mut s = match &self.base {
+            WorkingBase::Amount { amount, rate } => {
+                format!("{} × {}", num::group(*amount, 2), pct_str(*rate))
+            }
+            WorkingBase::Par { shares, rate } => {
+                format!("{shares} 股 × 面值1元 × {}", pct_str(*rate))
+            }
+            WorkingBase::PerTrade { fixed } => format!("每笔 {fixed}"),
+        };
+        s.push_str(&format!(" = {}", num::trim(self.raw)));
+        if let Some(x) = self.rounded_up {
+            s.push_str(&format!(" → {x}（进位至整元）"));
+        }
+        if let Some(m) = self.minimum {
+            s.push_str(&format!(" → 最低收费 {m}"));
+        }
+        if let Some(m) = self.maximum {
+            s.push_str(&format!(" → 最高收费 {m}"));
+        }
+        s
+    }
+}
+
+fn apply_item(item: &FeeItem, amount: Decimal, shares: u64) -> Result<(Decimal, FeeWorking)> {
+    let (raw, base) = match item.base {
         FeeBase::Amount => (
             num::mul(amount, item.rate, &item.id)?,
-            format!("{} × {}", num::group(amount, 2), pct_str(item.rate)),
+            WorkingBase::Amount {
+                amount,
+                rate: item.rate,
+            },
         ),
         FeeBase::Par => (
             num::mul(Decimal::from(shares), item.rate, &item.id)?,
-            format!("{shares} shares × ¥1 par × {}", pct_str(item.rate)),
+            WorkingBase::Par {
+                shares,
+                rate: item.rate,
+            },
         ),
-        FeeBase::PerTrade => (item.fixed, format!("{} per trade", item.fixed)),
+        FeeBase::PerTrade => (item.fixed, WorkingBase::PerTrade { fixed: item.fixed }),
     };
     let mut x = match item.rounding {
         FeeRounding::Cent => num::round_half_up(raw, 2),
         FeeRounding::CeilDollar => raw.ceil(),
         FeeRounding::Combined => raw,
     };
-    let mut formula = format!("{formula} = {}", num::trim(raw));
+    let mut w = FeeWorking {
+        base,
+        raw,
+        rounded_up: None,
+        minimum: None,
+        maximum: None,
+    };
     if item.rounding == FeeRounding::CeilDollar && x != raw {
-        formula.push_str(&format!(" → {x} (up to the dollar)"));
+        w.rounded_up = Some(x);
     }
     if let Some(min) = item.min {
         if x < min {
             x = min;
-            formula.push_str(&format!(" → minimum {min}"));
+            w.minimum = Some(min);
         }
     }
     if let Some(max) = item.max {
         if x > max {
             x = max;
-            formula.push_str(&format!(" → maximum {max}"));
+            w.maximum = Some(max);
         }
     }
-    Ok((x, formula))
+    Ok((x, w))
 }
 
 fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charges> {
@@ -489,10 +633,7 @@ fn charges_of(items: &[&FeeItem], amount: Decimal, shares: u64) -> Result<Charge
                 id: item.id.clone(),
                 name_zh: item.name_zh.clone(),
                 name_en: item.name_en.clone(),
-                note: RowNote {
-                    en: item.note.clone(),
-                    zh: None,
-                },
+                note: RowNote::of(&item.note, &item.note_zh),
             });
         }
         c.lines.push(FeeLine {
@@ -536,15 +677,19 @@ pub fn sell_costs(
     let mut c = charges_of(&items, amount, shares)?;
     let raw = num::mul(amount, broker.commission_rate, "commission")?;
     let mut x = num::round_half_up(raw, 2);
-    let mut formula = format!(
-        "{} × {} = {}",
-        num::group(amount, 2),
-        pct_str(broker.commission_rate),
-        num::trim(raw)
-    );
+    let mut formula = FeeWorking {
+        base: WorkingBase::Amount {
+            amount,
+            rate: broker.commission_rate,
+        },
+        raw,
+        rounded_up: None,
+        minimum: None,
+        maximum: None,
+    };
     if x < broker.min_commission {
         x = broker.min_commission;
-        formula.push_str(&format!(" → minimum {}", broker.min_commission));
+        formula.minimum = Some(broker.min_commission);
     }
     c.lines.push(FeeLine {
         item: "commission".into(),
@@ -604,6 +749,22 @@ mod tests {
     #[test]
     fn builtin_parses_without_overlaps() {
         assert!(Schedule::builtin().unwrap().items().len() > 20);
+    }
+
+    #[test]
+    fn every_note_has_its_chinese_with_the_same_dates_and_rates() {
+        let s = Schedule::builtin().unwrap();
+        let noted: Vec<&FeeItem> = s.items().iter().filter(|i| !i.note.is_empty()).collect();
+        assert!(noted.len() >= 10);
+        for i in noted {
+            let missing = crate::message::figures_missing(&i.note, &i.note_zh);
+            assert!(missing.is_empty(), "{} {missing:?}: {}", i.id, i.note_zh);
+            assert_eq!(i.note(crate::Lang::Zh), i.note_zh);
+        }
+        // a row with a note and no Chinese is refused
+        let text = BUILTIN.replacen("note_zh = ", "# note_zh = ", 1);
+        let e = Schedule::from_toml(&text, "t").unwrap_err().to_string();
+        assert!(e.contains("note_zh"), "{e}");
     }
 
     // market-rules.md §5: A-share stamp duty 0.1% to 2023-08-27, 0.05% from 2023-08-28 (MOF 2023 No. 39).
@@ -814,7 +975,9 @@ mod tests {
         let c = sell_costs(&s, Exchange::Bse, ymd(2024, 3, 12), d("1000"), 100, &b).unwrap();
         let com = c.lines.iter().find(|l| l.item == "commission").unwrap();
         assert_eq!(com.amount, d("5"));
-        assert!(com.formula.ends_with("→ minimum 5"), "{}", com.formula);
+        assert_eq!(com.formula.minimum, Some(d("5")));
+        assert_eq!(com.formula.en(), "1,000.00 × 0.025% = 0.25 → minimum 5");
+        assert_eq!(com.formula.zh(), "1,000.00 × 0.025% = 0.25 → 最低收费 5");
         // stamp 0.50 + handling 0.13 (1,000 × 0.0125%) + transfer 0.01 + commission 5
         assert_eq!(c.total, d("5.64"));
     }

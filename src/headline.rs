@@ -257,24 +257,51 @@ impl Rounded {
         format!("{q}{symbol}{body}")
     }
 
-    /// The rounding shown step by step.
-    pub fn explain(&self, currency_word: &str) -> String {
+    /// The rounding shown step by step, ending with the wording of `lang`
+    /// (`近30万元` / `nearly ¥300,000`).
+    ///
+    /// ```
+    /// use daxin::headline::level;
+    /// use daxin::{Currency, Lang};
+    /// let r = level("297670".parse().unwrap());
+    /// assert_eq!(
+    ///     r.explain(Currency::Cny, Lang::Zh),
+    ///     "297,670.00 = 29.767万 → 以万为单位取 0 位小数，与原值相差不超过 1.5%（相差 0.78%）→ 近30万元"
+    /// );
+    /// assert_eq!(
+    ///     r.explain(Currency::Cny, Lang::En),
+    ///     "297,670.00 = 29.767万 → 0 decimal(s) in 万 keeps within 1.5% (gap 0.78%) → nearly ¥300,000"
+    /// );
+    /// ```
+    pub fn explain(&self, currency: Currency, lang: Lang) -> String {
         let x = self.exact.abs() / self.unit.factor();
-        format!(
-            "{} = {}{} → {} decimal(s) in {} keeps within {}% (gap {}%) → {}",
+        let unit = match (self.unit, lang) {
+            (CnUnit::One, Lang::Zh) => currency.unit_zh(),
+            (CnUnit::One, Lang::En) => currency.code(),
+            (u, _) => u.zh(),
+        };
+        let head = format!(
+            "{} = {}{}",
             num::group(self.exact.abs(), 2),
             num::trim(x),
             self.unit.zh(),
-            self.places,
-            if self.unit == CnUnit::One {
-                "元"
-            } else {
-                self.unit.zh()
-            },
-            TOLERANCE_PCT,
-            num::fixed(self.gap_pct, 2),
-            self.zh(currency_word)
-        )
+        );
+        match lang {
+            Lang::Zh => format!(
+                "{head} → 以{unit}为单位取 {} 位小数，与原值相差不超过 {}%（相差 {}%）→ {}",
+                self.places,
+                TOLERANCE_PCT,
+                num::fixed(self.gap_pct, 2),
+                self.zh(currency.unit_zh())
+            ),
+            Lang::En => format!(
+                "{head} → {} decimal(s) in {unit} keeps within {}% (gap {}%) → {}",
+                self.places,
+                TOLERANCE_PCT,
+                num::fixed(self.gap_pct, 2),
+                self.en(currency.symbol())
+            ),
+        }
     }
 }
 
@@ -376,14 +403,18 @@ pub fn headlines(ipo: &Ipo, summary: &Summary, lang: Lang) -> Vec<Headline> {
         .map(|f| {
             let mut steps = Vec::new();
             let profit = level(f.profit_per_lot);
-            steps.push(format!("profit per lot: {}", profit.explain(cur.unit_zh())));
+            let (profit_label, cap_label) = match lang {
+                Lang::Zh => ("每签盈利：", "市值："),
+                Lang::En => ("profit per lot: ", "market value: "),
+            };
+            steps.push(format!("{profit_label}{}", profit.explain(cur, lang)));
             let cap = f.market_cap.map(|c| {
                 let r = if cap_is_crossing(f.basis) {
                     crossed(c)
                 } else {
                     level(c)
                 };
-                steps.push(format!("market value: {}", r.explain(cur.unit_zh())));
+                steps.push(format!("{cap_label}{}", r.explain(cur, lang)));
                 r
             });
             let gain = f.gain_pct >= Decimal::ZERO;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::board::{Board, Currency};
 use crate::error::{Error, Result};
+use crate::headline::Lang;
 use crate::input::{Price, Shares};
 
 /// Which price a figure is computed at.
@@ -164,7 +165,37 @@ pub enum Provenance {
     Missing,
 }
 
+impl Provenance {
+    /// The tag in `lang`: `stated` / `有据`, `derived` / `推算`,
+    /// `conflict` / `有分歧`, `missing` / `缺失`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Provenance::Stated, Lang::En) => "stated",
+            (Provenance::Derived, Lang::En) => "derived",
+            (Provenance::Conflict, Lang::En) => "conflict",
+            (Provenance::Missing, Lang::En) => "missing",
+            (Provenance::Stated, Lang::Zh) => "有据",
+            (Provenance::Derived, Lang::Zh) => "推算",
+            (Provenance::Conflict, Lang::Zh) => "有分歧",
+            (Provenance::Missing, Lang::Zh) => "缺失",
+        }
+    }
+}
+
 /// A note on one field of a record: how its value came about, and where from.
+///
+/// The text is written in English (`text`) and, for the built-in data, in
+/// Chinese (`text_zh`); [`FieldNote::text`] gives the one of a language.
+///
+/// ```
+/// use daxin::data::Dataset;
+/// use daxin::Lang;
+/// let data = Dataset::builtin().unwrap();
+/// let n = data.find("沐曦").unwrap().note("prices.low").unwrap();
+/// assert_eq!(n.text(Lang::En), "no source read states the first-day low");
+/// assert_eq!(n.text(Lang::Zh), "所查来源均未给出首日最低价");
+/// assert_eq!(n.line(Lang::Zh), "[缺失] 最低价：所查来源均未给出首日最低价");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldNote {
@@ -174,9 +205,129 @@ pub struct FieldNote {
     pub status: Provenance,
     /// The formula, the conflicting versions, or what was looked for.
     pub text: String,
+    /// The same in Chinese, with the same figures (a user's record may
+    /// leave it out: its English text is shown then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_zh: Option<String>,
     /// Where.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl FieldNote {
+    /// The note's text in `lang` (the English text where a record has no
+    /// Chinese one).
+    pub fn text(&self, lang: Lang) -> &str {
+        match (lang, &self.text_zh) {
+            (Lang::Zh, Some(zh)) => zh,
+            _ => &self.text,
+        }
+    }
+
+    /// The note as one line: `[missing] prices.low: …` or `[缺失] 最低价：…`.
+    pub fn line(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "[{}] {}：{}",
+                self.status.name(lang),
+                field_name(&self.field, lang),
+                self.text(lang)
+            ),
+            Lang::En => format!(
+                "[{}] {}: {}",
+                self.status.name(lang),
+                self.field,
+                self.text(lang)
+            ),
+        }
+    }
+}
+
+/// A winning-rate label of the data in `lang`: English keeps the label
+/// (`final`, `initial`, `one_lot`); Chinese names it as the announcements
+/// do (最终, 初步 — 网上发行最终/初步中签率 — and 一手 for a Hong Kong
+/// one-lot rate). A label the tool does not know is shown as it is.
+///
+/// ```
+/// use daxin::ipo::win_rate_label;
+/// use daxin::Lang;
+/// assert_eq!(win_rate_label("final", Lang::Zh), "最终");
+/// assert_eq!(win_rate_label("final", Lang::En), "final");
+/// ```
+pub fn win_rate_label(label: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return label;
+    }
+    match label {
+        "final" => "最终",
+        "initial" => "初步",
+        "one_lot" | "one-lot" => "一手",
+        other => other,
+    }
+}
+
+/// A data field's name in `lang`: English keeps the field's id
+/// (`prices.low`, `market_cap@open`); Chinese names it (`最低价`,
+/// `开盘价总市值`). An id the tool does not know is shown as it is.
+pub fn field_name(field: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return field.to_string();
+    }
+    if let Some((kind, at)) = field.split_once('@') {
+        let at = match at {
+            "issue" => "发行价",
+            other => match Basis::from_str(other) {
+                Ok(b) => b.name_zh(),
+                Err(_) => return field.to_string(),
+            },
+        };
+        let kind = field_name(kind, lang);
+        return format!("{at}{kind}");
+    }
+    if let Some(b) = field.strip_prefix("prices.") {
+        return match b {
+            "exit_date" => "开板日".to_string(),
+            "grey" => "暗盘价".to_string(),
+            _ => match Basis::from_str(b) {
+                Ok(b) => b.name_zh().to_string(),
+                Err(_) => field.to_string(),
+            },
+        };
+    }
+    let zh = match field {
+        "prices" => "首日价格",
+        "code" => "代码",
+        "name_zh" => "简称",
+        "name_en" => "英文名",
+        "board" => "板块",
+        "currency" => "币种",
+        "listing_date" => "上市日期",
+        "subscription_date" => "申购日",
+        "payment_date" => "缴款日",
+        "issue_price" => "发行价",
+        "lot_shares" => "每签股数",
+        "cost_per_lot" => "每签缴款",
+        "profit_per_lot" => "每签盈利",
+        "gain_pct" => "涨幅",
+        "market_cap" => "总市值",
+        "total_shares" => "发行后总股本",
+        "shares_offered" => "发行股数",
+        "online_initial_shares" => "网上初始发行量",
+        "cap_shares" => "申购上限",
+        "float_shares" => "流通股",
+        "win_rates" => "中签率",
+        "net_profit" => "净利润",
+        "revenue" => "营业收入",
+        "eps" => "每股收益",
+        "revenue_per_share" => "每股营业收入",
+        "pe_at_issue" => "发行市盈率",
+        "ps_at_issue" => "发行市销率",
+        "pe" => "市盈率",
+        "ps" => "市销率",
+        "price" => "价格",
+        _ => return field.to_string(),
+    };
+    zh.to_string()
 }
 
 /// What kind of figure a published number is.
@@ -200,6 +351,19 @@ pub enum FigureKind {
 }
 
 impl FigureKind {
+    /// The figure's name in Chinese (涨幅, 每签盈利, …).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            FigureKind::GainPct => "涨幅",
+            FigureKind::ProfitPerLot => "每签盈利",
+            FigureKind::MarketCap => "总市值",
+            FigureKind::CostPerLot => "每签缴款",
+            FigureKind::Price => "价格",
+            FigureKind::Ps => "市销率",
+            FigureKind::Pe => "市盈率",
+        }
+    }
+
     /// The id used in files and JSON.
     pub fn id(self) -> &'static str {
         match self {
@@ -239,6 +403,19 @@ pub struct Published {
     /// Why this figure is known not to reproduce (a typo, another share
     /// base), when the data marks it as conflicting.
     pub conflict: Option<String>,
+    /// The same in Chinese, with the same figures.
+    pub conflict_zh: Option<String>,
+}
+
+impl Published {
+    /// Why the figure is marked as conflicting, in `lang` (the English
+    /// text where the record has no Chinese one).
+    pub fn conflict(&self, lang: Lang) -> Option<&str> {
+        match (lang, &self.conflict_zh) {
+            (Lang::Zh, Some(zh)) => Some(zh),
+            _ => self.conflict.as_deref(),
+        }
+    }
 }
 
 /// One IPO. Built from the data files through [`crate::data`] or from flags;

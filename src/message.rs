@@ -44,6 +44,15 @@ pub struct RowNote {
 }
 
 impl RowNote {
+    /// A note written in both languages (an empty Chinese text counts as
+    /// none).
+    pub fn of(en: &str, zh: &str) -> RowNote {
+        RowNote {
+            en: en.to_string(),
+            zh: (!zh.is_empty()).then(|| zh.to_string()),
+        }
+    }
+
     /// The note in `lang`; English where the table has no Chinese text.
     pub fn text(&self, lang: Lang) -> &str {
         match (lang, &self.zh) {
@@ -309,7 +318,7 @@ impl Warning {
                 cap,
                 online_initial,
             } => format!(
-                "cap {cap} derived by the 1‰ rule from {online_initial} initial online shares, rounded down to whole units (the published 申购上限 wins: give --cap)"
+                "cap {cap} derived by the 1‰ rule from {online_initial} initial online shares, rounded down to whole units (the cap the IPO published wins: give --cap)"
             ),
             NoCapInData => {
                 "no cap in the data: only the rule's absolute cap applies; give --cap".into()
@@ -400,9 +409,29 @@ impl Serialize for Warnings {
     }
 }
 
+/// The dates (2023-08-28) and percentages (0.05%, 1‰) of an English text
+/// that its Chinese text does not repeat: a translation keeps every one.
+#[cfg(test)]
+pub(crate) fn figures_missing(en: &str, zh: &str) -> Vec<String> {
+    let pat = regex::Regex::new(r"\d{4}-\d{2}-\d{2}|\d[\d.,]*[%‰]").unwrap();
+    pat.find_iter(en)
+        .map(|m| m.as_str().to_string())
+        .filter(|x| !zh.contains(x.as_str()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_missing_finds_dropped_dates_and_rates() {
+        assert!(figures_missing("0.05% from 2023-08-28", "自 2023-08-28 起 0.05%").is_empty());
+        assert_eq!(
+            figures_missing("cap 1‰, 64%–144% from 2014-06-13", "上限千分之一，64%–144%"),
+            ["1‰", "2014-06-13"]
+        );
+    }
 
     #[test]
     fn every_warning_has_both_languages_and_no_english_in_chinese() {

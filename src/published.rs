@@ -49,6 +49,33 @@ impl Printed {
         };
         format!("{}{word}", num::fixed(x / self.unit, dp))
     }
+
+    /// [`Printed::show`] in `lang`: in Chinese a figure printed in
+    /// billions or millions is shown in 亿 or 万 to the same step
+    /// (`83.676 billion` → `836.76亿`).
+    ///
+    /// ```
+    /// use daxin::published::parse_printed;
+    /// use daxin::ipo::FigureKind;
+    /// use daxin::Lang;
+    /// let p = parse_printed(FigureKind::MarketCap, "83.656 billion yuan").unwrap();
+    /// let x = "83676171276".parse().unwrap();
+    /// assert_eq!(p.show_in(x, Lang::En), "83.676 billion");
+    /// assert_eq!(p.show_in(x, Lang::Zh), "836.76亿");
+    /// ```
+    pub fn show_in(&self, x: Decimal, lang: crate::Lang) -> String {
+        let (unit, word) = match self.unit.to_string().as_str() {
+            "1000000000" => (Decimal::from(100_000_000u64), "亿"),
+            "1000000" => (Decimal::from(10_000u64), "万"),
+            _ => return self.show(x),
+        };
+        if lang == crate::Lang::En {
+            return self.show(x);
+        }
+        // the step in the new unit: 10⁶ is 0.01亿, 10⁹ is 10亿 (0 places)
+        let dp = (self.step / unit).normalize().scale();
+        format!("{}{word}", num::fixed(x / unit, dp))
+    }
 }
 
 /// Parses a printed figure (`26.786万元`, `425.46%`, `HK$3,220`, `122.51倍`,

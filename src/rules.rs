@@ -25,8 +25,9 @@ use serde::Serialize;
 
 use crate::board::{Board, RuleStatus};
 use crate::error::{Error, Result};
+use crate::headline::Lang;
 use crate::input::ymd;
-use crate::message::Warning;
+use crate::message::{RowNote, Warning};
 use crate::num;
 
 /// How prices may move on a board, for IPOs listed in a period.
@@ -50,12 +51,43 @@ pub struct TradingRule {
     pub daily_limit_pct: Option<Decimal>,
     /// Temporary-halt thresholds, as the sources state them.
     pub halts: &'static str,
+    /// The halts in Chinese: the same thresholds and dates.
+    #[serde(skip)]
+    pub halts_zh: &'static str,
+    /// The note in Chinese: the same facts, dates and figures.
+    #[serde(skip)]
+    pub note_zh: &'static str,
     /// How firm the row is.
     pub status: RuleStatus,
     /// What to know.
     pub note: &'static str,
     /// Where stated.
     pub source: &'static str,
+}
+
+impl TradingRule {
+    /// The row's note in `lang`.
+    pub fn note(&self, lang: Lang) -> &'static str {
+        pick(lang, self.note, self.note_zh)
+    }
+
+    /// The temporary halts in `lang`.
+    pub fn halts(&self, lang: Lang) -> &'static str {
+        pick(lang, self.halts, self.halts_zh)
+    }
+
+    /// The row's note in both languages.
+    pub fn row_note(&self) -> RowNote {
+        RowNote::of(self.note, self.note_zh)
+    }
+}
+
+/// The text of a row in `lang` (English where the Chinese is empty).
+fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh if !zh.is_empty() => zh,
+        _ => en,
+    }
 }
 
 const fn pct(n: i64) -> Option<Decimal> {
@@ -73,6 +105,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 0,
         daily_limit_pct: pct(10),
         halts: "first day: halt when the price moves 10% from the open (30 minutes from the 2014-06-13 SSE notice; a second halt at 20% before it)",
+        halts_zh: "首日：较开盘价涨跌 10% 时临时停牌（自上交所 2014-06-13 通知起为 30 分钟；此前涨跌 20% 时另有第二次停牌）",
+        note_zh: "核准制时期：连续竞价申报价格须在发行价的 64%–144% 之内（集合竞价 80%–120%），边界四舍五入至分；第 2 个交易日起 ±10%。2023-04-10 之后上市的核准制新股存疑",
         status: RuleStatus::Verified,
         note: "approval era: continuous-auction orders within 64%–144% of the issue price (call auction 80%–120%), bounds rounded half-up to the fen; ±10% from day 2. Approval-era IPOs listed after 2023-04-10 are UNCLEAR",
         source: "http://star.sse.com.cn/en/gettingstarted/features/trading (-36%~+44% for the IPO day); https://licai.jiantou8.com/ask/qa_4954528.html (不得高于发行价格的144%); http://www.co-liber.com/gupiao/33830.html (四捨五入…取至0.01元)",
@@ -86,6 +120,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 5,
         daily_limit_pct: pct(10),
         halts: "first five days: 10-minute halts at ±30% and ±60% from the open",
+        halts_zh: "前五个交易日：较开盘价涨跌 ±30% 和 ±60% 时各临时停牌 10 分钟",
+        note_zh: "注册制时期：前五个交易日不设涨跌幅限制，第六个交易日起 ±10%",
         status: RuleStatus::Verified,
         note: "registration era: no limit for the first five trading days, ±10% from the sixth",
         source: "https://www.autoslope.com/stock/20230404/c646171517.shtml (主板新股前5个交易日不设涨跌幅限制,第6个交易日起,涨跌幅限制为10%); https://licai.jiantou8.com/ask/vipqa_6396705_39518927.html",
@@ -99,6 +135,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 0,
         daily_limit_pct: pct(10),
         halts: "first day: halt at 10% from the open (one hour in January 2014, 30 minutes later; switch date UNCLEAR)",
+        halts_zh: "首日：较开盘价涨跌 10% 时临时停牌（2014年1月为一小时，后为 30 分钟；改动日期存疑）",
+        note_zh: "核准制时期（含原中小板）：首日价格区间为发行价的 64%–144%，四舍五入至分；第 2 个交易日起 ±10%",
         status: RuleStatus::Verified,
         note: "approval era (including the former SME board): first-day band 64%–144% of the issue price, half-up to the fen; ±10% from day 2",
         source: "https://mondovisione.com/media-and-resources/news/shenzhen-stock-exchange-qandas-on-trading-mechanisms-for-ipo-shares-on-first-trad-20131226; http://www.scmp.com/business/money/markets-investing/article/1410731/new-china-ipos-suspended-trading-after-excessive",
@@ -112,6 +150,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 5,
         daily_limit_pct: pct(10),
         halts: "first five days: 10-minute halts at ±30% and ±60% from the open",
+        halts_zh: "前五个交易日：较开盘价涨跌 ±30% 和 ±60% 时各临时停牌 10 分钟",
+        note_zh: "注册制时期：前五个交易日不设涨跌幅限制，第六个交易日起 ±10%",
         status: RuleStatus::Verified,
         note: "registration era: no limit for the first five trading days, ±10% from the sixth",
         source: "https://www.autoslope.com/stock/20230404/c646171517.shtml; https://www.tonhe.com.cn/news/138.html (come into force on the first day of listing of the first main Board stock)",
@@ -125,6 +165,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 0,
         daily_limit_pct: pct(10),
         halts: "first day: halt at 10% from the open",
+        halts_zh: "首日：较开盘价涨跌 10% 时临时停牌",
+        note_zh: "改革前的创业板：核准制的首日 44% 涨幅上限；第 2 个交易日起 ±10%",
         status: RuleStatus::Verified,
         note: "pre-reform ChiNext: the approval-era 44% first-day band; ±10% from day 2",
         source: "https://licai.jiantou8.com/ask/qa_4954528.html; https://www.businessinsider.com/beijing-boafeng-technology-has-rallied-4000-in-40-days-2015-5 (暴风科技 2015: 44% on day one, then 10% a day)",
@@ -138,6 +180,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 5,
         daily_limit_pct: pct(20),
         halts: "first five days: 10-minute halts at 30% and 60%",
+        halts_zh: "前五个交易日：涨跌 30% 和 60% 时各临时停牌 10 分钟",
+        note_zh: "注册制改革：前五个交易日不设涨跌幅限制，此后 ±20%（自 2020-08-24 起适用于全部创业板股票）",
         status: RuleStatus::Verified,
         note: "registration reform: no limit for the first five trading days, ±20% afterwards (all ChiNext stocks from 2020-08-24)",
         source: "https://pandaily.com/china-to-pilot-registration-system-on-start-up-board-chinext-for-capital-market-restructuring; http://yuzhongnet.com/a/202008/18/WS5f3b2a25a310834817260e54.html",
@@ -151,6 +195,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 5,
         daily_limit_pct: pct(20),
         halts: "first five days: 10-minute halts at 30% and 60% (resume at 14:57 if the halt spans it)",
+        halts_zh: "前五个交易日：涨跌 30% 和 60% 时各临时停牌 10 分钟（停牌跨越 14:57 的，于 14:57 复牌）",
+        note_zh: "前五个交易日不设涨跌幅限制，此后 ±20%",
         status: RuleStatus::Verified,
         note: "no limit for the first five trading days, ±20% afterwards",
         source: "http://star.sse.com.cn/star/en/infodisclosure/newsrelease/c/c_20190723_4867909.shtml (No price limit … in the first 5 trading days); https://www.scmp.com/business/companies/article/3014592/shanghai-exchange-moves-curb-speculation-even-trading-starts",
@@ -164,6 +210,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 1,
         daily_limit_pct: pct(30),
         halts: "first day: 10-minute halts at 30% and 60% from the open",
+        halts_zh: "首日：较开盘价涨跌 30% 和 60% 时各临时停牌 10 分钟",
+        note_zh: "首日不设涨跌幅限制，此后 ±30%",
         status: RuleStatus::Verified,
         note: "no limit on the first day, ±30% afterwards",
         source: "http://www.china0114.com/3009376.html (新股上市首日不設漲跌幅限制 … 30%)",
@@ -177,6 +225,8 @@ pub static TRADING_RULES: &[TradingRule] = &[
         no_limit_days: 0,
         daily_limit_pct: None,
         halts: "no price limits; the Volatility Control Mechanism (index constituents, since 2016-08-22) only pauses trading",
+        halts_zh: "不设涨跌幅限制；市场波动调节机制（适用于指数成份股，自 2016-08-22 起）只暂停交易片刻",
+        note_zh: "香港不设每日涨跌幅限制",
         status: RuleStatus::Verified,
         note: "Hong Kong has no daily price limit",
         source: "https://www.futuhk.com/en/support/topic296; http://www.qwxb.com.cn/business/2016-08/23/content_26564260.htm",
@@ -255,6 +305,92 @@ pub fn limit_working(base: Decimal, pct: Decimal, up: bool) -> Result<(Decimal, 
     Ok((price, working))
 }
 
+/// What sets a day's limits, rendered in a language by [`LimitBasis::text`].
+///
+/// ```
+/// use daxin::rules::LimitBasis;
+/// use daxin::Lang;
+/// let b = LimitBasis::DailyLimit { pct: 10.into(), prev_close: "10.28".parse().unwrap() };
+/// assert_eq!(b.text(Lang::En), "±10% of the previous close 10.28");
+/// assert_eq!(b.text(Lang::Zh), "前收盘价 10.28 的 ±10%");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LimitBasis {
+    /// The first-day band on the issue price.
+    FirstDayBand {
+        /// Up, percent.
+        up_pct: Decimal,
+        /// Down, percent.
+        down_pct: Decimal,
+        /// The issue price.
+        issue: Decimal,
+    },
+    /// The first trading days of the listing have no limit.
+    NoLimitWindow {
+        /// How many.
+        days: u32,
+    },
+    /// The board has no daily limit (Hong Kong): the row's note says so.
+    NoDailyLimit {
+        /// The row's note.
+        note: RowNote,
+    },
+    /// The daily limit on the previous close.
+    DailyLimit {
+        /// Percent up and down.
+        pct: Decimal,
+        /// The previous close.
+        prev_close: Decimal,
+    },
+}
+
+impl LimitBasis {
+    /// The basis in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.en(),
+        }
+    }
+
+    /// In Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            LimitBasis::FirstDayBand {
+                up_pct,
+                down_pct,
+                issue,
+            } => format!("首日价格区间：发行价 {issue} 的 +{up_pct}% / −{down_pct}%"),
+            LimitBasis::NoLimitWindow { days } => {
+                format!("上市后前 {days} 个交易日不设涨跌幅限制")
+            }
+            LimitBasis::NoDailyLimit { note } => note.text(Lang::Zh).to_string(),
+            LimitBasis::DailyLimit { pct, prev_close } => {
+                format!("前收盘价 {prev_close} 的 ±{pct}%")
+            }
+        }
+    }
+
+    /// In English.
+    pub fn en(&self) -> String {
+        match self {
+            LimitBasis::FirstDayBand {
+                up_pct,
+                down_pct,
+                issue,
+            } => format!("first-day band +{up_pct}% / −{down_pct}% of the issue price {issue}"),
+            LimitBasis::NoLimitWindow { days } => {
+                format!("no limit in the first {days} trading day(s)")
+            }
+            LimitBasis::NoDailyLimit { note } => note.en.clone(),
+            LimitBasis::DailyLimit { pct, prev_close } => {
+                format!("±{pct}% of the previous close {prev_close}")
+            }
+        }
+    }
+}
+
 /// The up and down limits of one trading day (`None`: no limit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Limits {
@@ -263,13 +399,18 @@ pub struct Limits {
     /// Lowest valid price.
     pub down: Option<Decimal>,
     /// What set them.
-    pub why: String,
+    pub why: LimitBasis,
     /// The working of each limit (empty when there are none).
     pub working: Vec<String>,
 }
 
 impl Limits {
-    fn around(base: Decimal, up_pct: Decimal, down_pct: Decimal, why: String) -> Result<Limits> {
+    fn around(
+        base: Decimal,
+        up_pct: Decimal,
+        down_pct: Decimal,
+        why: LimitBasis,
+    ) -> Result<Limits> {
         let (up, w_up) = limit_working(base, up_pct, true)?;
         let (down, w_down) = limit_working(base, down_pct, false)?;
         Ok(Limits {
@@ -311,7 +452,11 @@ pub fn limits(
                 issue,
                 up,
                 down,
-                format!("first-day band +{up}% / −{down}% of the issue price {issue}"),
+                LimitBasis::FirstDayBand {
+                    up_pct: up,
+                    down_pct: down,
+                    issue,
+                },
             );
         }
     }
@@ -320,8 +465,10 @@ pub fn limits(
             up: None,
             down: None,
             why: match r.daily_limit_pct {
-                None => r.note.to_string(),
-                Some(_) => format!("no limit in the first {} trading day(s)", r.no_limit_days),
+                None => LimitBasis::NoDailyLimit { note: r.row_note() },
+                Some(_) => LimitBasis::NoLimitWindow {
+                    days: r.no_limit_days,
+                },
             },
             working: Vec::new(),
         });
@@ -337,7 +484,10 @@ pub fn limits(
         prev,
         pct,
         pct,
-        format!("±{pct}% of the previous close {prev}"),
+        LimitBasis::DailyLimit {
+            pct,
+            prev_close: prev,
+        },
     )
 }
 
@@ -481,12 +631,27 @@ pub struct SubscriptionRule {
     /// Which market value counts: `sh` or `sz` (STAR and the SSE main board
     /// share Shanghai's; ChiNext and the SZSE main board Shenzhen's).
     pub pool: &'static str,
+    /// The note in Chinese: the same facts, dates and figures.
+    #[serde(skip)]
+    pub note_zh: &'static str,
     /// How firm the row is.
     pub status: RuleStatus,
     /// What to know.
     pub note: &'static str,
     /// Where stated.
     pub source: &'static str,
+}
+
+impl SubscriptionRule {
+    /// The row's note in `lang`.
+    pub fn note(&self, lang: Lang) -> &'static str {
+        pick(lang, self.note, self.note_zh)
+    }
+
+    /// The row's note in both languages.
+    pub fn row_note(&self) -> RowNote {
+        RowNote::of(self.note, self.note_zh)
+    }
 }
 
 /// The subscription-rule table (A-shares), keyed on the subscription date.
@@ -500,6 +665,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
         cap_max: Some(99_999_000),
         pool: "sh",
+        note_zh: "每 1 万元沪市市值（T−2 日前 20 个交易日日均）可申购一个 1,000 股的单位；上限为网上初始发行量的 1‰，且不超过 9999.9万股",
         status: RuleStatus::Verified,
         note: "¥10,000 of Shanghai market value (20-day average to T−2) per 1,000-share unit; cap 1‰ of the initial online shares and 9999.9万股",
         source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每1万元市值可申购一个申购单位 … 不得超过9999.9万股); http://www.acmerblog.com/2016/0106/394865.html",
@@ -513,6 +679,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
         cap_max: None,
         pool: "sh",
+        note_zh: "500 股的申购单位已证实；每单位 5,000 元市值只有较弱的来源，也未找到绝对股数上限",
         status: RuleStatus::Unclear,
         note: "500-share units confirmed; ¥5,000 per unit only weakly sourced, and no absolute share cap was found",
         source: "http://news.jsnol.com/local/20230530/226068.html (申购单位所需配的市值也相应统一为5000元); https://www.zt1388.com/news-2513720.html",
@@ -527,6 +694,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
         cap_max: Some(99_999_500),
         pool: "sh",
+        note_zh: "每 5,000 元沪市市值可申购一个 500 股的单位；上限为网上初始发行量的 1‰，且不超过 9999.95万股",
         status: RuleStatus::Verified,
         note: "¥5,000 of Shanghai market value per 500-share unit; cap 1‰ of the initial online shares and 9999.95万股",
         source: "http://www.zrfz123.com/gupiao/202008/40805.html (每5000元市值可申購一個申購單位 … 不得超過9999.95萬股); http://www.yyykp.com/news/cj/2197170.html; https://cn.investing.com/news/economy-news/article-1895841 (华兴源创 2019-06-27: 申购上限0.75万股, 顶格申购需持有沪市市值7.50万元)",
@@ -540,6 +708,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
         cap_max: Some(999_999_500),
         pool: "sz",
+        note_zh: "每 5,000 元深市市值可申购一个 500 股的单位；上限为网上初始发行量的 1‰；所引绝对上限为 999,999,500 股，看来可疑",
         status: RuleStatus::Unclear,
         note: "¥5,000 of Shenzhen market value per 500-share unit; cap 1‰ of the initial online shares; the absolute cap is quoted as 999,999,500 shares, which looks odd",
         source: "https://m.yrrd.cn/dadarbdr/rbdedhsr (每5000元市值可申购一个申购单位 … 且不得超过999,999,500 股)",
@@ -553,6 +722,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(1, 0, 0, false, 3),
         cap_max: Some(999_999_500),
         pool: "sz",
+        note_zh: "与深市主板相同（深市市值）；绝对上限同深交所所引",
         status: RuleStatus::Unclear,
         note: "as the SZSE main board (Shenzhen market value); absolute cap as quoted for SZSE",
         source: "https://m.yrrd.cn/dadarbdr/rbdedhsr; http://m.lvdouya.com.cn/gupiao/202208/167429.html",
@@ -566,6 +736,7 @@ pub static SUBSCRIPTION_RULES: &[SubscriptionRule] = &[
         cap_fraction: Decimal::from_parts(5, 0, 0, false, 2),
         cap_max: Some(99_999_900),
         pool: "",
+        note_zh: "以 100 股为单位现金申购，全额预缴，按比例配售；上限为网上初始发行量的 5%",
         status: RuleStatus::Verified,
         note: "cash subscription in 100-share units, full prepayment, proportional allotment; cap 5% of the initial online shares",
         source: "https://licai.cofool.com/ask/qa_2805298.html (申购股数不得超过网上初始发行量的5% … 全额缴付 … 无市值持仓要求)",
@@ -600,6 +771,9 @@ pub struct HkPoolRule {
     pub to: Option<NaiveDate>,
     /// The pool A line: application money (shares × price, fees excluded), HK$.
     pub limit_hkd: u64,
+    /// The note in Chinese: the same facts, dates and figures.
+    #[serde(skip)]
+    pub note_zh: &'static str,
     /// How firm the row is.
     pub status: RuleStatus,
     /// What to know.
@@ -608,12 +782,25 @@ pub struct HkPoolRule {
     pub source: &'static str,
 }
 
+impl HkPoolRule {
+    /// The row's note in `lang`.
+    pub fn note(&self, lang: Lang) -> &'static str {
+        pick(lang, self.note, self.note_zh)
+    }
+
+    /// The row's note in both languages.
+    pub fn row_note(&self) -> RowNote {
+        RowNote::of(self.note, self.note_zh)
+    }
+}
+
 /// The pool table (market-rules.md §7).
 pub static HK_POOL_RULES: &[HkPoolRule] = &[
     HkPoolRule {
         from: ymd(1998, 6, 1),
         to: Some(ymd(2025, 8, 3)),
         limit_hkd: 5_000_000,
+        note_zh: "分为两个相等的组别；甲组：按发售价计、不含 1% 经纪佣金及征费的申购金额为 500万港元 或以下者；认购不足的一组余额拨入另一组。第18项应用指引始于 1998 年（其「6/98」标记；未载明日子，本行自该月 1 日起）",
         status: RuleStatus::Verified,
         note: "two equal pools; pool A: applications of HK$5 million or less at the offer price, excluding the 1% brokerage and levies; an undersubscribed pool's surplus moves to the other. PN18 dates from 1998 (its '6/98' mark; the day is not stated, the row starts on the month's first)",
         source: "https://en-rules.hkex.com.hk/node/5098 (GEM PN6, same text as Main Board PN18 of 6/98: \"divided equally into pools: pool A and pool B\", pool A \"HK$5 million or less\"); https://wanglu.net/thread/t12-270013-3.html (an allotment announcement, 2016: 甲组 \"5 百万港元或以下 (根据…每股发售股份 3.39 港元而计算,不包括 1% 经纪佣金、0.0027% 证监会交易徵费及 0.005% 香港联交所交易费)\")",
@@ -622,6 +809,7 @@ pub static HK_POOL_RULES: &[HkPoolRule] = &[
         from: ymd(2025, 8, 4),
         to: None,
         limit_hkd: 5_000_000,
+        note_zh: "2025 年改革后，公告仍印出「POOL A / POOL B」两组，各占最终公开发售部分的一半（壁仞科技：49,538,600 股中 24,769,400 + 24,769,200；天數智芯：2,543,200 股中 1,271,600 + 1,271,600），并以按最终发售价计 500万港元 的申购金额为界；未读到新的第18项应用指引原文，改革后的表格也未说明费用是否计入此界线（改革前的措辞不计入）",
         status: RuleStatus::Unclear,
         note: "after the 2025 reform the announcements still print POOL A / POOL B with half of the final tranche each (壁仞科技: 24,769,400 + 24,769,200 of 49,538,600; 天數智芯: 1,271,600 + 1,271,600 of 2,543,200) and split at HK$5 million of application money at the final price; the new PN18 text was not read, and no post-reform table tells whether the fees count towards the line (the pre-reform wording excluded them)",
         source: "https://www1.hkexnews.hk/listedco/listconews/sehk/2025/1231/2025123102783.pdf (壁仞科技, 2025-12-31); https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0107/2026010701802.pdf (天數智芯, 2026-01-07); https://www.am730.com.hk/%E8%B2%A1%E7%B6%93/1017352 (post-reform 甲組/乙組, 2026-03-11)",
@@ -668,12 +856,27 @@ pub struct HkTrancheRule {
     pub clawback: &'static [(u32, u32)],
     /// Mechanism B's ceiling on the fixed share, percent.
     pub max_pct: Option<Decimal>,
+    /// The note in Chinese: the same facts, dates and figures.
+    #[serde(skip)]
+    pub note_zh: &'static str,
     /// How firm the row is.
     pub status: RuleStatus,
     /// What to know.
     pub note: &'static str,
     /// Where stated.
     pub source: &'static str,
+}
+
+impl HkTrancheRule {
+    /// The row's note in `lang`.
+    pub fn note(&self, lang: Lang) -> &'static str {
+        pick(lang, self.note, self.note_zh)
+    }
+
+    /// The row's note in both languages.
+    pub fn row_note(&self) -> RowNote {
+        RowNote::of(self.note, self.note_zh)
+    }
 }
 
 /// The public-tranche table (market-rules.md §7). Chapter 18C issuers have a
@@ -686,6 +889,7 @@ pub static HK_TRANCHE_RULES: &[HkTrancheRule] = &[
         initial_pct: Decimal::from_parts(10, 0, 0, false, 0),
         clawback: &[(15, 30), (50, 40), (100, 50)],
         max_pct: None,
+        note_zh: "初始 10%；认购 15 倍起为 30%，50 倍起 40%，100 倍起 50%。第一档门槛有争议：经济通写 10 倍，依据第18项应用指引的来源及港交所上市决策 LD60-2 为 15 倍（此处采用）",
         status: RuleStatus::Unclear,
         note: "10% initially; 30% from 15× demand, 40% from 50×, 50% from 100×. The first threshold is DISPUTED: etnet writes 10×, PN18-based sources and HKEX listing decision LD60-2 15× (used here)",
         source: "https://en-rules.hkex.com.hk/node/5098 (\"an initial allocation of not less than 10%\"); https://studylib.net/doc/9045337/hkex-listing-decision (LD60-2: 15×/50×/100×); https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=163877 (10×)",
@@ -697,6 +901,7 @@ pub static HK_TRANCHE_RULES: &[HkTrancheRule] = &[
         initial_pct: Decimal::from_parts(5, 0, 0, false, 0),
         clawback: &[(15, 15), (50, 25), (100, 35)],
         max_pct: None,
+        note_zh: "初始 5%；按认购倍数增至 15% / 25% / 35%，100 倍起 35%。第一档门槛有争议：星岛写 15 倍（此处采用），经济通写 10 倍；未读到新的第18项应用指引表格",
         status: RuleStatus::Unclear,
         note: "5% initially; 15% / 25% / 35% by demand, 35% from 100×. The first threshold is DISPUTED: Sing Tao writes 15× (used here), etnet 10×; the new PN18 table was not read",
         source: "https://www.stheadline.com/investment/3495482 (超購15倍以上至50倍以下,回撥15%); https://www.wenweipo.com/a/202508/02/AP688d2312e4b0d3e2cd19524f.html (逾100倍 … 機制A 35%); https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?category=financenews&newsid=163877 (10至50倍回補至15%)",
@@ -708,6 +913,7 @@ pub static HK_TRANCHE_RULES: &[HkTrancheRule] = &[
         initial_pct: Decimal::from_parts(10, 0, 0, false, 0),
         clawback: &[],
         max_pct: Some(Decimal::from_parts(60, 0, 0, false, 0)),
+        note_zh: "预先选定 10% 至 60% 的固定比例，不设回拨（此后多数发行人选 10%：天數智芯 认购 414 倍时 10.00%，科拓 2,115 倍时 10%，金潯 143 倍时 10.00%——回拨一栏印作「N/A」或「No」）",
         status: RuleStatus::Verified,
         note: "a fixed share of 10% to 60% chosen in advance, no claw-back (most issuers since chose 10%: 天數智芯 10.00% at 414×, 科拓 10% at 2,115×, 金潯 10.00% at 143× — claw-back N/A or No)",
         source: "http://202.62.215.10/www/tc/news/topic_news_detail.php?category=financenews&newsid=159035&page=5 (下限為發售股份的10%(上限為60%),並無回補機制); https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0108/2026010801368.pdf (金潯資源: claw-back triggered No, 10.00%)",
@@ -753,6 +959,43 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn every_row_has_its_chinese_with_the_same_dates_and_rates() {
+        let mut texts: Vec<(&str, &str)> = Vec::new();
+        for r in TRADING_RULES {
+            texts.push((r.note, r.note_zh));
+            texts.push((r.halts, r.halts_zh));
+        }
+        texts.extend(SUBSCRIPTION_RULES.iter().map(|r| (r.note, r.note_zh)));
+        texts.extend(HK_POOL_RULES.iter().map(|r| (r.note, r.note_zh)));
+        texts.extend(HK_TRANCHE_RULES.iter().map(|r| (r.note, r.note_zh)));
+        for (en, zh) in texts {
+            assert!(!zh.is_empty(), "no Chinese for {en}");
+            let missing = crate::message::figures_missing(en, zh);
+            assert!(missing.is_empty(), "{missing:?}: {zh}");
+        }
+        let r = trading_rule(Board::Hkex, ymd(2025, 1, 2)).unwrap();
+        assert_eq!(r.note(Lang::Zh), "香港不设每日涨跌幅限制");
+        assert_eq!(r.note(Lang::En), "Hong Kong has no daily price limit");
+    }
+
+    #[test]
+    fn limit_bases_in_both_languages() {
+        let l = limits(Board::SseMain, ymd(2018, 6, 8), 1, Some(d("13.77")), None).unwrap();
+        assert_eq!(
+            l.why.text(Lang::En),
+            "first-day band +44% / −36% of the issue price 13.77"
+        );
+        assert_eq!(
+            l.why.text(Lang::Zh),
+            "首日价格区间：发行价 13.77 的 +44% / −36%"
+        );
+        let l = limits(Board::Star, ymd(2025, 12, 17), 3, None, None).unwrap();
+        assert_eq!(l.why.text(Lang::Zh), "上市后前 5 个交易日不设涨跌幅限制");
+        let l = limits(Board::Hkex, ymd(2025, 12, 17), 3, None, None).unwrap();
+        assert_eq!(l.why.text(Lang::Zh), "香港不设每日涨跌幅限制");
     }
 
     #[test]

@@ -172,7 +172,14 @@ fn explain_puts_the_numbers_in() {
         .args(["headline", "688795", "--explain"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("26.786万 → 0 decimal(s) in 万"));
+        .stdout(predicate::str::contains("26.786万 → 以万为单位取 0 位小数"));
+    daxin()
+        .args(["headline", "688795", "--explain", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "26.786万 → 0 decimal(s) in 万 keeps within 1.5% (gap 0.80%) → nearly ¥270,000",
+        ));
 }
 
 #[test]
@@ -469,7 +476,13 @@ fn json_always_has_net_fields() {
     assert!(fees
         .iter()
         .any(|f| f["item"] == "stamp_duty" && f["amount"] == "207.48"));
-    assert!(v["tax_note"].as_str().unwrap().contains("no income tax"));
+    // the tax note follows --lang, as every text of the JSON does
+    assert!(v["tax_note"]
+        .as_str()
+        .unwrap()
+        .contains("暂免征收个人所得税"));
+    let en = json(&["show", "沐曦", "--lang", "en"]);
+    assert!(en["tax_note"].as_str().unwrap().contains("no income tax"));
     assert!(v.get("entry_fee").is_none(), "A-shares have no entry fee");
 }
 

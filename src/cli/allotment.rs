@@ -360,7 +360,10 @@ fn draw(r: &AllotmentReport, fmt: Format, lang: Lang, explain: bool, basis: Basi
                 t(lang, "每手中签率", "per-lot rate").to_string(),
                 t(lang, "获配比例", "allotted").to_string(),
                 t(lang, "申购金额", "application money").to_string(),
-                format!("{} ({})", t(lang, "期望净收益", "expected net"), basis.id()),
+                match lang {
+                    Lang::Zh => format!("期望净收益（{}）", basis.name_zh()),
+                    Lang::En => format!("expected net ({})", basis.id()),
+                },
             ];
             let rows = r
                 .tiers
@@ -415,7 +418,7 @@ fn draw(r: &AllotmentReport, fmt: Format, lang: Lang, explain: bool, basis: Basi
                         .unwrap_or_default()
                 ),
                 (Some(s), Lang::En) => format!(
-                    "sure of one lot (穩中一手): {} shares ({} lots, pool {}){}",
+                    "sure of one lot: {} shares ({} lots, pool {}){}",
                     group(Decimal::from(s.shares), 0),
                     s.lots,
                     pool_name(s.pool, lang),

@@ -22,6 +22,23 @@ fn day_or_today(flag: &str, raw: &Option<String>) -> Result<NaiveDate, CliError>
     })
 }
 
+/// A board in `lang`: its id in English (`star`), its name in Chinese (科创板).
+fn board_word(b: Board, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => b.name_zh(),
+        Lang::En => b.id(),
+    }
+}
+
+/// Which market value counts: `sh` / `sz` in English, 沪市 / 深市 in Chinese.
+fn pool_name(pool: &str, lang: Lang) -> &str {
+    match (pool, lang) {
+        ("sh", Lang::Zh) => "沪市",
+        ("sz", Lang::Zh) => "深市",
+        (p, _) => p,
+    }
+}
+
 /// `daxin rules --board B --date D`.
 pub fn rules_cmd(
     board: &str,
@@ -38,8 +55,8 @@ pub fn rules_cmd(
     pairs.push((
         t(lang, "中签单位 / 每手", "shares per lot").to_string(),
         match lot.shares {
-            Some(n) => format!("{n} — {}", lot.note),
-            None => lot.note.to_string(),
+            Some(n) => format!("{n} — {}", lot.note(lang)),
+            None => lot.note(lang).to_string(),
         },
     ));
     pairs.push((t(lang, "  来源", "  source").into(), lot.source.to_string()));
@@ -48,7 +65,7 @@ pub fn rules_cmd(
             Some(v) => format!(
                 "¥{v} {} ({})",
                 t(lang, "市值 / 单位", "of market value per unit"),
-                s.pool
+                pool_name(s.pool, lang)
             ),
             None => t(lang, "现金申购，全额缴款", "cash, paid in full").to_string(),
         };
@@ -62,7 +79,7 @@ pub fn rules_cmd(
             t(lang, "申购额度", "subscription quota").into(),
             format!("{quota}; {} {cap}", t(lang, "上限", "cap")),
         ));
-        pairs.push((t(lang, "  说明", "  note").into(), s.note.to_string()));
+        pairs.push((t(lang, "  说明", "  note").into(), s.note(lang).to_string()));
         pairs.push((t(lang, "  来源", "  source").into(), s.source.to_string()));
     }
     let tr = r.trading;
@@ -101,14 +118,14 @@ pub fn rules_cmd(
     ));
     pairs.push((
         t(lang, "临时停牌", "temporary halts").into(),
-        tr.halts.to_string(),
+        tr.halts(lang).to_string(),
     ));
     pairs.push((
         t(lang, "最小价位", "tick").into(),
         if board == Board::Hkex {
             t(
                 lang,
-                "按价位表（daxin::tick）",
+                "按港交所价位表（随价格分档）",
                 "HKEX spread table by price band",
             )
             .to_string()
@@ -116,7 +133,10 @@ pub fn rules_cmd(
             "0.01".to_string()
         },
     ));
-    pairs.push((t(lang, "  说明", "  note").into(), tr.note.to_string()));
+    pairs.push((
+        t(lang, "  说明", "  note").into(),
+        tr.note(lang).to_string(),
+    ));
     pairs.push((t(lang, "  来源", "  source").into(), tr.source.to_string()));
     for w in r.warnings.texts() {
         pairs.push((t(lang, "注意", "warning").into(), w));
@@ -162,6 +182,7 @@ pub fn limits_cmd(
         day,
         opt_price("--issue-price", &a.issue_price)?,
         opt_price("--prev-close", &a.prev_close)?,
+        lang,
         explain,
     )?;
     let limit = |x: Option<Decimal>| x.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into());
@@ -194,7 +215,7 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
         .as_deref()
         .map(|l| input::parse_shares("--lot-size", l))
         .transpose()?;
-    let r = PathReport::build(board, listed, issue, lot, n, explain)?;
+    let r = PathReport::build(board, listed, issue, lot, n, lang, explain)?;
     let mut out = Output::default();
     if fmt == Format::Json {
         out.stdout = json(&r);
@@ -293,11 +314,11 @@ pub fn odds_cmd(
     let mut pairs = vec![
         (
             t(lang, "板块 / 申购日", "board / day").to_string(),
-            format!("{} · {}", o.board.id(), o.date),
+            format!("{} · {}", board_word(o.board, lang), o.date),
         ),
         (
             t(lang, "市值", "market value").to_string(),
-            format!("{} ({})", group(o.market_value, 2), o.pool),
+            format!("{} ({})", group(o.market_value, 2), pool_name(o.pool, lang)),
         ),
         (
             t(lang, "申购单位", "units").to_string(),
@@ -351,7 +372,10 @@ pub fn odds_cmd(
             format!(
                 "{} ({})",
                 t(lang, "期望收益", "expected profit"),
-                o.profit_basis.id()
+                match lang {
+                    Lang::Zh => o.profit_basis.name_zh(),
+                    Lang::En => o.profit_basis.id(),
+                }
             ),
             group(e, 2),
         ));
@@ -381,7 +405,7 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
             .as_deref()
             .ok_or_else(|| daxin::Error::missing("--issue-price", "the cash to pay"))?,
     )?;
-    let b = BseReport::build(applied, online, valid, price.get(), explain)?;
+    let b = BseReport::build(applied, online, valid, price.get(), lang, explain)?;
     let mut pairs = vec![
         (
             t(lang, "申购股数", "applied").to_string(),

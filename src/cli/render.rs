@@ -22,11 +22,13 @@ pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
             Side::Sell => t(lang, "卖出", "sell"),
             Side::Application => t(lang, "认购", "application"),
         };
-        let rate = match (i.base, i.fixed) {
-            (FeeBase::PerTrade, Some(f)) => format!("{f} / trade"),
-            (FeeBase::PerTrade, None) => String::new(),
-            (FeeBase::Par, _) => format!("{}% of par", num::trim(i.rate_pct)),
-            (FeeBase::Amount, _) => format!("{}%", num::trim(i.rate_pct)),
+        let rate = match (i.base, i.fixed, lang) {
+            (FeeBase::PerTrade, Some(f), Lang::Zh) => format!("每笔 {f}"),
+            (FeeBase::PerTrade, Some(f), Lang::En) => format!("{f} / trade"),
+            (FeeBase::PerTrade, None, _) => String::new(),
+            (FeeBase::Par, _, Lang::Zh) => format!("面值的 {}%", num::trim(i.rate_pct)),
+            (FeeBase::Par, _, Lang::En) => format!("{}% of par", num::trim(i.rate_pct)),
+            (FeeBase::Amount, _, _) => format!("{}%", num::trim(i.rate_pct)),
         };
         let rounding = match i.rounding {
             FeeRounding::Cent => t(lang, "四舍五入至分", "half-up to the cent"),
@@ -133,6 +135,19 @@ pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
                 .push_str(&render_table(head, all, fmt == Format::Md));
             for (i, n) in notes.iter().enumerate() {
                 out.stdout.push_str(&format!("[{}] {n}\n", i + 1));
+            }
+            let noted: Vec<_> = r.items.iter().filter(|i| !i.note.is_empty()).collect();
+            if !noted.is_empty() {
+                out.stdout
+                    .push_str(&format!("{}\n", t(lang, "说明：", "Notes:")));
+                for i in noted {
+                    let name = match lang {
+                        Lang::Zh => &i.name_zh,
+                        Lang::En => &i.name_en,
+                    };
+                    out.stdout
+                        .push_str(&format!("  {name}{}{}\n", t(lang, "：", ": "), i.note));
+                }
             }
             out.stdout.push_str(&format!(
                 "{}: {}\n",

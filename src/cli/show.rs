@@ -4,7 +4,7 @@
 use daxin::config::Config;
 use daxin::fees;
 use daxin::input;
-use daxin::ipo::{Basis, FieldNote, Provenance};
+use daxin::ipo::{win_rate_label, Basis};
 use daxin::net;
 use daxin::num::{self, big, fixed, group};
 use daxin::published::Verdict;
@@ -399,7 +399,7 @@ fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
         let rates: Vec<String> = r
             .win_rates
             .iter()
-            .map(|(k, v)| format!("{k} {}%", v.normalize()))
+            .map(|(k, v)| format!("{} {}%", win_rate_label(k, lang), v.normalize()))
             .collect();
         out.push(format!(
             "{} {}",
@@ -410,20 +410,36 @@ fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
     out
 }
 
+/// A basis in `lang`: its id in English (`open`), its name in Chinese (开盘价).
+fn basis_word(b: Basis, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => b.name_zh(),
+        Lang::En => b.id(),
+    }
+}
+
 fn check_line(c: &CheckRow, lang: Lang) -> String {
-    let what = format!(
-        "{}{}",
-        c.kind.id(),
-        c.basis
-            .map(|b| format!(" @ {}", b.id()))
-            .unwrap_or_default()
-    );
+    let what = match lang {
+        Lang::Zh => format!(
+            "（{}·{}）",
+            c.basis.map(Basis::name_zh).unwrap_or("发行时"),
+            c.kind.name_zh()
+        ),
+        Lang::En => format!(
+            " ({}{})",
+            c.kind.id(),
+            c.basis
+                .map(|b| format!(" @ {}", b.id()))
+                .unwrap_or_default()
+        ),
+    };
+    let colon = t(lang, "：", ": ");
     let computed = c.computed_shown.clone().unwrap_or_default();
     match c.verdict {
-        Verdict::Reproduces => format!("✓ {} ({what}) — {}", c.printed, c.source),
+        Verdict::Reproduces => format!("✓ {}{what} — {}", c.printed, c.source),
         Verdict::Differs => {
             let mut s = format!(
-                "✗ {} ({what}): {} {computed}",
+                "✗ {}{what}{colon}{} {computed}",
                 c.printed,
                 t(lang, "计算得", "computed")
             );
@@ -431,7 +447,7 @@ fn check_line(c: &CheckRow, lang: Lang) -> String {
                 s.push_str(&format!(
                     " — {} {}",
                     t(lang, "与此价格相符：", "matches the price at"),
-                    b.id()
+                    basis_word(b, lang)
                 ));
             }
             if let Some(why) = &c.conflict {
@@ -441,7 +457,7 @@ fn check_line(c: &CheckRow, lang: Lang) -> String {
             s
         }
         Verdict::Unverifiable => format!(
-            "? {} ({what}): {} — {}",
+            "? {}{what}{colon}{} — {}",
             c.printed,
             t(
                 lang,
@@ -451,16 +467,6 @@ fn check_line(c: &CheckRow, lang: Lang) -> String {
             c.source
         ),
     }
-}
-
-fn note_line(n: &FieldNote) -> String {
-    let tag = match n.status {
-        Provenance::Stated => "stated",
-        Provenance::Derived => "derived",
-        Provenance::Conflict => "conflict",
-        Provenance::Missing => "missing",
-    };
-    format!("[{tag}] {}: {}", n.field, n.text)
 }
 
 /// Draws the report in `fmt`.
@@ -516,7 +522,7 @@ pub fn draw(r: &IpoReport, fmt: Format, lang: Lang) -> Output {
             }
             s.push_str(t(
                 lang,
-                "以上为未扣除费用与税费的毛收益；金额、价格与涨幅均四舍五入（half-up）至两位小数显示。\n",
+                "以上为未扣除费用与税费的毛收益；金额、价格与涨幅均四舍五入至两位小数显示。\n",
                 "Gross figures, before fees and taxes; shown rounded half-up to 2 decimals.\n",
             ));
             let bullet = if md { "- " } else { "  " };
@@ -538,7 +544,7 @@ pub fn draw(r: &IpoReport, fmt: Format, lang: Lang) -> Output {
                     t(lang, "数据说明：", "Notes on the data:")
                 ));
                 for n in &r.notes {
-                    s.push_str(&format!("{bullet}{}\n", note_line(n)));
+                    s.push_str(&format!("{bullet}{}\n", n.line));
                 }
             }
             if !r.sources.is_empty() {
@@ -585,7 +591,12 @@ fn fee_section(r: &IpoReport, lang: Lang, md: bool) -> String {
         t(lang, "每签净收益", "net profit/lot").to_string(),
         t(lang, "保本卖价", "break-even").to_string(),
         t(lang, "资金收益率", "return on cash").to_string(),
-        t(lang, "年化(单利,ACT/365)", "annualised (simple, ACT/365)").to_string(),
+        t(
+            lang,
+            "年化（单利，实际天数/365）",
+            "annualised (simple, ACT/365)",
+        )
+        .to_string(),
     ];
     let nets: Vec<(&FigureRow, &daxin::report::ipo::NetRow)> = r
         .figures
@@ -616,7 +627,10 @@ fn fee_section(r: &IpoReport, lang: Lang, md: bool) -> String {
 
     // Fee items by price.
     let mut head = vec![t(lang, "费用项目", "fee item").to_string()];
-    head.extend(nets.iter().map(|(f, _)| f.basis.id().to_string()));
+    head.extend(
+        nets.iter()
+            .map(|(f, _)| basis_word(f.basis, lang).to_string()),
+    );
     let mut rows: Vec<Vec<String>> = Vec::new();
     let name = |zh: &str, en: &str| match lang {
         Lang::Zh => zh.to_string(),
@@ -701,7 +715,7 @@ fn fee_section(r: &IpoReport, lang: Lang, md: bool) -> String {
             .iter()
             .map(|o| {
                 vec![
-                    o.basis.id().to_string(),
+                    basis_word(o.basis, lang).to_string(),
                     group(o.if_allotted, 2),
                     group(o.if_not, 2),
                     o.break_even_rate_pct

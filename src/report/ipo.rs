@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::explain::{self, Step};
 use crate::fees::{Charges, Schedule};
 use crate::headline::Lang;
-use crate::ipo::{Basis, FieldNote, FigureKind, Ipo};
+use crate::ipo::{Basis, FieldNote, FigureKind, Ipo, Provenance};
 use crate::margin::{self, Loan, MarginInput};
 use crate::message::{Warning, Warnings};
 use crate::net::{self, NetOptions, NetSummary};
@@ -228,9 +228,9 @@ pub struct FeesRow {
     /// Cash paid per lot.
     #[serde(serialize_with = "ser::money")]
     pub cash_paid: Decimal,
-    /// How returns are annualised.
+    /// How returns are annualised, in the report's language.
     pub annualised_convention: &'static str,
-    /// The income-tax position.
+    /// The income-tax position, in the report's language.
     pub tax_note: &'static str,
 }
 
@@ -324,7 +324,7 @@ pub struct CheckRow {
     pub verdict: Verdict,
     /// Another price at which it reproduces.
     pub fits_basis: Option<Basis>,
-    /// Why the data marks it as conflicting.
+    /// Why the data marks it as conflicting, in the report's language.
     pub conflict: Option<String>,
     /// The page.
     pub source: String,
@@ -333,7 +333,7 @@ pub struct CheckRow {
 }
 
 impl CheckRow {
-    fn of(c: &Check) -> CheckRow {
+    fn of(c: &Check, lang: Lang) -> CheckRow {
         let p = &c.published;
         let shape = published::Printed {
             value: p.value,
@@ -351,13 +351,41 @@ impl CheckRow {
                 FigureKind::Price | FigureKind::GainPct | FigureKind::Pe | FigureKind::Ps => {
                     fixed(x, 2)
                 }
-                _ => shape.show(x),
+                _ => shape.show_in(x, lang),
             }),
             verdict: c.verdict,
             fits_basis: c.fits_basis,
-            conflict: p.conflict.clone(),
+            conflict: p.conflict(lang).map(str::to_string),
             source: p.source.clone(),
             quote: p.quote.clone(),
+        }
+    }
+}
+
+/// A provenance note of the record, in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteRow {
+    /// The field's id (`prices.low`, `market_cap@issue`).
+    pub field: String,
+    /// Stated, derived, conflict or missing.
+    pub status: Provenance,
+    /// The note.
+    pub text: String,
+    /// Where.
+    pub sources: Vec<String>,
+    /// The note as a line: tag, the field's name and the text.
+    #[serde(skip)]
+    pub line: String,
+}
+
+impl NoteRow {
+    fn of(n: &FieldNote, lang: Lang) -> NoteRow {
+        NoteRow {
+            field: n.field.clone(),
+            status: n.status,
+            text: n.text(lang).to_string(),
+            sources: n.sources.clone(),
+            line: n.line(lang),
         }
     }
 }
@@ -415,7 +443,7 @@ pub struct IpoReport {
     /// The figures the press printed, checked.
     pub published: Vec<CheckRow>,
     /// Provenance notes of the record.
-    pub notes: Vec<FieldNote>,
+    pub notes: Vec<NoteRow>,
     /// The record's sources.
     pub sources: Vec<String>,
     /// What the reader should know.
@@ -500,7 +528,7 @@ impl IpoReport {
             .map(|f| figure_row(f, net.as_ref().ok()))
             .collect();
         let fees = match &net {
-            Ok(n) => Fees::Net(fees_row(n, summary.cost_per_lot)?),
+            Ok(n) => Fees::Net(fees_row(n, &summary, req.lang)?),
             Err(e) => Fees::Unavailable {
                 fees_error: e.clone(),
             },
@@ -525,8 +553,8 @@ impl IpoReport {
             figures,
             fees,
             margin,
-            published: checks.iter().map(CheckRow::of).collect(),
-            notes: ipo.notes.clone(),
+            published: checks.iter().map(|c| CheckRow::of(c, req.lang)).collect(),
+            notes: ipo.notes.iter().map(|n| NoteRow::of(n, req.lang)).collect(),
             sources: ipo.sources.clone(),
             warnings,
             show_fees,
@@ -583,7 +611,8 @@ fn sell_fees(c: &Charges) -> Vec<SellFee> {
         .collect()
 }
 
-fn fees_row(n: &NetSummary, cost_per_lot: Decimal) -> Result<FeesRow> {
+fn fees_row(n: &NetSummary, summary: &Summary, lang: Lang) -> Result<FeesRow> {
+    let cost_per_lot = summary.cost_per_lot;
     let items = n.allotment.lines.iter().try_fold(Decimal::ZERO, |a, l| {
         num::add(a, l.amount, "allotment charge")
     })?;
@@ -609,8 +638,8 @@ fn fees_row(n: &NetSummary, cost_per_lot: Decimal) -> Result<FeesRow> {
         allotment_date: n.allotment_date,
         handling_fee: n.handling_fee,
         cash_paid: n.cash_paid,
-        annualised_convention: "simple, ACT/365",
-        tax_note: n.tax_note,
+        annualised_convention: t(lang, "单利，实际天数/365", "simple, ACT/365"),
+        tax_note: net::tax_note(summary.currency, lang),
     })
 }
 
@@ -663,6 +692,15 @@ fn price(p: Decimal) -> String {
     fixed(p, num::price_dp(p))
 }
 
+/// A basis in the working's labels: its id in English (`open`), its name
+/// in Chinese (开盘价).
+fn basis_word(b: Basis, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => b.name_zh(),
+        Lang::En => b.id(),
+    }
+}
+
 /// The working: the rule that gave the lot, every gross figure, and the
 /// fees when shown.
 fn working(
@@ -705,7 +743,7 @@ fn fee_steps(
     for l in &n.allotment.lines {
         s.push(Step {
             label: format!("{} ({})", t(lang, "中签费用", "allotment"), name(l)),
-            formula: format!("{} [{}]", l.formula, l.source),
+            formula: format!("{} [{}]", l.formula.text(lang), l.source),
         });
     }
     if !n.allotment.lines.is_empty() {
@@ -734,11 +772,11 @@ fn fee_steps(
         });
     }
     for f in &n.figures {
-        let b = f.basis.id();
+        let b = basis_word(f.basis, lang);
         for l in &f.sell.lines {
             s.push(Step {
                 label: format!("{b}: {} {}", t(lang, "卖出", "sell"), name(l)),
-                formula: l.formula.clone(),
+                formula: l.formula.text(lang),
             });
         }
         let gross = summary
@@ -781,7 +819,10 @@ fn fee_steps(
                 fixed(a, num::PCT_DP),
                 t(lang, "单利, 实际天数/365", "simple, ACT/365")
             )),
-            (Some(d), None) => r.push_str(&format!("; {d} days: not annualised")),
+            (Some(d), None) => r.push_str(&match lang {
+                Lang::Zh => format!("；{d} 天：不计年化"),
+                Lang::En => format!("; {d} days: not annualised"),
+            }),
             _ => r.push_str(t(
                 lang,
                 "；未给出缴款日，不计年化",
@@ -818,7 +859,7 @@ fn fee_steps(
                 s.push(Step {
                     label: format!(
                         "{}: {}",
-                        o.basis.id(),
+                        basis_word(o.basis, lang),
                         t(lang, "保本一手中签率", "break-even one-lot rate")
                     ),
                     formula: format!(

@@ -25,7 +25,7 @@ use crate::board::{Board, RuleStatus};
 use crate::error::{Error, Result};
 use crate::headline::Lang;
 use crate::ipo::{Basis, Ipo};
-use crate::message::{RowNote, RuleTable, Warning, Warnings};
+use crate::message::{RuleTable, Warning, Warnings};
 use crate::num::{self, fixed, group};
 use crate::odds::{self, BseAllotment, OddsInput};
 use crate::report::ser;
@@ -222,10 +222,7 @@ impl OddsReport {
         if sub.status == RuleStatus::Unclear {
             warnings.push(Warning::RuleUnclear {
                 table: RuleTable::Subscription,
-                note: RowNote {
-                    en: sub.note.to_string(),
-                    zh: None,
-                },
+                note: sub.row_note(),
             });
         }
         let o = odds::a_share_odds(&OddsInput {
@@ -246,13 +243,21 @@ impl OddsReport {
         }
         let working = req.explain.then(|| {
             let unit_mv = sub.mv_per_unit.unwrap_or(0);
+            let all = u128::from(o.units) * u128::from(o.unit_shares);
+            let (units, shares, cap, numbers) = match req.lang {
+                Lang::Zh => (" 个单位", " 股", " → 上限 ", " 个配号"),
+                Lang::En => (" units", " shares", " → cap ", " numbers"),
+            };
             format!(
-                "⌊{} ÷ {unit_mv}⌋ = {} units × {} = {} shares{}; {} ÷ {} = {} numbers; {} × {}% = {}; 1 − (1 − {})^{} = {}; min(1, {}) = {}",
-                group(mv, 2), o.units, o.unit_shares, u128::from(o.units) * u128::from(o.unit_shares),
-                if o.capped { format!(" → cap {}", o.quota_shares) } else { String::new() },
+                "⌊{} ÷ {unit_mv}⌋ = {}{units} × {} = {all}{shares}{}; {} ÷ {} = {}{numbers}; {} × {}% = {}; 1 − (1 − {})^{} = {}; {}",
+                group(mv, 2), o.units, o.unit_shares,
+                if o.capped { format!("{cap}{}", o.quota_shares) } else { String::new() },
                 o.quota_shares, o.unit_shares, o.numbers, o.numbers, num::trim(rate), num::trim(o.expected_lots),
                 num::trim(rate / Decimal::ONE_HUNDRED), o.numbers, fixed(o.p_independent, 12),
-                num::trim(o.expected_lots), num::trim(o.p_tail_number),
+                match req.lang {
+                    Lang::Zh => format!("1 与 {} 取较小者 = {}", num::trim(o.expected_lots), num::trim(o.p_tail_number)),
+                    Lang::En => format!("min(1, {}) = {}", num::trim(o.expected_lots), num::trim(o.p_tail_number)),
+                },
             )
         });
         Ok(OddsReport {
@@ -267,7 +272,10 @@ impl OddsReport {
             win_rate_pct: rate,
             expected_lots: o.expected_lots,
             p_independent: o.p_independent,
-            model: "independent draws",
+            model: match req.lang {
+                Lang::Zh => "独立抽签",
+                Lang::En => "independent draws",
+            },
             p_tail_number: o.p_tail_number,
             expected_profit,
             profit_basis: req.basis,
@@ -324,39 +332,49 @@ impl BseReport {
         online: u64,
         valid: u64,
         price: Decimal,
+        lang: Lang,
         explain: bool,
     ) -> Result<BseReport> {
         let b: BseAllotment = odds::bse_allotment(applied, online, valid, price)?;
         let n = |x: u64| group(Decimal::from(x), 0);
+        let label = |zh: &'static str, en: &'static str| match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
         let working = explain.then(|| {
             vec![
                 format!(
-                    "ratio: {} ÷ {} = {}",
+                    "{}: {} ÷ {} = {}",
+                    label("获配比例", "ratio"),
                     n(online),
                     n(valid),
                     num::trim(b.ratio)
                 ),
                 format!(
-                    "certain: ⌊{} × {} ÷ 100⌋ × 100 = {}",
+                    "{}: ⌊{} × {} ÷ 100⌋ × 100 = {}",
+                    label("确定获配", "certain"),
                     n(applied),
                     num::trim(b.ratio),
                     n(b.base_shares)
                 ),
                 format!(
-                    "remainder: {} × {} − {} = {}",
+                    "{}: {} × {} − {} = {}",
+                    label("余股", "remainder"),
                     n(applied),
                     num::trim(b.ratio),
                     n(b.base_shares),
                     num::trim(b.remainder)
                 ),
                 format!(
-                    "cash: {} × {} = {}",
+                    "{}: {} × {} = {}",
+                    label("需缴资金", "cash"),
                     n(applied),
                     fixed(price, num::price_dp(price)),
                     group(b.cash_needed, 2)
                 ),
                 format!(
-                    "sure of 100: ⌈100 ÷ {} ÷ 100⌉ × 100 = {} ({})",
+                    "{}: ⌈100 ÷ {} ÷ 100⌉ × 100 = {} ({})",
+                    label("确保获配100股", "sure of 100"),
                     num::trim(b.ratio),
                     n(b.sure_of_100_shares),
                     group(b.cash_for_sure_100, 2)

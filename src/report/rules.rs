@@ -4,13 +4,14 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use daxin::report::rules::PathReport;
-//! use daxin::{input, Board};
+//! use daxin::{input, Board, Lang};
 //!
 //! // 工业富联, June 2018: three limit-up days from a 13.77 issue price
 //! let issue = input::parse_price("--issue-price", "13.77").unwrap();
 //! let day = NaiveDate::from_ymd_opt(2018, 6, 8).unwrap();
-//! let r = PathReport::build(Board::SseMain, day, issue, None, 3, false).unwrap();
+//! let r = PathReport::build(Board::SseMain, day, issue, None, 3, Lang::Zh, true).unwrap();
 //! assert_eq!(r.days[2].price.to_string(), "23.99");
+//! assert_eq!(r.working.unwrap()[2], "第 3 个交易日：21.81 × 110% = 23.991 → 23.99");
 //! ```
 
 use chrono::NaiveDate;
@@ -24,20 +25,28 @@ use crate::headline::Lang;
 use crate::input::{Price, Shares};
 use crate::message::{RowNote, RuleTable, Warning, Warnings};
 use crate::report::ser;
-use crate::rules::{self, SubscriptionRule, TradingRule};
+use crate::rules::{self, LimitBasis, SubscriptionRule, TradingRule};
 
-fn unclear(table: RuleTable, status: RuleStatus, note: &str) -> Option<Warning> {
-    (status == RuleStatus::Unclear).then(|| Warning::RuleUnclear {
-        table,
-        note: RowNote {
-            en: note.to_string(),
-            zh: None,
-        },
-    })
+fn unclear(table: RuleTable, status: RuleStatus, note: RowNote) -> Option<Warning> {
+    (status == RuleStatus::Unclear).then_some(Warning::RuleUnclear { table, note })
 }
 
-/// The rules of a board on a day, each with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A rule row as JSON, its texts (`note`, `halts`) in `lang`.
+fn localized<T: Serialize>(row: &T, texts: &[(&str, &str)]) -> serde_json::Value {
+    let mut v = serde_json::to_value(row).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(m) = &mut v {
+        for (key, text) in texts {
+            if let Some(slot) = m.get_mut(*key) {
+                *slot = serde_json::Value::String(text.to_string());
+            }
+        }
+    }
+    v
+}
+
+/// The rules of a board on a day, each with its source. Its JSON gives
+/// each row's `note` and `halts` in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RulesReport {
     /// The board.
     pub board: Board,
@@ -52,8 +61,44 @@ pub struct RulesReport {
     /// Rows the sources leave open.
     pub warnings: Warnings,
     /// Which dated row of each table the day fell in.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub working: Option<Vec<String>>,
+    /// The language of the texts.
+    pub lang: Lang,
+}
+
+impl Serialize for RulesReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            board: Board,
+            date: NaiveDate,
+            lot: serde_json::Value,
+            subscription: Option<serde_json::Value>,
+            trading: serde_json::Value,
+            warnings: &'a Warnings,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            working: &'a Option<Vec<String>>,
+        }
+        let lang = self.lang;
+        View {
+            board: self.board,
+            date: self.date,
+            lot: localized(self.lot, &[("note", self.lot.note(lang))]),
+            subscription: self
+                .subscription
+                .map(|r| localized(r, &[("note", r.note(lang))])),
+            trading: localized(
+                self.trading,
+                &[
+                    ("note", self.trading.note(lang)),
+                    ("halts", self.trading.halts(lang)),
+                ],
+            ),
+            warnings: &self.warnings,
+            working: &self.working,
+        }
+        .serialize(s)
+    }
 }
 
 impl RulesReport {
@@ -63,11 +108,15 @@ impl RulesReport {
         let subscription = rules::subscription_rule(board, day).ok();
         let trading = rules::trading_rule(board, day)?;
         let mut warnings = Warnings::new(lang);
-        warnings.extend(unclear(RuleTable::Lot, lot.status, lot.note));
+        warnings.extend(unclear(RuleTable::Lot, lot.status, lot.row_note()));
         if let Some(s) = subscription {
-            warnings.extend(unclear(RuleTable::Subscription, s.status, s.note));
+            warnings.extend(unclear(RuleTable::Subscription, s.status, s.row_note()));
         }
-        warnings.extend(unclear(RuleTable::Trading, trading.status, trading.note));
+        warnings.extend(unclear(
+            RuleTable::Trading,
+            trading.status,
+            trading.row_note(),
+        ));
         let working = explain.then(|| {
             let t = |zh: &str, en: &str| match lang {
                 Lang::Zh => zh.to_string(),
@@ -100,6 +149,7 @@ impl RulesReport {
             trading,
             warnings,
             working,
+            lang,
         })
     }
 
@@ -121,9 +171,12 @@ pub struct LimitsReport {
     pub down: Option<Decimal>,
     /// The trading day, 1 = the listing day.
     pub day: u32,
-    /// What set the limits.
+    /// What set the limits, in the report's language.
     #[serde(rename = "rule")]
     pub why: String,
+    /// What set the limits, as a value.
+    #[serde(skip)]
+    pub basis: LimitBasis,
     /// The rule's source.
     pub source: &'static str,
     /// Each limit's product and rounding, or why there is none.
@@ -141,6 +194,7 @@ impl LimitsReport {
         day: Option<u32>,
         issue_price: Option<Price>,
         prev_close: Option<Price>,
+        lang: Lang,
         explain: bool,
     ) -> Result<LimitsReport> {
         let rule = rules::trading_rule(board, listed)?;
@@ -156,15 +210,17 @@ impl LimitsReport {
             issue_price.map(|p| p.get()),
             prev_close.map(|p| p.get()),
         )?;
+        let why = l.why.text(lang);
         let working = explain.then(|| match l.working.is_empty() {
-            true => vec![l.why.clone()],
+            true => vec![why.clone()],
             false => l.working.clone(),
         });
         Ok(LimitsReport {
             up: l.up,
             down: l.down,
             day: n,
-            why: l.why,
+            why,
+            basis: l.why,
             source: rule.source,
             working,
         })
@@ -214,6 +270,7 @@ impl PathReport {
         issue: Price,
         lot: Option<Shares>,
         days: u32,
+        lang: Lang,
         explain: bool,
     ) -> Result<PathReport> {
         let lot = match lot {
@@ -226,7 +283,10 @@ impl PathReport {
         let path = rules::limit_up_path(board, listed, issue.get(), lot, days)?;
         let working = explain.then(|| {
             path.iter()
-                .map(|d| format!("day {}: {}", d.day, d.formula))
+                .map(|d| match lang {
+                    Lang::Zh => format!("第 {} 个交易日：{}", d.day, d.formula),
+                    Lang::En => format!("day {}: {}", d.day, d.formula),
+                })
                 .collect()
         });
         Ok(PathReport {

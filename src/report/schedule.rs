@@ -64,7 +64,7 @@ pub struct ScheduleItem {
     pub status: RuleStatus,
     /// Where stated.
     pub source: String,
-    /// What to know.
+    /// What to know, in the report's language.
     pub note: String,
 }
 
@@ -104,11 +104,14 @@ pub struct ScheduleReport {
     pub items: Vec<ScheduleItem>,
     /// The broker's terms.
     pub broker: BrokerTerms,
-    /// The income-tax position (English).
+    /// The income-tax position, in the report's language.
     pub tax_note: &'static str,
     /// Why each row applies on the day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub working: Option<Vec<String>>,
+    /// The language of the texts.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl ScheduleReport {
@@ -129,8 +132,16 @@ impl ScheduleReport {
             from: self.date,
             to: None,
             status: RuleStatus::Verified,
-            source: "daxin.toml or --commission".into(),
-            note: "the broker's terms, not the exchange's".into(),
+            source: match self.lang {
+                Lang::Zh => "daxin.toml 或 --commission",
+                Lang::En => "daxin.toml or --commission",
+            }
+            .into(),
+            note: match self.lang {
+                Lang::Zh => "券商的收费条款，不是交易所的",
+                Lang::En => "the broker's terms, not the exchange's",
+            }
+            .into(),
         }
     }
 
@@ -171,7 +182,7 @@ impl ScheduleReport {
                     to: i.to,
                     status: i.status,
                     source: i.source.clone(),
-                    note: i.note.clone(),
+                    note: i.note(lang).to_string(),
                 });
             }
         }
@@ -185,8 +196,9 @@ impl ScheduleReport {
                 min_commission: b.min_commission,
                 handling_fee: b.handling_fee,
             },
-            tax_note: net::tax_note(board.currency(), Lang::En),
+            tax_note: net::tax_note(board.currency(), lang),
             working: explain.then_some(working),
+            lang,
         })
     }
 }

@@ -89,6 +89,9 @@ pub enum TermsStep {
         today: bool,
         /// The rule's note.
         note: &'static str,
+        /// The rule's note in Chinese.
+        #[serde(skip)]
+        note_zh: &'static str,
         /// Its source.
         source: &'static str,
     },
@@ -117,6 +120,7 @@ impl TermsStep {
                     today,
                     note,
                     source,
+                    ..
                 },
                 Lang::En,
             ) => {
@@ -135,6 +139,7 @@ impl TermsStep {
                     board,
                     on,
                     today,
+                    note_zh,
                     source,
                     ..
                 },
@@ -145,7 +150,7 @@ impl TermsStep {
                     false => on.to_string(),
                 };
                 format!(
-                    "每签：{shares} 股——{}于 {when} 施行的规则 [{source}]",
+                    "每签：{shares} 股——{}于 {when} 施行的规则：{note_zh} [{source}]",
                     board.name_zh()
                 )
             }
@@ -283,6 +288,7 @@ impl Terms {
                     on,
                     today: self.date.is_none(),
                     note: r.note,
+                    note_zh: r.note_zh,
                     source: r.source,
                 });
                 Shares::new("--lot-size", n)?

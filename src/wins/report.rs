@@ -190,7 +190,7 @@ fn fees_of(c: &Charges) -> Vec<Fee> {
             name_zh: l.name_zh.clone(),
             name_en: l.name_en.clone(),
             amount: l.amount,
-            formula: l.formula.clone(),
+            formula: l.formula.en(),
         })
         .collect()
 }
