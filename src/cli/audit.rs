@@ -71,11 +71,14 @@ fn verdict(v: Verdict, lang: Lang) -> &'static str {
 
 /// One claim as JSON: the library's fields, the note in words, the
 /// candidates only with `--explain`.
-fn claim_json(c: &Claim, lang: Lang, explain: bool) -> Value {
+fn claim_json(i: usize, c: &Claim, lang: Lang, explain: bool) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.insert("note".into(), json!(c.note.text(lang)));
-        if !explain {
+        if explain {
+            // the line the table prints, for readers of the JSON
+            m.insert("working".into(), json!(working(i, c, lang).trim_end()));
+        } else {
             m.remove("candidates");
         }
     }
@@ -189,8 +192,8 @@ struct Claims<'a> {
 impl Serialize for Claims<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.claims.len()))?;
-        for c in self.claims {
-            seq.serialize_element(&claim_json(c, self.lang, self.explain))?;
+        for (i, c) in self.claims.iter().enumerate() {
+            seq.serialize_element(&claim_json(i, c, self.lang, self.explain))?;
         }
         seq.end()
     }
