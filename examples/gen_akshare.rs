@@ -4,7 +4,15 @@
 //!     cargo run --release --example gen_akshare -- 1000000 > /tmp/ipos.csv
 //!
 //! The same N always gives the same bytes (a fixed-seed linear congruential
-//! generator). Prices are whole fen; main-board first closes lie in the
+//! generator). With `mixed`, half the rows differ from their published
+//! figures for a reason the check must name, as real tables do:
+//!
+//!     cargo run --release --example gen_akshare -- 1000000 mixed > /tmp/mixed.csv
+//!
+//! — an SSE main-board IPO of 2021–22 whose source figured 500-share lots
+//! (the rule then gave 1,000), a run of limit-up days (每中一签获利 at the
+//! close of the day the board opened), or a figure at the latest price
+//! (an unopened board). Prices are whole fen; main-board first closes lie in the
 //! +44 % / −36 % first-day band (most at the ceiling), STAR and ChiNext ones
 //! anywhere from −20 % to +580 %; 涨幅 and 每中一签获利 are the exact
 //! figures at the first close, except every 50th row, whose 每中一签获利 is
@@ -45,16 +53,25 @@ fn main() -> io::Result<()> {
         }
         None => 1000,
     };
+    let mixed = std::env::args().nth(2).as_deref() == Some("mixed");
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     // the header as AKShare writes it; the row below fills its 22 columns
     writeln!(out, "{}", SourceFormat::EmXgsglb.header().join(","))?;
     let mut r = Lcg(0x5eed_da51);
     for i in 0..n {
         // (prefix, lot, main board): STAR, SSE main, SZSE main, ChiNext
-        let (prefix, lot, main) = match r.below(4) {
-            0 => ("688", 500, false),
-            1 => ("603", 500, true),
-            2 => ("002", 500, true),
+        // in a mixed file, every odd row is one of three kinds that differ
+        let kind = if mixed && i % 2 == 1 {
+            1 + r.below(3)
+        } else {
+            0
+        };
+        let (prefix, lot, main) = match (kind, r.below(4)) {
+            // an approval-era SSE main-board IPO: 1,000 shares per lot
+            (1, _) => ("603", 1000, true),
+            (_, 0) => ("688", 500, false),
+            (_, 1) => ("603", 500, true),
+            (_, 2) => ("002", 500, true),
             _ => ("301", 500, false),
         };
         let code = format!("{prefix}{:03}", r.below(1000));
@@ -74,10 +91,36 @@ fn main() -> io::Result<()> {
             let gain_bp = r.below(60_000) as i64 - 2_000;
             (issue * (10_000 + gain_bp) / 10_000).max(1)
         };
-        let year = 2024 + r.below(2);
+        let year = if kind == 1 {
+            2021 + r.below(2)
+        } else {
+            2024 + r.below(2)
+        };
         let (month, day) = (1 + r.below(12), 1 + r.below(28));
-        let profit = (close - issue) * lot;
+        let total = 10_000_000 + r.below(90_000_000);
+        // 最新价: listed stocks have one (30 %–200 % of the close); every
+        // tenth row is not listed yet
+        let latest_fen = if i % 10 == 9 {
+            None
+        } else {
+            Some((close * (30 + r.below(171) as i64) / 100).max(1))
+        };
+        let mut limit_ups = 0;
+        let profit = match (kind, latest_fen) {
+            // the source figured the old lot at 500 shares
+            (1, _) => (close - issue) * 500,
+            // a run of limit-up days: the profit at the close of the day
+            // the board opened, above the first close
+            (2, _) => {
+                limit_ups = 2 + r.below(9);
+                (close * (110 + r.below(60) as i64) / 100 - issue) * lot
+            }
+            // an unopened board: the figure at the latest price
+            (3, Some(l)) => (l - issue) * lot,
+            _ => (close - issue) * lot,
+        };
         let published = if i % 50 == 0 { profit + 500 } else { profit };
+        let latest = latest_fen.map_or_else(|| "-".to_string(), cents);
         // gain in percent, half-up to 2 places, by integers
         let num = (close - issue) * 10_000;
         let q = num / issue;
@@ -87,17 +130,9 @@ fn main() -> io::Result<()> {
         } else {
             q
         };
-        let total = 10_000_000 + r.below(90_000_000);
-        // 最新价: listed stocks have one (30 %–200 % of the close); every
-        // tenth row is not listed yet
-        let latest = if i % 10 == 9 {
-            "-".to_string()
-        } else {
-            cents((close * (30 + r.below(171) as i64) / 100).max(1))
-        };
         writeln!(
             out,
-            "{code},新股{i},-,{total},{},-,-,{},{latest},{},-,-,-,{year}-{month:02}-{day:02},-,-,0.0{:04},-,-,0,{},{}",
+            "{code},新股{i},-,{total},{},-,-,{},{latest},{},-,-,-,{year}-{month:02}-{day:02},-,-,0.0{:04},-,-,{limit_ups},{},{}",
             total / 4,
             cents(issue),
             cents(close),
