@@ -14,7 +14,7 @@ use super::output::{write_error, AtomicFile};
 use super::CliError;
 
 /// One output row, in whichever format.
-trait Sink {
+pub(super) trait Sink {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
     /// Rows from here on come from `name` (told only when several files are
     /// read: then each row names its file).
@@ -236,12 +236,12 @@ fn open_source(path: &Path) -> Result<(Box<dyn Read>, u64, u8), CliError> {
 
 /// Counts of one run.
 #[derive(Default)]
-struct Tally {
-    rows: u64,
-    errors: u64,
+pub(super) struct Tally {
+    pub(super) rows: u64,
+    pub(super) errors: u64,
 }
 
-fn run_file(
+pub(super) fn run_file(
     path: &Path,
     from: Option<SourceFormat>,
     sink: &mut dyn Sink,

@@ -6,9 +6,11 @@ mod args;
 mod batch;
 mod chances;
 mod draw;
+mod html;
 mod numbers;
 mod output;
 mod render;
+mod serve;
 mod show;
 mod store;
 mod wins;
@@ -72,8 +74,24 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Command::Serve(a) = &cli.command {
+        return match serve::serve(a, &cli.common) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("daxin: {}", e.msg);
+                ExitCode::from(e.code)
+            }
+        };
+    }
+    if cli.common.format == Some(args::FormatArg::Html) {
+        return html::main(&cli);
+    }
     if let Command::Batch(a) = &cli.command {
-        let fmt = cli.common.format.unwrap_or(args::Format::Csv);
+        let fmt = cli
+            .common
+            .format
+            .and_then(|f| f.drawn())
+            .unwrap_or(args::Format::Csv);
         return match batch::batch(a, fmt, cli.common.explain) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
@@ -102,7 +120,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
+pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| CliError {
@@ -118,7 +136,7 @@ fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
 /// Reads the broker terms: `--config`, else `$DAXIN_CONFIG`, else
 /// `./daxin.toml`, else `$XDG_CONFIG_HOME/daxin/daxin.toml` (or
 /// `~/.config/daxin/daxin.toml`); none found means the documented defaults.
-fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
+pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     let read = |p: &std::path::Path, why: &str| -> Result<Config, CliError> {
         let text = std::fs::read_to_string(p).map_err(|e| CliError {
             msg: format!("{why} {}: cannot read: {e}", p.display()),
@@ -146,9 +164,31 @@ fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     Ok(Config::default())
 }
 
+/// The article `audit` reads: a file, or standard input for none or `-`.
+pub(crate) fn read_article(file: Option<&std::path::Path>) -> Result<String, CliError> {
+    match file.filter(|p| p.as_os_str() != "-") {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| CliError {
+            msg: format!("{}: cannot read: {e}", p.display()),
+            code: 2,
+        }),
+        None => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| CliError {
+                msg: format!("standard input: cannot read: {e}"),
+                code: 2,
+            })?;
+            Ok(s)
+        }
+    }
+}
+
 fn run(cli: &Cli) -> Result<Output, CliError> {
     let lang: Lang = cli.common.lang.parse()?;
-    let fmt = cli.common.format.unwrap_or(args::Format::Table);
+    let fmt = cli
+        .common
+        .format
+        .and_then(|f| f.drawn())
+        .unwrap_or(args::Format::Table);
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
@@ -177,22 +217,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Audit { file } => {
             let data = load_data(&cli.common.data)?;
-            let text = match file.as_deref().filter(|p| p.as_os_str() != "-") {
-                Some(p) => std::fs::read_to_string(p).map_err(|e| CliError {
-                    msg: format!("{}: cannot read: {e}", p.display()),
-                    code: 2,
-                })?,
-                None => {
-                    let mut s = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
-                        CliError {
-                            msg: format!("standard input: cannot read: {e}"),
-                            code: 2,
-                        }
-                    })?;
-                    s
-                }
-            };
+            let text = read_article(file.as_deref())?;
             let a = daxin::audit::audit(&text, &data);
             Ok(render::audit(&a, fmt, lang, explain))
         }
@@ -217,8 +242,8 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let data = load_data(&cli.common.data)?;
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
-        Command::Batch(_) => Err(CliError {
-            msg: "batch is run by main".into(),
+        Command::Batch(_) | Command::Serve(_) => Err(CliError {
+            msg: "batch and serve are run by main".into(),
             code: 1,
         }),
         Command::Fees { board, date } => {
