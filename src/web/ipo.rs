@@ -248,7 +248,7 @@ pub(crate) fn report_body(
                 }
             }
             @for w in r.warnings.texts() {
-                p.warn { (ctx.t("注意：", "Note: ")) (w) }
+                p.notice { (ctx.t("注意：", "Note: ")) (w) }
             }
         }
         @if let Some(h) = headlines {

@@ -37,9 +37,10 @@ const COLUMNS: [(&str, &str, &str); 7] = [
     ("close", "收盘涨幅", "Gain at close"),
 ];
 
-fn cmp_opt(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
-    // unknown values sort last either way round
+/// Orders two optional values; unknown ones sort last whichever the direction.
+fn cmp_opt(a: Option<Decimal>, b: Option<Decimal>, desc: bool) -> Ordering {
     match (a, b) {
+        (Some(x), Some(y)) if desc => y.cmp(&x),
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -54,8 +55,8 @@ fn sort_rows(rows: &mut [ListRow], key: &str, desc: bool) {
             "name" => a.name_zh.cmp(&b.name_zh),
             "board" => a.board.map(Board::id).cmp(&b.board.map(Board::id)),
             "issue" => a.issue_price.cmp(&b.issue_price),
-            "open" => cmp_opt(a.open_gain_pct, b.open_gain_pct),
-            "close" => cmp_opt(a.close_gain_pct, b.close_gain_pct),
+            "open" => return cmp_opt(a.open_gain_pct, b.open_gain_pct, desc),
+            "close" => return cmp_opt(a.close_gain_pct, b.close_gain_pct, desc),
             _ => a.listing_date.cmp(&b.listing_date),
         };
         if desc {

@@ -135,7 +135,7 @@ fn odds_table(ctx: Ctx, o: &OddsReport) -> Markup {
                 tr { td { (ctx.t("期望收益（", "Expected profit (at ")) (o.profit_basis.id()) (ctx.t("）", ")")) } td.num data-k="expected_profit" { (group(p, 2)) } }
             }
         } }
-        @for w in o.warnings.texts() { p.warn { (w) } }
+        @for w in o.warnings.texts() { p.notice { (w) } }
         @if let Some(w) = &o.working {
             details { summary { (ctx.t("计算过程", "Working")) } ol { li { (w) } } }
         }

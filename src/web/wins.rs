@@ -164,7 +164,7 @@ fn report(ctx: Ctx, r: &WinsReport) -> Markup {
                     td class=(sign_class(g.net_total)) data-k="net_total" { (money(g.net_total)) }
                     td.num { @if let Some(p) = g.return_on_market_value_pct { (pct(p)) } }
                 } } } }
-                @for n in &r.notes { p.warn { (wreport::note_text(n, lang)) } }
+                @for n in &r.notes { p.notice { (wreport::note_text(n, lang)) } }
             }
             div.card {
                 h2 { (ctx.t("每笔净收益", "Net of each win")) }
