@@ -4,11 +4,10 @@
 use std::path::Path;
 
 use comfy_table::{presets, ContentArrangement, Table};
-use serde::ser::SerializeSeq;
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use daxin::audit::{basis_name, direction_name, kind_name, show, time_name, Audit, Claim, Verdict};
+use daxin::audit::report::{claim_working, AuditDoc};
+use daxin::audit::{Audit, Verdict};
 use daxin::data::Dataset;
 use daxin::Lang;
 
@@ -69,68 +68,6 @@ fn verdict(v: Verdict, lang: Lang) -> &'static str {
     }
 }
 
-/// One claim as JSON: the library's fields, the note in words, the
-/// candidates only with `--explain`.
-fn claim_json(i: usize, c: &Claim, lang: Lang, explain: bool) -> Value {
-    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        m.insert("note".into(), json!(c.note.text(lang)));
-        if explain {
-            // the line the table prints, for readers of the JSON
-            m.insert("working".into(), json!(working(i, c, lang).trim_end()));
-        } else {
-            m.remove("candidates");
-        }
-    }
-    v
-}
-
-/// The working of one claim, in the run's language.
-fn working(i: usize, c: &Claim, lang: Lang) -> String {
-    let tried = c
-        .candidates
-        .iter()
-        .map(|k| {
-            format!(
-                "{} {}{}",
-                basis_name(&k.basis, lang),
-                show(c.kind, k.value.value, lang),
-                if k.fits { " ✓" } else { "" }
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(t(lang, "，", ", "));
-    let none = t(lang, "无", "none");
-    let kind = kind_name(c.kind, lang);
-    let q = if c.qualifier.is_empty() {
-        none.to_string()
-    } else {
-        c.qualifier.clone()
-    };
-    let stated = c
-        .stated_basis
-        .as_deref()
-        .map_or(none.to_string(), |b| basis_name(b, lang));
-    let dir = direction_name(c.direction, lang);
-    let time = time_name(c.time, lang);
-    match lang {
-        Lang::Zh => format!(
-            "[{}] {kind}「{}」→ 数值 {}（步长 {}），限定词 {q}，方向 {dir}，时间 {time}，句中价格 {stated}；逐一比较：{tried}\n",
-            i + 1,
-            c.printed,
-            c.value.normalize(),
-            c.step.normalize(),
-        ),
-        Lang::En => format!(
-            "[{}] {kind} \"{}\" → value {} (step {}), qualifier {q}, direction {dir}, time {time}, stated price {stated}; tried: {tried}\n",
-            i + 1,
-            c.printed,
-            c.value.normalize(),
-            c.step.normalize(),
-        ),
-    }
-}
-
 /// The columns of `--format csv`: one row per claim, numbers plain
 /// (base units, no separators, no `%`).
 const CSV_COLUMNS: [&str; 16] = [
@@ -174,50 +111,13 @@ fn csv_rows(a: &Audit, lang: Lang) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The JSON document: `{"claims": […], "skipped": […]}`.
-#[derive(Serialize)]
-struct Doc<'a> {
-    claims: Claims<'a>,
-    skipped: Vec<Value>,
-}
-
-/// The claims, each turned into JSON only as it is written, so that a large
-/// article's output is never held twice.
-struct Claims<'a> {
-    claims: &'a [Claim],
-    lang: Lang,
-    explain: bool,
-}
-
-impl Serialize for Claims<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.claims.len()))?;
-        for (i, c) in self.claims.iter().enumerate() {
-            seq.serialize_element(&claim_json(i, c, self.lang, self.explain))?;
-        }
-        seq.end()
-    }
-}
-
 /// Draws an audit as a table, Markdown, CSV or JSON.
 fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     let mut out = Output::default();
     if fmt == Format::Json {
-        let doc = Doc {
-            claims: Claims {
-                claims: &a.claims,
-                lang,
-                explain,
-            },
-            skipped: a
-                .skipped
-                .iter()
-                .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
-                .collect(),
-        };
         out.stdout = format!(
             "{}\n",
-            serde_json::to_string_pretty(&doc).unwrap_or_default()
+            serde_json::to_string_pretty(&AuditDoc::new(a, lang, explain)).unwrap_or_default()
         );
         return out;
     }
@@ -266,7 +166,8 @@ fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     if explain && fmt != Format::Csv {
         out.stdout.push('\n');
         for (i, c) in a.claims.iter().enumerate() {
-            out.stdout.push_str(&working(i, c, lang));
+            out.stdout.push_str(&claim_working(i, c, lang));
+            out.stdout.push('\n');
         }
     }
     if !a.skipped.is_empty() && fmt != Format::Csv {
