@@ -454,7 +454,9 @@ pub(super) fn run_file(
         pb
     });
     let mut out = RowOut::default();
-    let mut fast = import::fast::FastPath::new(&layout);
+    let mut fast = import::fast::FastPath::new(&layout)
+        .filter(|_| std::env::var_os("DAXIN_NO_FAST").is_none());
+    let mut rows = import::Rows::new(&layout);
     loop {
         let line = src.line;
         // the fast path first: a whole line it takes is done
@@ -499,7 +501,7 @@ pub(super) fn run_file(
                     continue;
                 }
                 match error {
-                    None => import::process_into(&layout, &row, &mut out),
+                    None => rows.process_into(&row, &mut out),
                     Some(e) => {
                         // a malformed row keeps its place in the output
                         out = RowOut {
