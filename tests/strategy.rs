@@ -310,3 +310,90 @@ fn a_code_in_two_files_counts_once() {
     });
     assert_eq!(dups, Some(2));
 }
+
+/// fixtures/strategy/a-share-2025.csv: every 2025 row the sources gave
+/// figures for (see its README). Three count: 华电新能 (SSE main, T日
+/// 2025-07-07, 中签率 0.56373573 %, issue 3.18, first close 7.18 — myzaker,
+/// sina and reportify pages quoted in the README), 摩尔线程 and 沐曦股份.
+const YEAR_2025: &str = "fixtures/strategy/a-share-2025.csv";
+
+#[test]
+fn a_sourced_2025_table_by_hand() {
+    let v = json(&[YEAR_2025, "--sh", "100000", "--sz", "100000"]);
+    assert_eq!(v["ipos"], 3);
+    // the period runs from 华电新能's T日 to 沐曦股份's (2025-12-05, its
+    // 发行起始日期 on the F10 page): 152 days with both ends
+    assert_eq!(s(&v, &["period", "from"]), "2025-07-07");
+    assert_eq!(s(&v, &["period", "to"]), "2025-12-05");
+    assert_eq!(v["period"]["days"], 152);
+    // eight rows lack a 中签率 or a first-day close; each is listed with why
+    let why = |code: &str| {
+        v["excluded"]
+            .as_array()
+            .and_then(|a| a.iter().find(|e| e["code"] == code))
+            .map(|e| e["why"]["reason"].clone())
+    };
+    assert_eq!(v["excluded"].as_array().map(Vec::len), Some(8));
+    assert_eq!(why("001325"), Some("unpriced".into()));
+    for code in [
+        "688809", "688805", "688796", "001280", "688759", "688545", "688411",
+    ] {
+        assert_eq!(why(code), Some("no_win_rate".into()), "{code}");
+    }
+
+    // 华电新能 on 2025-07-07: SSE main board, ¥5,000 of value per 500-share
+    // number, so 100,000 gives 20 numbers (no cap in the row: the rule's);
+    // 20 × 0.0056373573 = 0.112747146 lots; (7.18 − 3.18) × 500 = 2,000.00 a
+    // lot; 0.112747146 × 2,000 = 225.494292
+    let hd = v["rows"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["code"] == "600930"))
+        .unwrap_or_else(|| panic!("no 600930 row"));
+    assert_eq!(hd["numbers"], 20);
+    assert_eq!(s(hd, &["cap_source"]), "rule_max");
+    assert_eq!(s(hd, &["expected_lots"]), "0.112747146");
+    assert_eq!(s(hd, &["profit_per_lot"]), "2000.00");
+    assert_eq!(s(hd, &["expected_profit"]), "225.49");
+    // P(≥1) = 1 − (1 − 0.0056373573)^20 = 0.1069084139573…
+    let p = dec(s(hd, &["p_at_least_one"]));
+    assert_eq!(daxin::num::fixed(p, 13), "0.1069084139574");
+
+    // Shanghai: 225.494292 + 1,767.435955880 + 2,428.765664120
+    // = 4,421.695912; on 100,000: 4.42 %; nothing in Shenzhen is complete
+    assert_eq!(s(&v, &["sh", "expected_profit"]), "4421.70");
+    assert_eq!(s(&v, &["sh", "return_pct"]), "4.42");
+    assert_eq!(s(&v, &["sz", "expected_profit"]), "0.00");
+    // on 200,000 over both exchanges: 2.21 %; × 365 ÷ 152 = 5.31 %
+    assert_eq!(s(&v, &["return_pct"]), "2.21");
+    assert_eq!(s(&v, &["annualised_pct"]), "5.31");
+
+    // the spread: each IPO one draw (n·r < 1 in all three), so
+    // P(no lot) = (1 − 0.007270108)(1 − 0.006697826)(1 − 0.112747146)
+    //           = 0.986080759918385208 × 0.887252854
+    //           = 0.874902968512076082869383632
+    let d = &v["distribution"];
+    assert_eq!(s(d, &["p_no_win"]), "0.874902968512076082869383632");
+    assert_eq!(d["sums_to_one"], true);
+    // P(profit ≤ 0) = 0.8749 < 0.95, and P(profit ≤ 2,000) adds 华电新能
+    // alone: 0.112747146 × 0.986080759918385208 = 0.11117776…, 0.98608… in
+    // all, so P95 is one 华电新能 lot and P75 still nothing
+    assert_eq!(s(d, &["percentiles", "3", "profit"]), "0.00");
+    assert_eq!(s(d, &["percentiles", "4", "profit"]), "2000.00");
+}
+
+#[test]
+fn best_split_of_twenty_wan_on_the_2025_table() {
+    // no complete Shenzhen row, so all 200,000 goes to Shanghai: 40 numbers
+    // each, 摩尔线程 stopped at its 22: 22 × 0.0003635054 × 243,110
+    // + 40 × 0.0003348913 × 362,620 + 40 × 0.0056373573 × 2,000
+    // = 1,944.1795514680 + 4,857.5313282400 + 450.9885840 = 7,252.699463708
+    let v = json(&[YEAR_2025, "--sh", "0", "--total", "200000"]);
+    assert_eq!(s(&v, &["best_split", "sh"]), "200000.00");
+    assert_eq!(s(&v, &["best_split", "sz"]), "0.00");
+    assert_eq!(s(&v, &["best_split", "expected_profit"]), "7252.70");
+    // past 11万 the next 1万 earns only 沐曦股份's and 华电新能's 2 numbers:
+    // (2 × 0.0003348913 × 362,620 + 2 × 0.0056373573 × 2,000) ÷ 10,000
+    // = (242.8765664120 + 22.5494292) ÷ 100 = 2.654259956 %
+    let v = json(&[YEAR_2025, "--sh", "110000"]);
+    assert_eq!(s(&v, &["marginal", "0", "return_pct"]), "2.65");
+}
