@@ -21,6 +21,10 @@ use crate::ipo::{Basis, Ipo};
 use crate::num;
 use crate::rules;
 
+/// The cap of an IPO whose rules state none and whose row gives none: no
+/// limit a market value could reach.
+pub const NO_CAP: u64 = u64::MAX / 2;
+
 /// The market-value pool a board's quota is earned in: STAR and the SSE
 /// main board share Shanghai's, ChiNext and the SZSE main board Shenzhen's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -454,11 +458,7 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
                     .map_err(|e| out(Why::NoRule(e.to_string())))?;
                 (c, CapSource::OnlineRule, None)
             }
-            None => (
-                rule.cap_max.unwrap_or(u64::MAX / 2),
-                CapSource::RuleMax,
-                None,
-            ),
+            None => (rule.cap_max.unwrap_or(NO_CAP), CapSource::RuleMax, None),
         },
     };
     let cap_shares = match rule.cap_max {

@@ -373,13 +373,17 @@ pub fn build(
             win_rate_pct: s.win_rate_pct,
         })?;
         let e = num::mul(o.expected_lots, s.profit_per_lot, "expected profit")?;
+        let capped = if s.cap_shares >= super::input::NO_CAP {
+            // no cap known: the numbers are the units
+            format!("min({}, ∞)", o.units)
+        } else {
+            format!("min({}, {})", o.units, s.cap_numbers)
+        };
         let working = format!(
-            "⌊{} ÷ {}⌋ = {} → min({}, {}) = {} × {}% = {} × {} = {}",
+            "⌊{} ÷ {}⌋ = {} → {capped} = {} × {}% = {} × {} = {}",
             num::group(mv, 0),
             num::group(Decimal::from(s.mv_per_unit), 0),
             o.units,
-            o.units,
-            s.cap_numbers,
             o.numbers,
             num::trim(s.win_rate_pct),
             num::trim(o.expected_lots),
@@ -442,7 +446,7 @@ pub fn build(
         working.push(Work {
             label: WorkLabel::Expected(*pool),
             formula: format!(
-                "Σ {} × rate × profit = {}",
+                "Σ nᵢ × rᵢ × pᵢ (i = 1…{}) = {}",
                 c.ipos,
                 num::group(pt.profit, 2)
             ),
