@@ -67,6 +67,7 @@ pub mod judge;
 pub mod lexer;
 pub mod lexicon;
 mod note;
+pub mod report;
 pub mod text;
 mod trad;
 
