@@ -1,16 +1,92 @@
 //! Drawing of `fees`, `headline` and `list`: every figure arrives
 //! in a library report; here it is only laid out.
 
+use daxin::board::Board;
+use daxin::input::{self, opt};
+use daxin::ipo::Basis;
 use daxin::net;
 use daxin::num::{self, fixed, price_dp};
 use daxin::report::headlines::HeadlineReport;
+use daxin::report::list::Filter;
 use daxin::report::list::ListReport;
 use daxin::report::schedule::{ScheduleItem, ScheduleReport};
-use daxin::Lang;
+use daxin::{Ipo, Lang};
 
-use super::args::Format;
+use super::args::{Common, Format};
 use super::draw::{csv_of, csv_records, json, md_table, render_table, t, table_of};
-use super::Output;
+use super::{load_config, load_data, today, CliError, Output};
+
+/// `daxin fees --board B [--date D]`: the schedule in force that day
+/// (default: today), with the broker terms of the config.
+pub fn fees_cmd(
+    common: &Common,
+    board: &str,
+    date: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let board: Board = board.parse()?;
+    let day = opt("--date", date.as_deref(), input::parse_date)?.unwrap_or_else(today);
+    let config = load_config(common.config.as_deref())?;
+    let r = ScheduleReport::build(board, day, &config, lang, explain)?;
+    Ok(fee_schedule(&r, fmt, lang))
+}
+
+/// `daxin headline IPO [--basis B]`.
+pub fn headline_cmd(
+    common: &Common,
+    ipo: &str,
+    basis: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let data = load_data(&common.data)?;
+    let ipo = data.find(ipo)?;
+    let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
+    let r = HeadlineReport::build(ipo, basis, lang, explain)?;
+    Ok(headlines(&r, fmt))
+}
+
+/// `daxin list [--board B] [--year Y]`: CSV and JSON export the records
+/// themselves, in daxin's formats; the other formats draw the list.
+pub fn list_cmd(
+    common: &Common,
+    board: &Option<String>,
+    year: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let data = load_data(&common.data)?;
+    let filter = Filter {
+        board: board.as_deref().map(str::parse).transpose()?,
+        year: year.as_deref().map(Filter::parse_year).transpose()?,
+    };
+    let keep = |i: &Ipo| filter.keeps(i);
+    match fmt {
+        Format::Csv => {
+            let subset = data.subset(keep);
+            // the CSV is not lossless: say what it leaves out
+            let lost = subset.csv_omissions().text(lang);
+            Ok(Output {
+                stdout: subset.to_csv()?,
+                stderr: lost.map(|l| format!("{l}\n")).unwrap_or_default(),
+                code: 0,
+            })
+        }
+        Format::Json => Ok(Output {
+            stdout: format!("{}\n", data.subset(keep).to_json()?),
+            ..Output::default()
+        }),
+        Format::Table | Format::Md => {
+            let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
+            let r = ListReport::build(&ipos, lang, explain)?;
+            Ok(list(&r, fmt, lang))
+        }
+    }
+}
 
 /// `daxin fees`: the schedule in force on a day.
 pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
