@@ -15,6 +15,7 @@
 //! - [`published`]: figures as printed by the press, and whether they reproduce.
 //! - [`explain`]: each formula with its numbers put in.
 //! - [`num`]: the rounding rule (half-up, at display only) and formatting.
+//! - [`web`]: the local page and the HTML reports, drawn from the reports.
 //! - [`wins`]: one's own wins — the ledger, what each earned, broker
 //!   statements, and the 中签号 checker.
 //!
@@ -51,6 +52,7 @@ pub mod rules;
 pub mod strategy;
 pub mod tick;
 pub mod valuation;
+pub mod web;
 pub mod wins;
 
 pub use board::{Board, Currency};

@@ -1,25 +1,28 @@
-//! An audit as a front end shows it: each claim's working and reasons in
-//! words, the verdicts named, the JSON document of `daxin audit`, and the
-//! remark on how the article's bytes were read.
+//! An audit as a document: the JSON `daxin audit --format json` prints and
+//! the page's `/api/audit` returns — each claim's fields, its note in words,
+//! and with `explain` the candidates tried and the working line; and the
+//! words a front end shows with it: the verdicts' names, why each verdict,
+//! and how the article's bytes were read.
 //!
 //! ```
-//! use daxin::audit::{audit, report::AuditReport};
+//! use daxin::audit::report::AuditDoc;
 //! use daxin::data::Dataset;
 //! use daxin::Lang;
+//!
 //! let data = Dataset::builtin().unwrap();
-//! let a = audit("沐曦股份首日收涨692.95%。", &data);
-//! assert!(a.claims[0].working(0, Lang::En).starts_with("[1] gain \"692.95%\" → value 692.95"));
-//! let json = serde_json::to_value(AuditReport::new(&a, Lang::En, false)).unwrap();
+//! let a = daxin::audit::audit("沐曦股份首日收涨692.95%。", &data);
+//! let json = serde_json::to_value(AuditDoc::new(&a, Lang::En, true)).unwrap();
 //! assert_eq!(json["claims"][0]["verdict"], "confirmed");
-//! assert!(json["claims"][0].get("candidates").is_none()); // only with explain
+//! assert!(json["claims"][0]["working"].as_str().unwrap().contains("692.95"));
+//! assert_eq!(daxin::audit::report::verdict_name(a.claims[0].verdict, Lang::Zh), "属实");
 //! ```
 
 use serde::ser::SerializeSeq;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use super::{basis_name, direction_name, kind_name, show, time_name};
-use super::{Audit, Claim, Decoded, Verdict};
+use super::{basis_name, direction_name, kind_name, show, time_name, Audit, Claim};
+use super::{Decoded, Verdict};
 use crate::headline::Lang;
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -40,44 +43,6 @@ pub fn verdict_name(v: Verdict, lang: Lang) -> &'static str {
 }
 
 impl Claim {
-    /// The working of the claim numbered `i` (from 0): what was read from
-    /// its words, and every figure tried, ✓ where the words allow it.
-    pub fn working(&self, i: usize, lang: Lang) -> String {
-        let tried = self
-            .candidates
-            .iter()
-            .map(|k| {
-                let fits = if k.fits { " ✓" } else { "" };
-                let value = show(self.kind, k.value.value, lang);
-                format!("{} {value}{fits}", basis_name(&k.basis, lang))
-            })
-            .collect::<Vec<_>>()
-            .join(t(lang, "，", ", "));
-        let none = t(lang, "无", "none");
-        let kind = kind_name(self.kind, lang);
-        let q = if self.qualifier.is_empty() {
-            none
-        } else {
-            &self.qualifier
-        };
-        let stated = self
-            .stated_basis
-            .as_deref()
-            .map_or(none.to_string(), |b| basis_name(b, lang));
-        let dir = direction_name(self.direction, lang);
-        let time = time_name(self.time, lang);
-        let (n, printed) = (i + 1, &self.printed);
-        let (value, step) = (self.value.normalize(), self.step.normalize());
-        match lang {
-            Lang::Zh => format!(
-                "[{n}] {kind}「{printed}」→ 数值 {value}（步长 {step}），限定词 {q}，方向 {dir}，时间 {time}，句中价格 {stated}；逐一比较：{tried}\n"
-            ),
-            Lang::En => format!(
-                "[{n}] {kind} \"{printed}\" → value {value} (step {step}), qualifier {q}, direction {dir}, time {time}, stated price {stated}; tried: {tried}\n"
-            ),
-        }
-    }
-
     /// Why the verdict: its note, and whether the sentence mixes prices.
     pub fn why(&self, lang: Lang) -> String {
         let mut why = self.note.text(lang);
@@ -89,22 +54,6 @@ impl Claim {
             ));
         }
         why
-    }
-
-    /// The claim numbered `i` as JSON: its fields, the note in words, and
-    /// with `explain` its working; without, no candidates.
-    fn to_json(&self, i: usize, lang: Lang, explain: bool) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(m) = &mut v {
-            m.insert("note".into(), json!(self.note.text(lang)));
-            if explain {
-                // the line the table prints, for readers of the JSON
-                m.insert("working".into(), json!(self.working(i, lang).trim_end()));
-            } else {
-                m.remove("candidates");
-            }
-        }
-        v
     }
 }
 
@@ -122,57 +71,107 @@ impl Decoded {
     }
 }
 
-/// `daxin audit`'s JSON document, `{"claims": […], "skipped": […]}`, in a
-/// language: each claim is turned into JSON only as it is written, so that
-/// a large article's output is never held twice.
-#[derive(Debug, Clone, Copy)]
-pub struct AuditReport<'a> {
-    /// The audit.
-    pub audit: &'a Audit,
-    /// The language of the notes and the working.
-    pub lang: Lang,
-    /// Include each claim's candidates and working.
-    pub explain: bool,
+/// The document: `{"claims": […], "skipped": […]}`.
+#[derive(Serialize)]
+pub struct AuditDoc<'a> {
+    claims: Claims<'a>,
+    skipped: Vec<Value>,
 }
 
-impl<'a> AuditReport<'a> {
-    /// The document of `audit`.
-    pub fn new(audit: &'a Audit, lang: Lang, explain: bool) -> Self {
-        AuditReport {
-            audit,
-            lang,
-            explain,
+impl<'a> AuditDoc<'a> {
+    /// The document of `audit` in `lang`, with the working when `explain`.
+    pub fn new(audit: &'a Audit, lang: Lang, explain: bool) -> AuditDoc<'a> {
+        AuditDoc {
+            claims: Claims {
+                claims: &audit.claims,
+                lang,
+                explain,
+            },
+            skipped: audit
+                .skipped
+                .iter()
+                .map(|k| json!({ "text": k.text, "reason": k.reason.text(lang) }))
+                .collect(),
         }
     }
 }
 
-struct Claims<'a>(&'a AuditReport<'a>);
+/// The claims, each turned into JSON only as it is written, so that a large
+/// article's output is never held twice.
+struct Claims<'a> {
+    claims: &'a [Claim],
+    lang: Lang,
+    explain: bool,
+}
 
 impl Serialize for Claims<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = self.0;
-        let mut seq = s.serialize_seq(Some(r.audit.claims.len()))?;
-        for (i, c) in r.audit.claims.iter().enumerate() {
-            seq.serialize_element(&c.to_json(i, r.lang, r.explain))?;
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.claims.len()))?;
+        for (i, c) in self.claims.iter().enumerate() {
+            seq.serialize_element(&claim_json(i, c, self.lang, self.explain))?;
         }
         seq.end()
     }
 }
 
-impl Serialize for AuditReport<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Doc<'a> {
-            claims: Claims<'a>,
-            skipped: Vec<Value>,
+/// One claim as JSON: the claim's fields, the note in words, the
+/// candidates and the working only with `explain`.
+fn claim_json(i: usize, c: &Claim, lang: Lang, explain: bool) -> Value {
+    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("note".into(), json!(c.note.text(lang)));
+        if explain {
+            m.insert("working".into(), json!(claim_working(i, c, lang)));
+        } else {
+            m.remove("candidates");
         }
-        let skipped = self.audit.skipped.iter();
-        Doc {
-            claims: Claims(self),
-            skipped: skipped
-                .map(|k| json!({ "text": k.text, "reason": k.reason.text(self.lang) }))
-                .collect(),
-        }
-        .serialize(s)
+    }
+    v
+}
+
+/// The working of the `i`-th claim (counted from 0), in `lang`: what was
+/// read and every price tried.
+pub fn claim_working(i: usize, c: &Claim, lang: Lang) -> String {
+    let tried = c
+        .candidates
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {}{}",
+                basis_name(&k.basis, lang),
+                show(c.kind, k.value.value, lang),
+                if k.fits { " ✓" } else { "" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(t(lang, "，", ", "));
+    let none = t(lang, "无", "none");
+    let kind = kind_name(c.kind, lang);
+    let q = if c.qualifier.is_empty() {
+        none.to_string()
+    } else {
+        c.qualifier.clone()
+    };
+    let stated = c
+        .stated_basis
+        .as_deref()
+        .map_or(none.to_string(), |b| basis_name(b, lang));
+    let dir = direction_name(c.direction, lang);
+    let time = time_name(c.time, lang);
+    match lang {
+        Lang::Zh => format!(
+            "[{}] {kind}「{}」→ 数值 {}（步长 {}），限定词 {q}，方向 {dir}，时间 {time}，句中价格 {stated}；逐一比较：{tried}",
+            i + 1,
+            c.printed,
+            c.value.normalize(),
+            c.step.normalize(),
+        ),
+        Lang::En => format!(
+            "[{}] {kind} \"{}\" → value {} (step {}), qualifier {q}, direction {dir}, time {time}, stated price {stated}; tried: {tried}",
+            i + 1,
+            c.printed,
+            c.value.normalize(),
+            c.step.normalize(),
+        ),
     }
 }

@@ -18,9 +18,10 @@ pub struct Cli {
 /// Flags every command takes.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Output format (default: table; csv for `batch`).
+    /// Output format (default: table; csv for `batch`). html: one
+    /// self-contained page (show, lot, batch, audit).
     #[arg(long, global = true, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// Language of labels and sentences: zh or en.
     #[arg(long, global = true, default_value = "zh")]
@@ -53,6 +54,35 @@ pub enum Format {
     Csv,
     /// Markdown.
     Md,
+}
+
+/// `--format` as typed: the formats every command draws, and HTML, which
+/// `show`, `lot`, `batch` and `audit` write (`cli::html`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A table for the terminal.
+    Table,
+    /// One JSON object; decimals are strings.
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file: inline CSS and SVG charts.
+    Html,
+}
+
+impl FormatArg {
+    /// The format drawn by the commands' renderers (`None` for HTML).
+    pub fn drawn(self) -> Option<Format> {
+        match self {
+            FormatArg::Table => Some(Format::Table),
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Md => Some(Format::Md),
+            FormatArg::Html => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -159,6 +189,12 @@ pub enum Command {
         after_help = "Examples:\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --sh 100000 --sz 100000\n  daxin strategy fixtures/strategy/gpu-wave-2025.csv --total 200000 --explain --lang en\n  daxin strategy stock_xgsglb_em.csv --sh 300000 --sz 200000 --from 2025-01-01 --to 2025-12-31 --fees"
     )]
     Strategy(Box<StrategyArgs>),
+    /// A local page on 127.0.0.1 and ::1: the IPOs, the calculator, the
+    /// odds, the audit box and your wins, with charts.
+    #[command(
+        after_help = "Examples:\n  daxin serve\n  daxin serve --port 8080 --open\n  daxin serve --ledger ~/.config/daxin/wins.toml"
+    )]
+    Serve(ServeArgs),
     /// The IPOs in the data, one line each.
     #[command(
         after_help = "Examples:\n  daxin list\n  daxin list --board star --year 2025\n  daxin list --format csv > records.csv"
@@ -171,6 +207,20 @@ pub enum Command {
         #[arg(long)]
         year: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 and ::1 (0: any free port).
+    #[arg(long, default_value = "8421", allow_hyphen_values = true)]
+    pub port: String,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The wins ledger the My wins page reports on (read only; default:
+    /// $DAXIN_LEDGER, else the config directory's wins.toml).
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<std::path::PathBuf>,
 }
 
 /// Shells `daxin completions` writes a script for.

@@ -6,7 +6,7 @@ use std::path::Path;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde_json::Value;
 
-use daxin::audit::report::{verdict_name, AuditReport};
+use daxin::audit::report::{claim_working, verdict_name, AuditDoc};
 use daxin::audit::Audit;
 use daxin::data::Dataset;
 use daxin::Lang;
@@ -118,7 +118,7 @@ fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     let mut out = Output::default();
     match fmt {
         Format::Json => {
-            out.stdout = json(&AuditReport::new(a, lang, explain));
+            out.stdout = json(&AuditDoc::new(a, lang, explain));
             return out;
         }
         Format::Csv => {
@@ -151,7 +151,8 @@ fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     if explain {
         out.stdout.push('\n');
         for (i, c) in a.claims.iter().enumerate() {
-            out.stdout.push_str(&c.working(i, lang));
+            out.stdout
+                .push_str(&format!("{}\n", claim_working(i, c, lang)));
         }
     }
     if !a.skipped.is_empty() {

@@ -18,7 +18,7 @@ use super::output::{write_error, AtomicFile};
 use super::CliError;
 
 /// One output row, in whichever format.
-trait Sink {
+pub(super) trait Sink {
     fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
     /// Rows from here on come from `name` (told only when several files are
     /// read: then each row names its file).
@@ -247,9 +247,9 @@ fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, 
 
 /// Counts of one run.
 #[derive(Default)]
-struct Tally {
-    rows: u64,
-    errors: u64,
+pub(super) struct Tally {
+    pub(super) rows: u64,
+    pub(super) errors: u64,
     pending: u64,
     ambiguous: u64,
     no_price: u64,
@@ -351,14 +351,26 @@ fn units_line(name: &str, r: &UnitsReport, lang: Lang) -> Option<String> {
 const UNIT_SAMPLE: usize = (1 << 20) - 1;
 
 /// What a run reads its files with.
-struct Opts<'a> {
+pub(super) struct Opts<'a> {
     from: Option<SourceFormat>,
     sheet: Option<&'a str>,
     units: Option<Unit>,
     lang: Lang,
 }
 
-fn run_file(
+impl<'a> Opts<'a> {
+    /// The options `a` gives, validated.
+    pub(super) fn of(a: &'a BatchArgs, lang: Lang) -> Result<Opts<'a>, CliError> {
+        Ok(Opts {
+            from: a.from.as_deref().map(str::parse).transpose()?,
+            sheet: a.sheet.as_deref(),
+            units: a.units.as_deref().map(str::parse).transpose()?,
+            lang,
+        })
+    }
+}
+
+pub(super) fn run_file(
     path: &Path,
     opts: &Opts<'_>,
     sink: &mut dyn Sink,
@@ -442,7 +454,9 @@ fn run_file(
         pb
     });
     let mut out = RowOut::default();
-    let mut fast = import::fast::FastPath::new(&layout);
+    let mut fast = import::fast::FastPath::new(&layout)
+        .filter(|_| std::env::var_os("DAXIN_NO_FAST").is_none());
+    let mut rows = import::Rows::new(&layout);
     loop {
         let line = src.line;
         // the fast path first: a whole line it takes is done
@@ -487,7 +501,7 @@ fn run_file(
                     continue;
                 }
                 match error {
-                    None => import::process_into(&layout, &row, &mut out),
+                    None => rows.process_into(&row, &mut out),
                     Some(e) => {
                         // a malformed row keeps its place in the output
                         out = RowOut {
@@ -662,14 +676,7 @@ fn write_rows(
 /// Runs `daxin batch`; returns the exit code (0 every row read — computed,
 /// pending, ambiguous or without a price; 1 some rows had errors).
 pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8, CliError> {
-    let from: Option<SourceFormat> = a.from.as_deref().map(str::parse).transpose()?;
-    let units: Option<Unit> = a.units.as_deref().map(str::parse).transpose()?;
-    let opts = Opts {
-        from,
-        sheet: a.sheet.as_deref(),
-        units,
-        lang,
-    };
+    let opts = Opts::of(a, lang)?;
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {

@@ -7,9 +7,11 @@ mod audit;
 mod batch;
 mod chances;
 mod draw;
+mod html;
 mod numbers;
 mod output;
 mod render;
+mod serve;
 mod show;
 mod store;
 mod strategy;
@@ -68,8 +70,24 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Command::Serve(a) = &cli.command {
+        return match serve::serve(a, &cli.common) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("daxin: {}", e.msg);
+                ExitCode::from(e.code)
+            }
+        };
+    }
+    if cli.common.format == Some(args::FormatArg::Html) {
+        return html::main(&cli);
+    }
     if let Command::Batch(a) = &cli.command {
-        let fmt = cli.common.format.unwrap_or(args::Format::Csv);
+        let fmt = cli
+            .common
+            .format
+            .and_then(|f| f.drawn())
+            .unwrap_or(args::Format::Csv);
         let lang: Lang = match cli.common.lang.parse() {
             Ok(l) => l,
             Err(e) => {
@@ -105,7 +123,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
+pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
     for f in files {
         let origin = f.display().to_string();
@@ -131,7 +149,7 @@ fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
 /// Reads the broker terms: `--config`, else `$DAXIN_CONFIG`, else
 /// `./daxin.toml`, else `$XDG_CONFIG_HOME/daxin/daxin.toml` (or
 /// `~/.config/daxin/daxin.toml`); none found means the documented defaults.
-fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
+pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     let read = |p: &std::path::Path, why: &str| -> Result<Config, CliError> {
         let text = std::fs::read_to_string(p).map_err(|e| CliError {
             msg: format!("{why} {}: cannot read: {e}", p.display()),
@@ -159,9 +177,31 @@ fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     Ok(Config::default())
 }
 
+/// The article `audit` reads: a file, or standard input for none or `-`.
+pub(crate) fn read_article(file: Option<&std::path::Path>) -> Result<String, CliError> {
+    match file.filter(|p| p.as_os_str() != "-") {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| CliError {
+            msg: format!("{}: cannot read: {e}", p.display()),
+            code: 2,
+        }),
+        None => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| CliError {
+                msg: format!("standard input: cannot read: {e}"),
+                code: 2,
+            })?;
+            Ok(s)
+        }
+    }
+}
+
 fn run(cli: &Cli) -> Result<Output, CliError> {
     let lang: Lang = cli.common.lang.parse()?;
-    let fmt = cli.common.format.unwrap_or(args::Format::Table);
+    let fmt = cli
+        .common
+        .format
+        .and_then(|f| f.drawn())
+        .unwrap_or(args::Format::Table);
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
@@ -214,8 +254,8 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
         Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
-        Command::Batch(_) => Err(CliError {
-            msg: "batch is run by main".into(),
+        Command::Batch(_) | Command::Serve(_) => Err(CliError {
+            msg: "batch and serve are run by main".into(),
             code: 1,
         }),
         Command::Fees { board, date } => {

@@ -113,17 +113,27 @@ pub fn report(
     ipo: &Ipo,
     a: &FeeArgs,
     config: &Config,
-    mut req: Request,
+    req: Request,
     fmt: Format,
 ) -> Result<Output, CliError> {
+    let lang = req.lang;
+    let r = build(ipo, a, config, req)?;
+    Ok(draw(&r, fmt, lang))
+}
+
+/// The report of `ipo` with the fee flags.
+pub fn build(
+    ipo: &Ipo,
+    a: &FeeArgs,
+    config: &Config,
+    mut req: Request,
+) -> Result<IpoReport, CliError> {
     let (net, margin, warnings) = fee_terms(a)?.resolve(ipo.currency, config)?;
     req.warnings.extend(warnings);
     req.net = net;
     req.margin = margin;
     req.fees = a.fees;
-    let lang = req.lang;
-    let r = IpoReport::build(ipo, &req)?;
-    Ok(draw(&r, fmt, lang))
+    Ok(IpoReport::build(ipo, &req)?)
 }
 
 fn price(p: Decimal) -> String {

@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 mod cell;
+mod dated;
 mod encoding;
 pub mod fast;
 mod format;
@@ -36,7 +37,7 @@ pub use encoding::sniff_encoding;
 pub use layout::{Field, Layout};
 pub use row::{
     board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record, working, At,
-    RowOut, Status,
+    RowOut, Rows, Status,
 };
 pub use units::{ColumnUnit, Unit, UnitEvidence, UnitReason, UnitsReport};
 pub use write::OUT_HEADER;

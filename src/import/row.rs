@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::cell::{cell_date, cell_decimal, may_need_folding, trim_bytes};
+use super::dated::{self, lot_on, ByBoard, Dated};
 use super::layout::{Field, Layout};
 use super::units::{self, FitContext, Unit};
 use super::{Record, SourceFormat};
@@ -210,6 +211,33 @@ pub(super) fn gain_hundredths(p: i64, ps: u32, i: i64, is: u32) -> Option<i64> {
     })
 }
 
+/// The gain of `price` over `issue` in percent, rounded half-up to
+/// `places` (at most 10), by integer division: the exact gain
+/// `(price − issue) × 100 ÷ issue` compared at a published figure's own
+/// places. `None` for numbers too wide, or an issue price ≤ 0.
+pub(super) fn gain_at_places(price: Decimal, issue: Decimal, places: u32) -> Option<Decimal> {
+    if places > 10 {
+        return None;
+    }
+    let scale = price.scale().max(issue.scale());
+    let p = rescaled(price, scale)?;
+    let i = rescaled(issue, scale)?;
+    if i <= 0 {
+        return None;
+    }
+    let num = p
+        .checked_sub(i)?
+        .checked_mul(100)?
+        .checked_mul(10i128.checked_pow(places)?)?;
+    let (q, r) = (num / i, num % i);
+    let q = if r.unsigned_abs() * 2 >= i.unsigned_abs() {
+        q + num.signum()
+    } else {
+        q
+    };
+    Decimal::try_from_i128_with_scale(q, places).ok()
+}
+
 fn rescaled(x: Decimal, scale: u32) -> Option<i128> {
     let m = x.mantissa();
     let up = scale.checked_sub(x.scale())?;
@@ -236,32 +264,85 @@ pub fn process<R: Record + ?Sized>(layout: &Layout, rec: &R) -> RowOut {
     out
 }
 
-/// [`process`] into a reused row, keeping its strings' capacity (the
-/// batch's hot path allocates nothing for a clean row).
+/// [`process`] into a reused row, keeping its strings' capacity. A table's
+/// many rows go through one [`Rows`], which keeps its rule lookups.
 pub fn process_into<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) {
-    field_into(&mut out.code, rec, layout.col(Field::Code));
-    field_into(&mut out.name, rec, layout.col(Field::Name));
-    out.board = None;
-    out.listing_date = None;
-    out.issue_price = None;
-    out.lot_shares = None;
-    out.total_shares = None;
-    out.basis = "";
-    out.headline = None;
-    out.open = None;
-    out.latest = None;
-    out.published_profit = None;
-    out.published_gain = None;
-    out.check.clear();
-    out.error = None;
-    out.status = Status::Computed;
-    out.subscription_date = None;
-    if let Err(e) = compute(layout, rec, out) {
-        out.error = Some(e.to_string());
-        out.check.clear();
-        out.check.push_str("error");
-        out.status = Status::Error;
+    Rows::new(layout).process_into(rec, out);
+}
+
+/// The rows of one table: its layout, and the dated rules its rows have
+/// looked up (a table's rows share a few boards and periods), so that a row
+/// costs no table search.
+#[derive(Debug, Clone)]
+pub struct Rows<'a> {
+    layout: &'a Layout,
+    dated: Dated,
+    lots: ByBoard<Option<u64>>,
+    listing_lots: ByBoard<Option<u64>>,
+    /// Digits for the check's text.
+    scratch: Vec<u8>,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of a table with `layout`.
+    pub fn new(layout: &'a Layout) -> Rows<'a> {
+        Rows {
+            layout,
+            dated: Dated::default(),
+            lots: ByBoard::default(),
+            listing_lots: ByBoard::default(),
+            scratch: Vec::with_capacity(64),
+        }
     }
+
+    /// Recomputes one record into `out`, reusing its strings' capacity.
+    /// Never fails: a row that cannot be computed comes back with its
+    /// `error`, so that no row is lost.
+    pub fn process_into<R: Record + ?Sized>(&mut self, rec: &R, out: &mut RowOut) {
+        let layout = self.layout;
+        field_into(&mut out.code, rec, layout.col(Field::Code));
+        field_into(&mut out.name, rec, layout.col(Field::Name));
+        out.board = None;
+        out.listing_date = None;
+        out.issue_price = None;
+        out.lot_shares = None;
+        out.total_shares = None;
+        out.basis = "";
+        out.headline = None;
+        out.open = None;
+        out.latest = None;
+        out.published_profit = None;
+        out.published_gain = None;
+        out.check.clear();
+        out.error = None;
+        out.status = Status::Computed;
+        out.subscription_date = None;
+        if let Err(e) = compute(self, rec, out) {
+            out.error = Some(e.to_string());
+            out.check.clear();
+            out.check.push_str("error");
+            out.status = Status::Error;
+        }
+    }
+}
+
+/// Shares per lot for an IPO known only by its listing day, when the day
+/// leaves one rule (`None` when the rule changed in the weeks before, or
+/// there is none): cached for the days the answer holds.
+fn listing_lot(cache: &mut ByBoard<Option<u64>>, b: Board, listing: NaiveDate) -> Option<u64> {
+    cache
+        .get(b, listing, || {
+            let rules = board::lot_rules_for_listing(b, listing).ok()?;
+            match rules[..] {
+                [r] => {
+                    let from =
+                        r.from + chrono::Duration::days(board::SUBSCRIPTION_BEFORE_LISTING_DAYS);
+                    Some((from.min(listing), r.to, r.shares))
+                }
+                _ => Some((listing, Some(listing), None)),
+            }
+        })
+        .flatten()
 }
 
 /// The text `stock_xgsglb_em` writes in 连续一字板数量 for an IPO not yet
@@ -272,7 +353,7 @@ const NOT_LISTED_MARK: &str = "待上市";
 /// error, not the file's.
 fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
     for i in 0..rec.count() {
-        if let Some(b) = rec.field(i) {
+        if let Some(b) = rec.field(i).filter(|b| !b.is_ascii()) {
             if let Err(e) = std::str::from_utf8(b) {
                 let at = e.valid_up_to();
                 let bad: String = b[at..]
@@ -313,7 +394,8 @@ fn dec<R: Record + ?Sized>(
     }
 }
 
-fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Result<()> {
+fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Result<()> {
+    let layout = rows.layout;
     if rec.count() < layout.width {
         return Err(Error::invalid(
             "row",
@@ -353,16 +435,19 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     out.subscription_date = subscribed;
     // 连续一字板数量 holds 待上市 for an IPO not yet listed
     let limit_cell = get(layout, rec, Field::LimitUpDays).map(|(b, _)| b);
-    let marked_unlisted = limit_cell
-        .is_some_and(|b| input::normalize(&String::from_utf8_lossy(b)) == NOT_LISTED_MARK);
-    let has_price = [
-        Field::FirstClose,
-        Field::FirstAvg,
-        Field::Latest,
-        Field::FirstOpen,
-    ]
-    .iter()
-    .any(|f| dec(layout, rec, *f, "").ok().flatten().is_some());
+    let marked_unlisted = limit_cell.is_some_and(|b| {
+        b == NOT_LISTED_MARK.as_bytes()
+            || (!b.is_ascii() && input::normalize(&String::from_utf8_lossy(b)) == NOT_LISTED_MARK)
+    });
+    // the prices, read once: whether the row has any decides a pending
+    // row; their errors are raised where they are used, below
+    let latest = dec(layout, rec, Field::Latest, "最新价");
+    let close = dec(layout, rec, Field::FirstClose, "首日收盘价");
+    let avg = dec(layout, rec, Field::FirstAvg, "上市首日-均价");
+    let open = dec(layout, rec, Field::FirstOpen, "首日开盘价");
+    let has_price = [&latest, &close, &avg, &open]
+        .iter()
+        .any(|p| matches!(p, Ok(Some(_))));
     let Some(issue) = issue else {
         if !has_price && (listing.is_none() || marked_unlisted) {
             return pending(layout, rec, out, "not yet priced");
@@ -388,15 +473,25 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     let mut lot_choices: Vec<(&'static board::LotRule, u64)> = Vec::new();
     let lot = match (given_lot, subscribed, listing) {
         (Some(l), _, _) => Some(l),
-        (None, Some(d), _) => Some(rule_lot(board, d)?),
+        (None, Some(d), _) => Some(match lot_on(&mut rows.lots, board, d) {
+            Some(l) => l,
+            None => rule_lot(board, d)?,
+        }),
         (None, None, Some(d)) => {
-            for r in board::lot_rules_for_listing(board, d)? {
-                let shares = r
-                    .shares
-                    .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))?;
-                lot_choices.push((r, shares));
+            // one rule for the listing day (cached), else every rule it
+            // leaves possible, to be settled below
+            match listing_lot(&mut rows.listing_lots, board, d) {
+                Some(l) => Some(l),
+                None => {
+                    for r in board::lot_rules_for_listing(board, d)? {
+                        let shares = r.shares.ok_or_else(|| {
+                            Error::missing("lot_shares", "this board sets lots per IPO")
+                        })?;
+                        lot_choices.push((r, shares));
+                    }
+                    lot_choices.first().map(|(_, l)| *l)
+                }
             }
-            lot_choices.first().map(|(_, l)| *l)
         }
         (None, None, None) => None,
     };
@@ -424,21 +519,20 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     out.total_shares = total;
     // published figures; rates in the column's settled unit, as percent
     let mut notes: Vec<String> = Vec::new();
-    let cx = FitContext {
-        issue,
-        board: Some(board),
-        listing,
-    };
+    let band = listing.and_then(|d| rows.dated.band(board, d)).flatten();
+    let cx = FitContext { issue, band };
     let mut rate = |f: Field, name: &str| -> Result<Option<(Decimal, Unit)>> {
         let Some(x) = dec(layout, rec, f, name)? else {
             return Ok(None);
         };
         let (unit, mixed) = layout.units.of(f);
-        let (fits_pct, fits_frac) = units::fit_both(&cx, x);
-        let (fits_u, fits_other) = match unit {
-            Unit::Percent => (fits_pct, fits_frac),
-            Unit::Fraction => (fits_frac, fits_pct),
-        };
+        // a value that fits its column's settled unit needs no more (the
+        // other unit is judged only when it does not, or the column is mixed)
+        let fits_u = units::fits(&cx, x, unit);
+        if fits_u && !mixed {
+            return Ok(Some((x, unit)));
+        }
+        let fits_other = units::fits(&cx, x, unit.other());
         let col = layout.header(f, name);
         if !fits_u && fits_other {
             notes.push(format!(
@@ -470,10 +564,10 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
         None => ("首日涨幅", as_pct(first_raw)),
     };
     out.published_gain = published_gain;
-    let latest = dec(layout, rec, Field::Latest, "最新价")?;
-    let close = dec(layout, rec, Field::FirstClose, "首日收盘价")?;
-    let avg = dec(layout, rec, Field::FirstAvg, "上市首日-均价")?;
-    let open = dec(layout, rec, Field::FirstOpen, "首日开盘价")?;
+    let latest = latest?;
+    let close = close?;
+    let avg = avg?;
+    let open = open?;
     // a table with no first-day price (stock_dxsyl_em): the fen prices its
     // first-day rates imply, when they give the rates back
     let implied = |v: Option<(Decimal, Unit)>, what: &str, notes: &mut Vec<String>| {
@@ -617,20 +711,40 @@ fn compute<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &mut RowOut) -> Re
     // is one (the main boards' +44% / −36%)
     let band = match (basis, listing) {
         ("close" | "avg", Some(d)) => {
-            crate::rules::first_day_warnings(board, d, issue, &[(basis, at.price)])
-                .into_iter()
-                .next()
+            // inside the band by integers, as most rows are; else the
+            // rule's own test says why
+            let inside = rows
+                .dated
+                .band(board, d)
+                .map(|b| b.is_none_or(|b| dated::in_band(issue, at.price, b) == Some(true)));
+            if inside == Some(true) {
+                None
+            } else {
+                crate::rules::first_day_warnings(board, d, issue, &[(basis, at.price)])
+                    .into_iter()
+                    .next()
+            }
         }
         _ => None,
     };
-    let c = check(out, latest, limit_ups, lot, band, gain_label);
+    let mut c = std::mem::take(&mut out.check);
+    c.clear();
+    check(
+        out,
+        latest,
+        limit_ups,
+        lot,
+        band,
+        gain_label,
+        &mut c,
+        &mut rows.scratch,
+    );
     notes.extend(misfits);
     if notes.is_empty() {
-        out.check.clear();
-        out.check.push_str(&c);
+        out.check = c;
     } else {
         if c != "ok" {
-            notes.push(c.into_owned());
+            notes.push(c);
         }
         out.check = notes.join("; ");
     }
@@ -709,6 +823,55 @@ fn close_enough(computed: Decimal, published: Decimal) -> bool {
     num::round_half_up(computed, dp) == published
 }
 
+/// Text for a check: pieces pushed onto a reused buffer, numbers written
+/// by the output's own formatter — no `format!`, no allocation per row.
+struct Says<'a> {
+    s: &'a mut String,
+    scratch: &'a mut Vec<u8>,
+}
+
+impl Says<'_> {
+    fn t(&mut self, text: &str) -> &mut Self {
+        self.s.push_str(text);
+        self
+    }
+
+    fn bytes(&mut self) -> &mut Self {
+        // the formatter writes ASCII digits, points and minus signs only
+        self.s
+            .push_str(std::str::from_utf8(self.scratch).unwrap_or(""));
+        self.scratch.clear();
+        self
+    }
+
+    /// At 2 places, half-up.
+    fn fixed(&mut self, x: Decimal) -> &mut Self {
+        super::write::push_fixed(self.scratch, x, 2);
+        self.bytes()
+    }
+
+    /// As the decimal holds it, every place it has (`Decimal`'s `Display`).
+    fn dec(&mut self, x: Decimal) -> &mut Self {
+        super::write::push_fixed(self.scratch, x, x.scale());
+        self.bytes()
+    }
+
+    fn n(&mut self, x: u64) -> &mut Self {
+        super::write::push_u64(self.scratch, x);
+        self.bytes()
+    }
+
+    fn sep(&mut self) -> &mut Self {
+        if !self.s.is_empty() {
+            self.s.push_str("; ");
+        }
+        self
+    }
+}
+
+/// Appends to `dst` (empty) whether the published figures agree with the
+/// computed ones: `ok`, or what explains each difference.
+#[allow(clippy::too_many_arguments)]
 fn check(
     out: &RowOut,
     latest: Option<Decimal>,
@@ -716,101 +879,117 @@ fn check(
     lot: u64,
     band: Option<String>,
     gain_label: &str,
-) -> std::borrow::Cow<'static, str> {
-    use std::borrow::Cow;
+    dst: &mut String,
+    scratch: &mut Vec<u8>,
+) {
     let (Some(issue), Some(h)) = (out.issue_price, out.headline) else {
-        return Cow::Borrowed("");
+        return;
     };
     let profit = h.profit_per_lot;
-    let mut s = String::new();
+    let mut say = Says { s: dst, scratch };
     let mut fine = true;
     if let Some(w) = band {
         fine = false;
-        let _ = write!(
-            s,
-            "{w}: not a first-day price (a later day's close, or another board)"
-        );
+        say.t(&w)
+            .t(": not a first-day price (a later day's close, or another board)");
     }
     if let Some(pp) = out.published_profit {
         if !close_enough(profit, pp) {
-            if !s.is_empty() {
-                s.push_str("; ");
-            }
+            say.sep();
             fine = false;
             let latest_profit = latest.and_then(|l| lot_profit(l, issue, lot));
             let other_lot = if lot == 500 { 1000 } else { 500 };
             let other = lot_profit(h.price, issue, other_lot);
             if latest_profit.is_some_and(|lp| close_enough(lp, pp)) {
-                let _ = write!(s, "每中一签获利 {pp} uses the latest price, not the first close (an unopened board's latest close)");
-            } else if limit_ups.is_some_and(|n| n > Decimal::ZERO) {
-                let _ = write!(
-                    s,
-                    "每中一签获利 {pp} ≠ {}: after {} limit-up days the source uses the close of the day the board opened (开板日)",
-                    num::fixed(profit, 2),
-                    limit_ups.unwrap_or_default()
+                say.t("每中一签获利 ").dec(pp).t(
+                    " uses the latest price, not the first close (an unopened board's latest close)",
                 );
+            } else if let Some(n) = limit_ups.filter(|n| *n > Decimal::ZERO) {
+                say.t("每中一签获利 ")
+                    .dec(pp)
+                    .t(" ≠ ")
+                    .fixed(profit)
+                    .t(": after ")
+                    .dec(n)
+                    .t(" limit-up days the source uses the close of the day the board opened (开板日)");
             } else if other.is_some_and(|o| close_enough(o, pp)) {
-                let _ = write!(s, "每中一签获利 {pp} assumes {other_lot}-share lots; the rule of the date gives {lot}");
+                say.t("每中一签获利 ")
+                    .dec(pp)
+                    .t(" assumes ")
+                    .n(other_lot)
+                    .t("-share lots; the rule of the date gives ")
+                    .n(lot);
             } else if let Some(p) = implied_price(issue, pp, lot) {
-                let _ = write!(
-                    s,
-                    "每中一签获利 {pp} ≠ {}: it implies a sale price of {p}, not the {} {}",
-                    num::fixed(profit, 2),
-                    out.basis,
-                    num::fixed(h.price, 2)
-                );
+                say.t("每中一签获利 ")
+                    .dec(pp)
+                    .t(" ≠ ")
+                    .fixed(profit)
+                    .t(": it implies a sale price of ")
+                    .fixed(p)
+                    .t(", not the ")
+                    .t(out.basis)
+                    .t(" ")
+                    .fixed(h.price);
             } else {
-                let _ = write!(
-                    s,
-                    "每中一签获利 {pp} ≠ {} (differs by {})",
-                    num::fixed(profit, 2),
-                    num::fixed(pp - profit, 2)
-                );
+                say.t("每中一签获利 ")
+                    .dec(pp)
+                    .t(" ≠ ")
+                    .fixed(profit)
+                    .t(" (differs by ")
+                    .fixed(pp - profit)
+                    .t(")");
             }
         }
     }
     if let (Some(pg), Some(g)) = (out.published_gain, h.gain_pct) {
         // compared at the published figure's decimals, from the exact gain
         // (44.0162 is not 44.02 rounded again)
-        let exact = (h.price - issue)
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(issue))
-            .unwrap_or(g);
-        if !close_enough(exact, pg) {
-            if !s.is_empty() {
-                s.push_str("; ");
+        let agrees = match gain_at_places(h.price, issue, pg.scale()) {
+            Some(at) => at == pg,
+            None => {
+                let exact = (h.price - issue)
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(issue))
+                    .unwrap_or(g);
+                close_enough(exact, pg)
             }
+        };
+        if !agrees {
+            say.sep();
             fine = false;
             let latest_gain = latest.and_then(|l| gain_pct_2dp(l, issue));
             if out.basis != "latest" && latest_gain.is_some_and(|lg| close_enough(lg, pg)) {
-                let _ = write!(s, "{gain_label} {pg}% is the change to the latest price");
+                say.t(gain_label)
+                    .t(" ")
+                    .dec(pg)
+                    .t("% is the change to the latest price");
             } else if out.basis == "latest" {
                 // a first-day figure beside a row whose only price is the
                 // latest: say what first-day price it implies
-                let _ = write!(
-                    s,
-                    "{gain_label} {pg}% ≠ {g}% at the latest price {}",
-                    num::fixed(h.price, 2)
-                );
+                say.t(gain_label)
+                    .t(" ")
+                    .dec(pg)
+                    .t("% ≠ ")
+                    .dec(g)
+                    .t("% at the latest price ")
+                    .fixed(h.price);
                 if let Some(close) = units::implied_price(issue, pg, Unit::Percent) {
-                    let _ = write!(
-                        s,
-                        ": as a first-day gain it implies a close of about {close}"
-                    );
+                    say.t(": as a first-day gain it implies a close of about ")
+                        .dec(close);
                 }
             } else {
-                let _ = write!(s, "{gain_label} {pg}% ≠ {g}%");
+                say.t(gain_label).t(" ").dec(pg).t("% ≠ ").dec(g).t("%");
             }
         }
     }
     if fine {
-        if out.published_profit.is_none() && out.published_gain.is_none() {
-            Cow::Borrowed("ok (nothing published to check)")
-        } else {
-            Cow::Borrowed("ok")
-        }
-    } else {
-        Cow::Owned(s)
+        say.s.push_str(
+            if out.published_profit.is_none() && out.published_gain.is_none() {
+                "ok (nothing published to check)"
+            } else {
+                "ok"
+            },
+        );
     }
 }
 
@@ -964,6 +1143,25 @@ mod tests {
                 Some(num::round_half_up(exact, 2)),
                 "{p} {i}"
             );
+        }
+    }
+
+    #[test]
+    fn gain_at_places_is_the_exact_gain_rounded() {
+        for (p, i) in [
+            ("829.90", "104.66"),
+            ("28.40", "19.72"),
+            ("10.005", "10"),
+            ("5", "7.5"),
+        ] {
+            let exact = (d(p) - d(i)) * Decimal::ONE_HUNDRED / d(i);
+            for places in 0..=6 {
+                assert_eq!(
+                    gain_at_places(d(p), d(i), places),
+                    Some(num::round_half_up(exact, places)),
+                    "{p} {i} {places}"
+                );
+            }
         }
     }
 

@@ -26,15 +26,14 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::cell::{cell_date, cell_decimal, trim_bytes};
+use super::dated::{Band, Dated};
 use super::layout::{Field, Layout};
 use super::row::board_of_code;
 use super::Record;
-use crate::board::Board;
 use crate::error::{Error, Result};
 use crate::num;
 
@@ -193,28 +192,82 @@ pub(super) fn rate_at(issue: Decimal, price: Decimal, x: Decimal, unit: Unit) ->
     Some(num::round_half_up(r, x.scale()))
 }
 
-/// The row's facts a fit is judged on.
+/// The row's facts a fit is judged on: the issue price, and the first-day
+/// band in force for its listing (`None`: no band, or none known).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct FitContext {
     pub issue: Decimal,
-    pub board: Option<Board>,
-    pub listing: Option<NaiveDate>,
+    pub band: Option<Band>,
 }
 
 /// True when `x` fits `unit` (see the module's text).
 pub(super) fn fits(cx: &FitContext, x: Decimal, unit: Unit) -> bool {
+    if let Some(f) = fits_in_fen(cx, x, unit) {
+        return f;
+    }
     let Some(p) = implied_price(cx.issue, x, unit) else {
         return false;
     };
     if !reproduces(cx.issue, p, x, unit) {
         return false;
     }
-    match (cx.board, cx.listing) {
-        (Some(b), Some(d)) => {
-            crate::rules::first_day_warnings(b, d, cx.issue, &[("price", p)]).is_empty()
+    match cx.band {
+        Some((up, down)) => {
+            let limit = |pct: i64, up: bool| {
+                crate::rules::limit_price(cx.issue, Decimal::from(pct), up).ok()
+            };
+            match (limit(up, true), limit(down, false)) {
+                (Some(hi), Some(lo)) => lo <= p && p <= hi,
+                _ => true,
+            }
         }
-        _ => true,
+        None => true,
     }
+}
+
+/// [`fits`] in integers, for an issue price in whole fen and a rate of up
+/// to 10 places: the same answer with no decimal division (`None` when the
+/// numbers are outside that, and the decimal path decides).
+fn fits_in_fen(cx: &FitContext, x: Decimal, unit: Unit) -> Option<bool> {
+    let i = i128::from(super::dated::fen(cx.issue)?);
+    let xs = x.scale();
+    if i <= 0 || xs > 10 {
+        return None;
+    }
+    let xm = x.mantissa();
+    let k: i128 = match unit {
+        Unit::Percent => 100,
+        Unit::Fraction => 1,
+    };
+    let den = k.checked_mul(10i128.checked_pow(xs)?)?;
+    // the implied price in fen, half-up: i × (k + x) ÷ k
+    let num = i.checked_mul(den.checked_add(xm)?)?;
+    if num <= 0 {
+        return Some(false);
+    }
+    let p = (num.checked_mul(2)? + den) / (2 * den);
+    if p <= 0 {
+        return Some(false);
+    }
+    // the rate that price gives, at x's places, half-up on the magnitude
+    let r_num = (p - i).checked_mul(den)?;
+    let (q, rem) = (r_num / i, r_num % i);
+    let r = if rem.unsigned_abs() * 2 >= i.unsigned_abs() {
+        q + r_num.signum()
+    } else {
+        q
+    };
+    if r != xm {
+        return Some(false);
+    }
+    Some(match cx.band {
+        Some((up, down)) => {
+            let hi = (i.checked_mul(i128::from(100 + up))? + 50) / 100;
+            let lo = (i.checked_mul(i128::from(100 - down))? + 50) / 100;
+            lo <= p && p <= hi
+        }
+        None => true,
+    })
 }
 
 /// Which units `x` fits: (percent, fraction). Zero fits both.
@@ -330,11 +383,11 @@ impl Layout {
         let board = cell(Field::Code)
             .and_then(|(b, _)| std::str::from_utf8(b).ok().and_then(board_of_code));
         let listing = cell(Field::ListingDate).and_then(|(b, _)| cell_date("", b).ok().flatten());
-        Some(FitContext {
-            issue,
-            board,
-            listing,
-        })
+        let band = match (board, listing) {
+            (Some(b), Some(d)) => Dated::default().band(b, d).flatten(),
+            _ => None,
+        };
+        Some(FitContext { issue, band })
     }
 
     /// A rate cell's number as written (no unit applied); `None` when empty
@@ -358,10 +411,10 @@ mod tests {
     #[test]
     fn fits_tell_fractions_from_percentages() {
         // 金徽股份, SSE main board 2022 (AKShare docs, 1.4.x example output)
+        // the SSE main board's band then: +44% / −36%
         let cx = FitContext {
             issue: d("10.80"),
-            board: Some(Board::SseMain),
-            listing: NaiveDate::from_ymd_opt(2022, 2, 22),
+            band: Some((44, 36)),
         };
         assert_eq!(fit_both(&cx, d("0.4398")), (false, true));
         assert_eq!(
@@ -372,12 +425,43 @@ mod tests {
         // band's top; as a fraction it would be far outside the band
         let cx = FitContext {
             issue: d("19.72"),
-            board: Some(Board::SseMain),
-            listing: NaiveDate::from_ymd_opt(2022, 11, 18),
+            band: Some((44, 36)),
         };
         assert_eq!(fit_both(&cx, d("44.0162")), (true, false));
         assert_eq!(Unit::Fraction.to_percent(d("0.4398")), Some(d("43.98")));
         assert_eq!(Unit::Fraction.to_percent(d("1.439")), Some(d("143.9")));
+        // the integer path and the decimal one agree
+        for (issue, x) in [
+            ("10.80", "0.4398"),
+            ("19.72", "44.0162"),
+            ("36.00", "66.94"),
+            ("7.5", "-20.13"),
+            ("10", "143.9"),
+        ] {
+            for band in [None, Some((44, 36))] {
+                for unit in [Unit::Percent, Unit::Fraction] {
+                    let cx = FitContext {
+                        issue: d(issue),
+                        band,
+                    };
+                    let fast = fits_in_fen(&cx, d(x), unit).unwrap();
+                    let p = implied_price(cx.issue, d(x), unit);
+                    let slow = p.is_some_and(|p| {
+                        reproduces(cx.issue, p, d(x), unit)
+                            && band.is_none_or(|(u, dn)| {
+                                let hi =
+                                    crate::rules::limit_price(cx.issue, Decimal::from(u), true)
+                                        .unwrap();
+                                let lo =
+                                    crate::rules::limit_price(cx.issue, Decimal::from(dn), false)
+                                        .unwrap();
+                                lo <= p && p <= hi
+                            })
+                    });
+                    assert_eq!(fast, slow, "{issue} {x} {unit:?} {band:?}");
+                }
+            }
+        }
         assert!("fraction".parse::<Unit>().is_ok());
         assert!("x".parse::<Unit>().is_err());
     }
