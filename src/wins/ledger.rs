@@ -1503,6 +1503,18 @@ pub fn entries(ledger: &Ledger, facts: Vec<Facts>) -> Vec<Entry> {
 }
 
 /// `daxin wins list` as data: the ledger and every win in it.
+///
+/// ```
+/// use daxin::data::Dataset;
+/// use daxin::wins::ledger::{entries, parse, validate, LedgerList};
+/// let data = Dataset::builtin().unwrap();
+/// let l = parse("[[win]]\ncode = \"688802\"\ndate = 2025-12-05\nshares = 500\n", "w").unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+/// let facts = validate(&l, &data, today, None).unwrap();
+/// let list = LedgerList { ledger: "wins.toml".into(), wins: entries(&l, facts) };
+/// let json = serde_json::to_value(&list).unwrap();
+/// assert_eq!((json["wins"][0]["status"].as_str(), json["wins"][0]["held"].as_u64()), (Some("held"), Some(500)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LedgerList {
     /// The ledger, as the user named it.

@@ -23,6 +23,11 @@
 //! assert_eq!(r.implied_rate_pct.to_string(), "0.1200"); // 1/1000 + 2/10000
 //! assert_eq!(r.summary(daxin::Lang::En),
 //!     "numbers 1000000–1001999 (2000): 2 winning; implied winning rate 0.12%");
+//! // as `daxin numbers` gives it: no working unless asked for
+//! let c = daxin::wins::numbers::Checked { report: r, working: Vec::new() };
+//! let json = serde_json::to_value(&c).unwrap();
+//! assert_eq!(json["wins"], 2);
+//! assert!(json.get("working").is_none());
 //! ```
 
 use rust_decimal::Decimal;
