@@ -12,10 +12,8 @@ rows=${1:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin daxin --example gen_akshare --example split_only --example check_fast_path --example floor_batch
+cargo build --release --quiet --bin daxin --example gen_akshare --example split_only --example floor_batch
 ./target/release/examples/gen_akshare "$rows" > "$work/in.csv"
-# both paths of daxin batch give the same bytes on this file
-./target/release/examples/check_fast_path "$work/in.csv"
 
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv

@@ -1,13 +1,14 @@
 //! Criterion benchmarks of the per-row work of `daxin batch`: one AKShare
-//! row through the fast path (scan, recompute, write) and through the
-//! general path (split, recompute, write), and the pieces.
+//! row through the one row path (split, recompute, write) — a row that
+//! agrees with its published figures and one that does not — a block of
+//! rows on one and on two threads, and the pieces.
 //!
 //!     cargo bench --bench rows
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use daxin::import::fast::FastPath;
+use daxin::import::batch::{run_parallel, Encoder, Encoding};
 use daxin::import::split::{Splitter, Step};
-use daxin::import::{self, Layout, RowOut, SourceFormat};
+use daxin::import::{self, Layout, RowOut, Rows, SourceFormat};
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -42,36 +43,58 @@ fn row() -> Vec<&'static [u8]> {
 fn bench(c: &mut Criterion) {
     let layout = Layout::detect(SourceFormat::EmXgsglb.header(), None).unwrap();
     let rec = row();
-    let line: Vec<u8> = rec.join(&b","[..]);
-    let mut fast = FastPath::new(&layout).unwrap();
     let mut bytes = Vec::with_capacity(1 << 16);
-    c.bench_function(
-        "fast path: one AKShare line (scan, recompute, write)",
-        |b| {
-            b.iter(|| {
-                bytes.clear();
-                assert!(fast.line(black_box(&line), 2, b',', &mut bytes));
-                black_box(&bytes);
-            })
-        },
-    );
     let mut splitter = Splitter::new(b',');
+    let mut rows = Rows::new(&layout);
     let mut out = RowOut::default();
-    let mut with_nl = line.clone();
-    with_nl.push(b'\n');
-    c.bench_function(
-        "general path: one AKShare line (split, recompute, write)",
-        |b| {
-            b.iter(|| {
-                bytes.clear();
-                if let Step::Row { row, .. } = splitter.next(black_box(&with_nl), false) {
-                    import::process_into(&layout, &row, &mut out);
-                    import::write::csv_row(&mut bytes, 2, layout.format, &out, false);
-                }
-                black_box(&bytes);
-            })
-        },
-    );
+    for (what, published) in [("agrees", "362620"), ("differs", "297670")] {
+        let mut line = rec.clone();
+        line[21] = published.as_bytes();
+        let mut with_nl: Vec<u8> = line.join(&b","[..]);
+        with_nl.push(b'\n');
+        c.bench_function(
+            &format!("one AKShare line that {what} (split, recompute, write)"),
+            |b| {
+                b.iter(|| {
+                    bytes.clear();
+                    if let Step::Row { row, .. } = splitter.next(black_box(&with_nl), false) {
+                        rows.process_into(&row, &mut out);
+                        import::write::csv_row(&mut bytes, 2, layout.format, &out, false);
+                    }
+                    black_box(&bytes);
+                })
+            },
+        );
+    }
+    // a block of 10,000 such lines, every other one differing
+    let mut block = Vec::new();
+    for i in 0..10_000 {
+        let mut line = rec.clone();
+        if i % 2 == 1 {
+            line[21] = b"297670";
+        }
+        block.extend_from_slice(&line.join(&b","[..]));
+        block.push(b'\n');
+    }
+    let enc = Encoder::new(Encoding::Csv, false, None);
+    for jobs in [1, 2] {
+        c.bench_function(
+            &format!("a block of 10,000 lines on {jobs} thread(s)"),
+            |b| {
+                b.iter(|| {
+                    black_box(run_parallel(
+                        &layout,
+                        b',',
+                        black_box(&block),
+                        true,
+                        2,
+                        jobs,
+                        &enc,
+                    ))
+                })
+            },
+        );
+    }
     c.bench_function("process_into (one AKShare row)", |b| {
         b.iter(|| {
             import::process_into(&layout, black_box(rec.as_slice()), &mut out);

@@ -52,6 +52,13 @@ pub struct Price(Decimal);
 impl Price {
     /// Validates a decimal as a price; `field` names it in the error.
     pub fn new(field: &str, value: Decimal) -> Result<Price> {
+        // by the mantissa: a decimal's comparison rescales, and prices are
+        // checked once per row of a batch
+        let m = value.mantissa();
+        let max = i128::from(MAX_PRICE).checked_mul(10i128.pow(value.scale()));
+        if m > 0 && max.is_some_and(|max| m <= max) {
+            return Ok(Price(value));
+        }
         if value <= Decimal::ZERO {
             return Err(Error::invalid(
                 field,

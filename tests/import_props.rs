@@ -41,7 +41,7 @@ proptest! {
     }
 
     /// Numbers at the ends of what a decimal holds (28 digits, 10⁻²⁸, with
-    /// 万 or 亿 on top) in every number column, through both paths and the
+    /// 万 or 亿 on top) in every number column, through the row and the
     /// writer: an error row or figures, never a panic.
     #[test]
     fn extreme_numbers_never_panic(
@@ -59,10 +59,6 @@ proptest! {
         let out = import::process(&layout, row.as_slice());
         let mut bytes = Vec::new();
         import::write::csv_row(&mut bytes, 2, layout.format, &out, true);
-        let mut fast = import::fast::FastPath::new(&layout).unwrap();
-        let _ = fast.row(row.as_slice(), 2, &mut Vec::new());
-        let line = row.iter().map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>().join(",");
-        let _ = fast.line(line.as_bytes(), 2, b',', &mut Vec::new());
     }
 
     #[test]
@@ -221,277 +217,51 @@ fn price_text(fen: u64, style: u8) -> String {
     }
 }
 
-/// The fast path writes, byte for byte, what the general path and the CSV
-/// writer write, for every row it takes; and it takes most of these rows
-/// (so that the comparison is not vacuous).
-#[test]
-fn fast_path_writes_what_the_general_path_writes() {
-    use proptest::test_runner::{Config, TestRunner};
-    use std::cell::Cell;
-    let valid_or = |valid: Vec<&'static str>, odd: Vec<&'static str>| {
-        // three valid values for each odd one
-        let mut v = valid.clone();
-        v.extend(valid.clone());
-        v.extend(valid);
-        v.extend(odd);
-        prop::sample::select(v)
-    };
-    let strategy = (
-        valid_or(
-            vec!["688", "689", "600", "603", "000", "002", "300", "301"],
-            vec!["920", "830", "123", "SZ3"],
-        ),
-        0u32..1000,
-        valid_or(
-            vec!["新股", "沐曦股份", ""],
-            vec!["a,b", "say \"x\"", "ＡＢ", " 空格 "],
-        ),
-        (1u64..2_000_000, 1u64..20_000_000, 1u64..20_000_000),
-        (0u8..10, 0u8..10, 0u8..10),
-        valid_or(
-            vec!["2024-07-06", "2025-12-17", "2019-07-22"],
-            vec!["1985-01-01", "2024/07/06", "20240706", "-", ""],
-        ),
-        valid_or(vec!["-", "2024-06-28"], vec!["2023-03-20", "bad"]),
-        (0u8..7, 0u8..9, 0u8..8),
-        valid_or(vec!["0", "3", "-"], vec!["x"]),
-    );
-    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
-    let taken = Cell::new(0u32);
-    let mut runner = TestRunner::new(Config::with_cases(8192));
-    runner
-        .run(
-            &strategy,
-            |(prefix, tail, name, fen, styles, date, sub_date, kinds, limit_ups)| {
-                let mut fast = import::fast::FastPath::new(&layout).unwrap();
-                // styles 0–4 write a number, 5–6 a placeholder, 7 full-width;
-                // most draws are plain two-place prices
-                let style = |s: u8| if s >= 8 { 0 } else { s };
-                let (issue_fen, close_fen, latest_fen) = fen;
-                // closes at the main boards' first-day band edges (+44% /
-                // −36%, half-up to the fen) and just past them
-                let hi = (issue_fen * 144 + 50) / 100;
-                let lo = (issue_fen * 64 + 50) / 100;
-                let close_fen = match kinds.2 {
-                    0 => hi,
-                    1 => hi + 1,
-                    2 => lo.max(1),
-                    3 => lo.saturating_sub(1).max(1),
-                    4 => (issue_fen * 12 / 10).max(1),
-                    _ => close_fen,
-                };
-                // the lot of the row's board and date, where it has them
-                let rule_date = [sub_date, date]
-                    .iter()
-                    .find_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                let lot = import::board_of_code(&format!("{prefix}{tail:03}"))
-                    .zip(rule_date)
-                    .and_then(|(b, d)| daxin::board::lot_rule(b, d).ok())
-                    .and_then(|r| r.shares)
-                    .unwrap_or(500) as i64;
-                let profit_fen = (close_fen as i64 - issue_fen as i64) * lot;
-                let fen_text = rust_decimal::Decimal::new(profit_fen, 2);
-                let profit = match kinds.0 {
-                    0 | 5 => fen_text.normalize().to_string(),
-                    1 | 6 => fen_text.to_string(),
-                    2 => (fen_text + rust_decimal::Decimal::ONE).to_string(),
-                    3 => "-".into(),
-                    _ => "nan".into(),
-                };
-                let exact_gain = import::gain_pct_2dp(
-                    rust_decimal::Decimal::new(close_fen as i64, 2),
-                    rust_decimal::Decimal::new(issue_fen as i64, 2),
-                )
-                .unwrap();
-                // the gain at 4 places and at 1, half-up from the exact
-                // value: figures the 2-place gain cannot settle alone
-                let exact = (rust_decimal::Decimal::new(close_fen as i64, 2)
-                    - rust_decimal::Decimal::new(issue_fen as i64, 2))
-                    * rust_decimal::Decimal::ONE_HUNDRED
-                    / rust_decimal::Decimal::new(issue_fen as i64, 2);
-                let gain = match kinds.1 {
-                    0 | 7 => exact_gain.normalize().to_string(),
-                    1 | 8 => exact_gain.to_string(),
-                    5 => daxin::num::round_half_up(exact, 4).to_string(),
-                    6 => daxin::num::round_half_up(exact, 1).to_string(),
-                    2 => (exact_gain + rust_decimal::Decimal::ONE).to_string(),
-                    3 => "-".into(),
-                    _ => format!("{exact_gain}%"),
-                };
-                let cells: Vec<String> = vec![
-                    format!("{prefix}{tail:03}"),
-                    name.to_string(),
-                    "-".into(),
-                    "40100000".into(),
-                    "9665500".into(),
-                    "-".into(),
-                    "-".into(),
-                    price_text(issue_fen, style(styles.0)),
-                    price_text(latest_fen, style(styles.2)),
-                    price_text(close_fen, style(styles.1)),
-                    sub_date.into(),
-                    "-".into(),
-                    "-".into(),
-                    date.into(),
-                    "-".into(),
-                    "-".into(),
-                    "0.0335".into(),
-                    "-".into(),
-                    "-".into(),
-                    limit_ups.into(),
-                    gain,
-                    profit,
-                ];
-                let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
-                let mut got = Vec::new();
-                let took = fast.row(rec.as_slice(), 7, &mut got);
-                // the same cells as one line of CSV, when no cell needs
-                // quotes: the line scanner must agree with the split record
-                if !cells.iter().any(|c| c.contains([',', '"', '\n', '\r'])) {
-                    let mut by_line = Vec::new();
-                    let took_line = fast.line(cells.join(",").as_bytes(), 7, b',', &mut by_line);
-                    prop_assert_eq!(took_line, took);
-                    prop_assert_eq!(&by_line, &got);
-                }
-                if took {
-                    taken.set(taken.get() + 1);
-                    let general = import::process(&layout, rec.as_slice());
-                    let mut want = Vec::new();
-                    import::write::csv_row(&mut want, 7, layout.format, &general, false);
-                    prop_assert_eq!(
-                        String::from_utf8_lossy(&got),
-                        String::from_utf8_lossy(&want)
-                    );
-                } else {
-                    prop_assert!(got.is_empty(), "a declined row writes nothing");
-                }
-                Ok(())
-            },
-        )
-        .unwrap();
-    assert!(
-        taken.get() > 400,
-        "the fast path took only {} of 8192 rows",
-        taken.get()
-    );
-}
-
-/// The fast path takes the common row (so the property above is not
-/// vacuous), and declines what only the general path can say.
-#[test]
-fn fast_path_takes_the_common_row() {
-    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
-    let mut fast = import::fast::FastPath::new(&layout).unwrap();
-    let row = |issue: &str, close: &str, latest: &str, profit: &str| -> Vec<String> {
-        [
-            "688802",
-            "沐曦股份",
-            "-",
-            "40100000",
-            "9665500",
-            "-",
-            "-",
-            issue,
-            latest,
-            close,
-            "-",
-            "-",
-            "-",
-            "2025-12-17",
-            "-",
-            "-",
-            "0.0335",
-            "-",
-            "-",
-            "0",
-            "692.95",
-            profit,
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
-    };
-    let takes = |fast: &mut import::fast::FastPath, cells: Vec<String>| {
-        let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
-        fast.row(rec.as_slice(), 2, &mut Vec::new())
-    };
-    assert!(takes(&mut fast, row("104.66", "829.90", "-", "362620")));
-    assert!(takes(
-        &mut fast,
-        row("104.66", "829.90", "700.00", "362620")
-    ));
-    // a figure that differs: the general path explains it
-    assert!(!takes(&mut fast, row("104.66", "829.90", "-", "362621")));
-    // full-width digits: the general parser
-    assert!(!takes(
-        &mut fast,
-        row("１０４．６６", "829.90", "-", "362620")
-    ));
-}
-
-/// At the edges of what a price may be (above zero, at most
-/// `input::MAX_PRICE`), the fast path's integer bounds agree with the
-/// general path's `Price`: every combination of prices around the limits,
-/// in several spellings, is either declined by the fast path or written as
-/// the general path writes it; and a price out of range is never taken.
-#[test]
-fn fast_path_agrees_at_the_price_limits() {
-    let layout = Layout::detect(import::SourceFormat::EmXgsglb.header(), None).unwrap();
-    let mut fast = import::fast::FastPath::new(&layout).unwrap();
-    let max = daxin::input::MAX_PRICE;
-    let prices = [
-        format!("{}.99", max - 1),
-        format!("{max}"),
-        format!("{max}.00"),
-        format!("{max}.0000"),
-        format!("{max}.01"),
-        format!("{max}.0001"),
-        format!("{}", max + 1),
-        format!("{}.999", max - 1),
-        "0.01".to_string(),
-        "0.0001".to_string(),
-        "0".to_string(),
-        "0.00".to_string(),
-        "999999999999999999".to_string(),
-        "1000000000000000000".to_string(),
-    ];
-    let in_range = |p: &str| {
-        let d: rust_decimal::Decimal = p.parse().unwrap();
-        d > rust_decimal::Decimal::ZERO && d <= rust_decimal::Decimal::from(max)
-    };
-    let mut taken = 0;
-    for issue in &prices {
-        for close in &prices {
-            for latest in prices.iter().chain([&"-".to_string()]) {
-                // STAR, listed 2025-12-17: no first-day band to decline on
-                let mut cells = vec!["-"; 22];
-                cells[0] = "688802";
-                cells[1] = "沐曦股份";
-                cells[7] = issue;
-                cells[8] = latest;
-                cells[9] = close;
-                cells[13] = "2025-12-17";
-                let rec: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
-                let mut got = Vec::new();
-                if !fast.row(rec.as_slice(), 2, &mut got) {
-                    continue;
-                }
-                taken += 1;
-                assert!(
-                    in_range(issue) && in_range(close) && (latest == "-" || in_range(latest)),
-                    "taken with a price out of range: {issue} {close} {latest}"
-                );
-                let general = import::process(&layout, rec.as_slice());
-                let mut want = Vec::new();
-                import::write::csv_row(&mut want, 2, layout.format, &general, false);
-                assert_eq!(
-                    String::from_utf8_lossy(&got),
-                    String::from_utf8_lossy(&want),
-                    "{issue} {close} {latest}"
-                );
-            }
-        }
+/// A table's rows, as tables write them: mostly plain, some with quoted
+/// names (commas, quotes, line breaks), placeholders, bad prices, blank
+/// lines and rows of the wrong length.
+fn table_text(rows: &[(u8, u32, u64, u64, u8)]) -> Vec<u8> {
+    let mut t = Vec::new();
+    for (i, &(kind, code, issue, close, style)) in rows.iter().enumerate() {
+        let name = match kind {
+            0 => "\"新\n股\"".to_string(),
+            1 => "\"a,\"\"b\"\"\"".to_string(),
+            2 => String::new(),
+            _ => format!("新股{i}"),
+        };
+        let issue = price_text(issue, style % 6);
+        let close = price_text(close, style / 6);
+        let line = match kind {
+            3 => "\n".to_string(),
+            4 => "688001,short\n".to_string(),
+            5 => "688002,\"never closed,10,12,2025-12-17\n".to_string(),
+            _ => format!("688{code:03},{name},{issue},{close},-,2025-12-17,-,-\n"),
+        };
+        t.extend_from_slice(line.as_bytes());
     }
-    // the in-range prices are 7 of the 14; with 8 latest values each
-    assert_eq!(taken, 7 * 7 * 8);
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The batch on several threads writes, byte for byte, what it writes
+    /// on one: the same rows, in the same order, with the same line
+    /// numbers and counts, cuts inside quoted line breaks included.
+    #[test]
+    fn threads_write_what_one_thread_writes(
+        rows in proptest::collection::vec((0u8..12, 0u32..1000, 1u64..2_000_000, 1u64..20_000_000, 0u8..48), 0..300),
+        jobs in 2usize..6,
+        json in any::<bool>(),
+    ) {
+        use daxin::import::batch::{run_parallel, Encoder, Encoding};
+        let layout = Layout::detect(&HEADER, None).unwrap();
+        let text = table_text(&rows);
+        let enc = Encoder::new(if json { Encoding::Json } else { Encoding::Csv }, false, None);
+        let one = run_parallel(&layout, b',', &text, true, 2, 1, &enc);
+        let many = run_parallel(&layout, b',', &text, true, 2, jobs, &enc);
+        prop_assert_eq!(many.outputs.concat(), one.outputs.concat());
+        prop_assert_eq!(many.tally, one.tally);
+        prop_assert_eq!(many.end, one.end);
+    }
 }

@@ -472,6 +472,10 @@ pub struct BatchArgs {
     /// percent (43.98) or fraction (0.4398); default: settled per column.
     #[arg(long, value_name = "UNIT")]
     pub units: Option<String>,
+    /// Threads for the rows (default: all cores); the output is in input
+    /// order whatever the number.
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<String>,
 }
 
 #[derive(Debug, Args)]

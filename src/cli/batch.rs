@@ -1,188 +1,22 @@
-//! `daxin batch`: stream every row of the IPO tables investors already
-//! have through the calculator. The reading and writing live here; the
-//! row work is `daxin::import::process`.
+//! `daxin batch`: read the IPO tables investors already have and write
+//! every row recomputed. Reading files and writing the output live here;
+//! the rows — split, recomputed and encoded, on as many threads as asked —
+//! are `daxin::import::batch`'s.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
+use daxin::import::batch::{self as engine, BlockEnd, Encoder, Encoding, RowSink, Tally};
 use daxin::import::split::{self, Splitter, Step};
 use daxin::import::{
-    self, Layout, RowOut, SourceFormat, Status, Unit, UnitEvidence, UnitReason, UnitsReport,
-    OUT_HEADER,
+    self, Layout, Rows, SourceFormat, Unit, UnitEvidence, UnitReason, UnitsReport,
 };
 use daxin::Lang;
 
 use super::args::{BatchArgs, Format};
 use super::output::{write_error, AtomicFile};
 use super::CliError;
-
-/// One output row, in whichever format.
-pub(super) trait Sink {
-    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()>;
-    /// Rows from here on come from `name` (told only when several files are
-    /// read: then each row names its file).
-    fn begin_file(&mut self, name: &str);
-    /// The CSV bytes not yet written, for the fast path to append rows to,
-    /// and what each row starts with (`None` for the other formats and with
-    /// `--explain`).
-    fn fast_target(&mut self) -> Option<(&mut Vec<u8>, &[u8])> {
-        None
-    }
-    /// Writes the buffer out once it is full.
-    fn spill(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()>;
-}
-
-/// How many bytes of output are gathered before they are written: fewer,
-/// larger writes (1 MiB took about 5 % off the 1,000,000-row benchmark
-/// against 64 KiB, in one A/B run of seven each).
-const SPILL: usize = 1 << 20;
-
-/// CSV output: rows encoded by `daxin::import::write` into a buffer that
-/// is handed to the writer every `SPILL` bytes. The hot path of `daxin batch`.
-struct CsvSink<W: Write> {
-    w: W,
-    out: Vec<u8>,
-    explain: bool,
-    /// The `file` cell and its comma, when several files are read.
-    prefix: Vec<u8>,
-}
-
-impl<W: Write> CsvSink<W> {
-    fn new(w: W, explain: bool, with_file: bool) -> Self {
-        let mut out = Vec::with_capacity(SPILL + (1 << 12));
-        if with_file {
-            out.extend_from_slice(b"file,");
-        }
-        import::write::csv_header(&mut out, explain);
-        CsvSink {
-            w,
-            out,
-            explain,
-            prefix: Vec::new(),
-        }
-    }
-}
-
-impl<W: Write> Sink for CsvSink<W> {
-    fn begin_file(&mut self, name: &str) {
-        self.prefix.clear();
-        import::write::push_text(&mut self.prefix, name);
-    }
-    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        self.out.extend_from_slice(&self.prefix);
-        import::write::csv_row(&mut self.out, line, source, r, self.explain);
-        self.spill()
-    }
-    fn fast_target(&mut self) -> Option<(&mut Vec<u8>, &[u8])> {
-        (!self.explain).then_some((&mut self.out, &self.prefix))
-    }
-    fn spill(&mut self) -> io::Result<()> {
-        if self.out.len() >= SPILL {
-            self.w.write_all(&self.out)?;
-            self.out.clear();
-        }
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        self.w.write_all(&self.out)?;
-        self.out.clear();
-        self.w.flush()
-    }
-}
-
-struct JsonSink<W: Write> {
-    w: W,
-    first: bool,
-    explain: bool,
-    file: Option<String>,
-}
-
-impl<W: Write> Sink for JsonSink<W> {
-    fn begin_file(&mut self, name: &str) {
-        self.file = Some(name.to_string());
-    }
-    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        use serde_json::Value;
-        let mut v = serde_json::Map::new();
-        if let Some(f) = &self.file {
-            v.insert("file".into(), Value::String(f.clone()));
-        }
-        for (col, text) in import::write::cells(line, source, r) {
-            // counts are JSON numbers; decimals and text are strings
-            let value = match (col, text) {
-                (_, None) => Value::Null,
-                ("line" | "lot_shares" | "total_shares", Some(t)) => t
-                    .parse::<u64>()
-                    .map(Value::from)
-                    .unwrap_or(Value::String(t)),
-                (_, Some(t)) => Value::String(t),
-            };
-            v.insert(col.to_string(), value);
-        }
-        if self.explain {
-            v.insert("working".into(), Value::String(import::working(r)));
-        }
-        self.w.write_all(if self.first { b"[\n" } else { b",\n" })?;
-        self.first = false;
-        serde_json::to_writer(&mut self.w, &v)?;
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        self.w
-            .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
-        self.w.flush()
-    }
-}
-
-struct MdSink<W: Write> {
-    w: W,
-    explain: bool,
-    file: Option<String>,
-}
-
-impl<W: Write> MdSink<W> {
-    fn new(mut w: W, explain: bool, with_file: bool) -> io::Result<Self> {
-        let first = if with_file { "file | " } else { "" };
-        let extra = if explain { " | working" } else { "" };
-        writeln!(w, "| {first}{}{extra} |", OUT_HEADER.join(" | "))?;
-        writeln!(
-            w,
-            "|{}",
-            "---|".repeat(OUT_HEADER.len() + usize::from(explain) + usize::from(with_file))
-        )?;
-        Ok(MdSink {
-            w,
-            explain,
-            file: None,
-        })
-    }
-}
-
-impl<W: Write> Sink for MdSink<W> {
-    fn begin_file(&mut self, name: &str) {
-        self.file = Some(name.to_string());
-    }
-    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
-        let mut cells: Vec<String> = self.file.iter().cloned().collect();
-        cells.extend(
-            import::write::cells(line, source, r)
-                .into_iter()
-                .map(|(_, t)| t.unwrap_or_default()),
-        );
-        if self.explain {
-            cells.push(import::working(r));
-        }
-        let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
-        writeln!(self.w, "| {} |", cells.join(" | "))
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        self.w.flush()
-    }
-}
 
 fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
     CliError {
@@ -243,56 +77,6 @@ fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, 
         )
     };
     Ok((reader, size, delim))
-}
-
-/// Counts of one run.
-#[derive(Default)]
-pub(super) struct Tally {
-    pub(super) rows: u64,
-    pub(super) errors: u64,
-    pending: u64,
-    ambiguous: u64,
-    no_price: u64,
-}
-
-impl Tally {
-    fn count(&mut self, r: &RowOut) {
-        self.rows += 1;
-        match r.status {
-            Status::Error => self.errors += 1,
-            Status::Pending => self.pending += 1,
-            Status::Ambiguous => self.ambiguous += 1,
-            Status::NoPrice => self.no_price += 1,
-            Status::Computed => {}
-        }
-    }
-
-    /// The run's summary line, when some row was not simply computed.
-    fn summary(&self, lang: Lang) -> Option<String> {
-        if self.errors + self.pending + self.ambiguous + self.no_price == 0 {
-            return None;
-        }
-        let computed = self.rows - self.errors - self.pending - self.ambiguous - self.no_price;
-        let head = match (lang, self.errors) {
-            (Lang::Zh, 0) => format!("daxin batch：共 {} 行，无错误", self.rows),
-            (Lang::Zh, e) => format!("daxin batch：{} 行中 {e} 行出错（见 error 列）", self.rows),
-            (Lang::En, 0) => format!("daxin batch: {} rows, none with errors", self.rows),
-            (Lang::En, e) => format!(
-                "daxin batch: {e} of {} rows had errors (see the error column)",
-                self.rows
-            ),
-        };
-        Some(match lang {
-            Lang::Zh => format!(
-                "{head}；{computed} 行已计算，{} 行待定（尚未定价或上市），{} 行有两种读法（见 check 列），{} 行无价格",
-                self.pending, self.ambiguous, self.no_price
-            ),
-            Lang::En => format!(
-                "{head}; {computed} computed, {} pending (not yet priced or listed), {} ambiguous (see the check column), {} without a price",
-                self.pending, self.ambiguous, self.no_price
-            ),
-        })
-    }
 }
 
 /// The units a file's rate columns are read in, as one stderr line.
@@ -356,6 +140,7 @@ pub(super) struct Opts<'a> {
     sheet: Option<&'a str>,
     units: Option<Unit>,
     lang: Lang,
+    jobs: usize,
 }
 
 impl<'a> Opts<'a> {
@@ -366,19 +151,122 @@ impl<'a> Opts<'a> {
             sheet: a.sheet.as_deref(),
             units: a.units.as_deref().map(str::parse).transpose()?,
             lang,
+            jobs: match &a.jobs {
+                Some(j) => daxin::input::parse_shares("--jobs", j)?.get().clamp(1, 256) as usize,
+                None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            },
         })
     }
 }
 
+/// Where a run's rows go: encoded onto a writer (on `jobs` threads), or
+/// to a sink that keeps them (a page's table).
+pub(super) enum Target<'a> {
+    /// Encoded bytes.
+    Encoded {
+        /// The encoding.
+        enc: Encoder,
+        /// The writer.
+        w: &'a mut dyn Write,
+        /// Threads.
+        jobs: usize,
+        /// Whether a row has been written (JSON's commas).
+        any: bool,
+    },
+    /// Rows kept.
+    Rows(&'a mut dyn RowSink),
+}
+
+impl Target<'_> {
+    /// Rows from here on come from `name` (told only when several files
+    /// are read: then each row names its file).
+    fn begin_file(&mut self, name: &str) {
+        if let Target::Encoded { enc, .. } = self {
+            *enc = enc.for_file(name);
+        }
+    }
+
+    /// One row made outside the splitter (a record of a daxin file).
+    fn row(&mut self, line: u64, source: SourceFormat, r: &import::RowOut) -> io::Result<()> {
+        match self {
+            Target::Encoded { enc, w, any, .. } => {
+                let mut out = Vec::new();
+                enc.row(&mut out, line, source, r);
+                write_bytes(w, any, enc, &out)
+            }
+            Target::Rows(sink) => {
+                sink.row(line, source, r);
+                Ok(())
+            }
+        }
+    }
+
+    /// The records of a block.
+    fn block(
+        &mut self,
+        layout: &Layout,
+        delim: u8,
+        block: &[u8],
+        eof: bool,
+        line: u64,
+        tally: &mut Tally,
+    ) -> io::Result<BlockEnd> {
+        match self {
+            Target::Encoded { enc, w, jobs, any } => {
+                let p = engine::run_parallel(layout, delim, block, eof, line, *jobs, enc);
+                for out in &p.outputs {
+                    write_bytes(w, any, enc, out)?;
+                }
+                tally.add(&p.tally);
+                Ok(p.end.unwrap_or(BlockEnd {
+                    consumed: 0,
+                    lines: 0,
+                    need_more: true,
+                }))
+            }
+            Target::Rows(sink) => Ok(engine::run_block(
+                &mut Rows::new(layout),
+                &mut Splitter::new(delim),
+                block,
+                eof,
+                line,
+                usize::MAX,
+                *sink,
+                tally,
+            )),
+        }
+    }
+}
+
+/// Writes encoded rows; the first JSON row of the output drops its comma.
+fn write_bytes(w: &mut dyn Write, any: &mut bool, enc: &Encoder, out: &[u8]) -> io::Result<()> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    let bytes = if *any {
+        out
+    } else {
+        engine::strip_first_comma(out)
+    };
+    *any = true;
+    let _ = enc;
+    w.write_all(bytes)
+}
+
+/// How many bytes a block of the table holds: enough for each thread to
+/// have a few megabytes, little enough to keep memory flat.
+const BLOCK: usize = 8 << 20;
+
 pub(super) fn run_file(
     path: &Path,
     opts: &Opts<'_>,
-    sink: &mut dyn Sink,
+    target: &mut Target<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
     let from = opts.from;
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
+    let werr = |e: io::Error| write_error("cannot write the output", e);
     if lower.ends_with(".toml") || lower.ends_with(".json") {
         // daxin's own record files: small, read whole
         let text = std::fs::read_to_string(path)
@@ -388,8 +276,9 @@ pub(super) fn run_file(
         for rec in &records {
             let row = import::row_from_record(rec);
             tally.count(&row);
-            sink.row(rec.line, SourceFormat::Daxin, &row)
-                .map_err(|e| write_error("cannot write the output", e))?;
+            target
+                .row(rec.line, SourceFormat::Daxin, &row)
+                .map_err(werr)?;
         }
         return Ok(());
     }
@@ -430,13 +319,7 @@ pub(super) fn run_file(
     };
     // the rate columns' units, settled on the table's first rows
     let mut layout = layout;
-    while !src.eof && src.bytes().len() < UNIT_SAMPLE {
-        let before = src.bytes().len();
-        src.fill_to(&mut reader, UNIT_SAMPLE).map_err(read_err)?;
-        if src.bytes().len() == before && !src.eof {
-            break;
-        }
-    }
+    src.fill_to(&mut reader, UNIT_SAMPLE).map_err(read_err)?;
     let evidence = match opts.units {
         Some(_) => UnitEvidence::default(),
         None => unit_evidence(&layout, src.bytes(), src.eof, delim),
@@ -453,75 +336,26 @@ pub(super) fn run_file(
         );
         pb
     });
-    let mut out = RowOut::default();
-    let mut fast = import::fast::FastPath::new(&layout)
-        .filter(|_| std::env::var_os("DAXIN_NO_FAST").is_none());
-    let mut rows = import::Rows::new(&layout);
     loop {
-        let line = src.line;
-        // the fast path first: a whole line it takes is done
-        if let (Some(f), Some((buf, prefix))) = (&mut fast, sink.fast_target()) {
-            if let Some((text, consumed)) = split::first_line(src.bytes(), src.eof) {
-                let mark = buf.len();
-                buf.extend_from_slice(prefix);
-                if text.is_empty() || !f.line(text, line, delim, buf) {
-                    buf.truncate(mark);
-                } else {
-                    src.take(consumed, 1);
-                    tally.rows += 1; // the fast path takes computed rows only
-                    sink.spill()
-                        .map_err(|e| write_error("cannot write the output", e))?;
-                    if tally.rows % 65_536 == 0 {
-                        if let Some(pb) = &progress {
-                            pb.set_position(src.offset);
-                        }
-                    }
-                    continue;
-                }
-            }
-        }
-        match splitter.next(src.bytes(), src.eof) {
-            Step::NeedMore => {
-                src.fill(&mut reader).map_err(read_err)?;
-                continue;
-            }
-            Step::Skip { consumed, lines } => {
-                src.take(consumed, lines);
-                continue;
-            }
-            Step::End => break,
-            Step::Row {
-                row,
-                consumed,
-                lines,
-                error,
-            } => {
-                if row.is_blank() && error.is_none() {
-                    src.take(consumed, lines);
-                    continue;
-                }
-                match error {
-                    None => rows.process_into(&row, &mut out),
-                    Some(e) => {
-                        // a malformed row keeps its place in the output
-                        out = RowOut {
-                            check: "error".to_string(),
-                            error: Some(e),
-                            status: Status::Error,
-                            ..RowOut::default()
-                        };
-                    }
-                }
-                src.take(consumed, lines);
-            }
-        }
-        tally.count(&out);
-        sink.row(line, layout.format, &out)
-            .map_err(|e| write_error("cannot write the output", e))?;
+        src.fill_to(&mut reader, BLOCK).map_err(read_err)?;
+        let end = target
+            .block(&layout, delim, src.bytes(), src.eof, src.line, tally)
+            .map_err(werr)?;
+        src.take(end.consumed, end.lines);
         if let Some(pb) = &progress {
-            if tally.rows % 65_536 == 0 {
-                pb.set_position(src.offset);
+            pb.set_position(src.offset);
+        }
+        if src.eof && src.bytes().is_empty() {
+            break;
+        }
+        if end.need_more {
+            if src.eof {
+                break;
             }
+            // a record longer than the window: read more before going on
+            src.fill(&mut reader).map_err(read_err)?;
+        } else if end.consumed == 0 && src.eof {
+            break;
         }
     }
     if let Some(pb) = progress {
@@ -579,7 +413,7 @@ struct Window {
 impl Window {
     fn new() -> Window {
         Window {
-            buf: vec![0; 1 << 20],
+            buf: vec![0; BLOCK + 1],
             lo: 0,
             hi: 0,
             eof: false,
@@ -643,6 +477,7 @@ impl Window {
     }
 }
 
+/// Writes every file's rows to `w` in `fmt`.
 fn write_rows(
     w: &mut dyn Write,
     a: &BatchArgs,
@@ -654,23 +489,33 @@ fn write_rows(
     let werr = |e: io::Error| write_error("cannot write the output", e);
     // like grep: each row names its file when there are several
     let with_file = a.files.len() > 1;
-    let mut sink: Box<dyn Sink + '_> = match fmt {
-        Format::Csv => Box::new(CsvSink::new(w, explain, with_file)),
-        Format::Json => Box::new(JsonSink {
-            w,
-            first: true,
-            explain,
-            file: None,
-        }),
-        Format::Md | Format::Table => Box::new(MdSink::new(w, explain, with_file).map_err(werr)?),
+    let encoding = match fmt {
+        Format::Csv => Encoding::Csv,
+        Format::Json => Encoding::Json,
+        Format::Md | Format::Table => Encoding::Md,
+    };
+    let enc = Encoder::new(encoding, explain, None);
+    let mut head = Vec::new();
+    enc.header(&mut head, with_file);
+    w.write_all(&head).map_err(werr)?;
+    let jobs = opts.jobs;
+    let mut target = Target::Encoded {
+        enc: enc.clone(),
+        w: &mut *w,
+        jobs,
+        any: false,
     };
     for f in &a.files {
         if with_file {
-            sink.begin_file(&f.display().to_string());
+            target.begin_file(&f.display().to_string());
         }
-        run_file(f, opts, sink.as_mut(), tally)?;
+        run_file(f, opts, &mut target, tally)?;
     }
-    sink.finish().map_err(werr)
+    let any = matches!(target, Target::Encoded { any: true, .. });
+    let mut foot = Vec::new();
+    enc.footer(&mut foot, any);
+    w.write_all(&foot).map_err(werr)?;
+    w.flush().map_err(werr)
 }
 
 /// Runs `daxin batch`; returns the exit code (0 every row read — computed,
@@ -685,7 +530,7 @@ pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8
             f.commit()?;
         }
         None => {
-            let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let mut w = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
             match write_rows(&mut w, a, fmt, explain, &opts, &mut tally) {
                 // `daxin batch … | head`: the reader left; nothing is wrong
                 Err(e) if e.msg.contains("Broken pipe") => return Ok(0),
@@ -693,8 +538,35 @@ pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8
             }
         }
     }
-    if let Some(line) = tally.summary(lang) {
+    if let Some(line) = summary(&tally, lang) {
         eprintln!("{line}");
     }
     Ok(u8::from(tally.errors > 0))
+}
+
+/// The run's summary line, when some row was not simply computed.
+fn summary(t: &Tally, lang: Lang) -> Option<String> {
+    if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
+        return None;
+    }
+    let computed = t.computed();
+    let head = match (lang, t.errors) {
+        (Lang::Zh, 0) => format!("daxin batch：共 {} 行，无错误", t.rows),
+        (Lang::Zh, e) => format!("daxin batch：{} 行中 {e} 行出错（见 error 列）", t.rows),
+        (Lang::En, 0) => format!("daxin batch: {} rows, none with errors", t.rows),
+        (Lang::En, e) => format!(
+            "daxin batch: {e} of {} rows had errors (see the error column)",
+            t.rows
+        ),
+    };
+    Some(match lang {
+        Lang::Zh => format!(
+            "{head}；{computed} 行已计算，{} 行待定（尚未定价或上市），{} 行有两种读法（见 check 列），{} 行无价格",
+            t.pending, t.ambiguous, t.no_price
+        ),
+        Lang::En => format!(
+            "{head}; {computed} computed, {} pending (not yet priced or listed), {} ambiguous (see the check column), {} without a price",
+            t.pending, t.ambiguous, t.no_price
+        ),
+    })
 }

@@ -2,7 +2,7 @@
 //! self-contained HTML file (inline CSS and SVG, no external assets) drawn
 //! by `daxin::web` from the same report the other formats draw.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use daxin::import::{RowOut, SourceFormat};
@@ -12,9 +12,10 @@ use daxin::web::{self, BatchTable};
 use daxin::Lang;
 
 use super::args::{BatchArgs, Cli, Command};
-use super::batch::{run_file, Opts, Sink, Tally};
+use super::batch::{run_file, Opts, Target};
 use super::output::{self, write_error, AtomicFile};
 use super::{load_config, load_data, read_article, show, today, CliError};
+use daxin::import::batch::{RowSink, Tally};
 
 /// Runs a command whose `--format` is html.
 pub fn main(cli: &Cli) -> ExitCode {
@@ -77,14 +78,9 @@ struct HtmlSink {
     table: BatchTable,
 }
 
-impl Sink for HtmlSink {
-    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) -> io::Result<()> {
+impl RowSink for HtmlSink {
+    fn row(&mut self, line: u64, source: SourceFormat, r: &RowOut) {
         self.table.push(line, source, r.clone());
-        Ok(())
-    }
-    fn begin_file(&mut self, _name: &str) {}
-    fn finish(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
 
@@ -95,7 +91,7 @@ fn batch(a: &BatchArgs, lang: Lang, _explain: bool) -> Result<(Option<String>, u
     };
     let mut tally = Tally::default();
     for f in &a.files {
-        run_file(f, &opts, &mut sink, &mut tally)?;
+        run_file(f, &opts, &mut Target::Rows(&mut sink), &mut tally)?;
     }
     let page = web::batch_document(&sink.table, lang);
     let code = if tally.errors > 0 {

@@ -20,10 +20,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+pub mod batch;
 mod cell;
 mod dated;
 mod encoding;
-pub mod fast;
 mod format;
 mod layout;
 mod row;

@@ -295,6 +295,11 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// The layout the rows are read with.
+    pub fn layout(&self) -> &'a Layout {
+        self.layout
+    }
+
     /// Recomputes one record into `out`, reusing its strings' capacity.
     /// Never fails: a row that cannot be computed comes back with its
     /// `error`, so that no row is lost.

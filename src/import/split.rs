@@ -105,6 +105,13 @@ pub fn first_line(window: &[u8], eof: bool) -> Option<(&[u8], usize)> {
     })
 }
 
+fn too_long_message() -> String {
+    format!(
+        "a record longer than {} MiB: not read (a broken file, or not CSV?)",
+        MAX_RECORD >> 20
+    )
+}
+
 /// Splits records; keeps its buffers between records so that a clean row
 /// allocates nothing.
 #[derive(Debug, Clone)]
@@ -230,6 +237,20 @@ impl Splitter {
                 Step::NeedMore
             };
         };
+        if line.len() > MAX_RECORD {
+            // a whole line past the limit (a window larger than the limit
+            // holds it): the same error row, whatever the window's size
+            self.bounds.clear();
+            return Step::Row {
+                row: Row {
+                    data: &[],
+                    bounds: &self.bounds,
+                },
+                consumed,
+                lines: 1,
+                error: Some(too_long_message()),
+            };
+        }
         if line.len() < u32::MAX as usize && self.cut(line) {
             return Step::Row {
                 row: Row {
@@ -256,10 +277,7 @@ impl Splitter {
             },
             consumed,
             lines,
-            error: Some(format!(
-                "a record longer than {} MiB: not read (a broken file, or not CSV?)",
-                MAX_RECORD >> 20
-            )),
+            error: Some(too_long_message()),
         }
     }
 

@@ -125,11 +125,6 @@ impl Units {
             None => (Unit::Percent, false),
         }
     }
-
-    /// True when some column is read as a fraction or is mixed.
-    pub(super) fn unusual(&self) -> bool {
-        self.unit.contains(&Unit::Fraction) || self.mixed.contains(&true)
-    }
 }
 
 /// Why a column was read in its unit.

@@ -251,22 +251,6 @@ pub fn push_u64(out: &mut Vec<u8>, n: u64) {
     push_scaled(out, false, n, 0);
 }
 
-/// Appends `text`; `ahead` is the 16 bytes starting where `text` starts,
-/// when its source has them: then those are copied (a few moves) and the
-/// bytes past `text` cut off again, instead of a `memcpy` call for a length
-/// known only at run time.
-#[inline]
-pub(super) fn push_span(out: &mut Vec<u8>, text: &[u8], ahead: Option<&[u8; 16]>) {
-    match ahead {
-        Some(chunk) if text.len() <= 16 => {
-            let keep = out.len();
-            out.extend_from_slice(chunk);
-            out.truncate(keep + text.len());
-        }
-        _ => out.extend_from_slice(text),
-    }
-}
-
 pub(super) fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
     use chrono::Datelike;
     let mut year = [0u8; 4];
@@ -350,33 +334,6 @@ pub(super) fn push_scaled(out: &mut Vec<u8>, neg: bool, n: u64, dp: u32) {
         buf[i] = b'-';
     }
     out.extend_from_slice(&buf[i..]);
-}
-
-/// Appends `m`·10⁻ˢ rounded half-up to 2 places, by integers; `false`,
-/// with nothing written, when the number does not fit 64 bits.
-#[inline]
-pub(super) fn push_fixed2_parts(out: &mut Vec<u8>, m: i64, s: u32) -> bool {
-    let mag = m.unsigned_abs();
-    let n = if s <= 2 {
-        match mag.checked_mul(if s == 2 {
-            1
-        } else if s == 1 {
-            10
-        } else {
-            100
-        }) {
-            Some(n) => n,
-            None => return false,
-        }
-    } else {
-        let Some(unit) = 10u64.checked_pow(s - 2) else {
-            return false;
-        };
-        let (q, r) = (mag / unit, mag % unit);
-        q + u64::from(r * 2 >= unit)
-    };
-    push_scaled(out, m < 0, n, 2);
-    true
 }
 
 /// Appends `m`·10⁻ˢ with trailing zeros dropped, by integers.

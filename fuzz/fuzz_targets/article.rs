@@ -1,0 +1,18 @@
+//! Articles (`daxin audit`): any text is read, claim by claim, in time and
+//! memory linear in its length.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use daxin::data::Dataset;
+use libfuzzer_sys::fuzz_target;
+
+fn data() -> &'static Dataset {
+    static D: OnceLock<Dataset> = OnceLock::new();
+    D.get_or_init(|| Dataset::builtin().expect("the built-in data reads"))
+}
+
+fuzz_target!(|data_in: &[u8]| {
+    let text = String::from_utf8_lossy(data_in);
+    let _ = daxin::audit::audit(&text, data());
+});
