@@ -588,6 +588,29 @@ pub struct CsvOmissions {
     pub published: usize,
 }
 
+impl CsvOmissions {
+    /// What the CSV export leaves out, for its reader (nothing when it
+    /// loses nothing).
+    ///
+    /// ```
+    /// use daxin::data::CsvOmissions;
+    /// let lost = CsvOmissions { records: 2, notes: 5, published: 9 };
+    /// assert!(lost.text(daxin::Lang::En).unwrap().contains("leaves out 5 field notes and 9 published figures of 2 records"));
+    /// assert_eq!(CsvOmissions::default().text(daxin::Lang::En), None);
+    /// ```
+    pub fn text(&self, lang: crate::Lang) -> Option<String> {
+        let (records, notes, published) = (self.records, self.notes, self.published);
+        (records > 0).then(|| match lang {
+            crate::Lang::Zh => format!(
+                "daxin list：CSV 是平面表，不含 {records} 条记录的 {notes} 条字段说明和 {published} 个已发布数字；无损导出请用 --format json 或 TOML 数据文件"
+            ),
+            crate::Lang::En => format!(
+                "daxin list: the CSV is a flat table and leaves out {notes} field notes and {published} published figures of {records} records; --format json (or a TOML data file) is the lossless export"
+            ),
+        })
+    }
+}
+
 /// A set of IPO records.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {

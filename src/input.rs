@@ -431,6 +431,77 @@ pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
     Ok(Rate(f.normalize()))
 }
 
+/// An optional flag through its parser: `None` (the flag not given) stays
+/// `None`; a value given must parse.
+///
+/// ```
+/// use daxin::input::{opt, parse_price};
+/// assert_eq!(opt("--open", None, parse_price).unwrap(), None);
+/// let p = opt("--open", Some("700"), parse_price).unwrap().unwrap();
+/// assert_eq!(p.get().to_string(), "700");
+/// assert!(opt("--open", Some("—"), parse_price).is_err());
+/// ```
+pub fn opt<T>(
+    field: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str, &str) -> Result<T>,
+) -> Result<Option<T>> {
+    raw.map(|r| parse(field, r)).transpose()
+}
+
+/// Parses a whole number within `range`; anything else (a fraction, a
+/// number out of range) is refused with `reason`.
+///
+/// ```
+/// use daxin::input::parse_whole;
+/// assert_eq!(parse_whole("--day", "６", 1..=250, "a trading day from 1").unwrap(), 6);
+/// let e = parse_whole("--day", "0", 1..=250, "a trading day from 1").unwrap_err();
+/// assert_eq!(e.to_string(), "--day: a trading day from 1 (got \"0\")");
+/// assert!(parse_whole("--day", "1.5", 1..=250, "a trading day from 1").is_err());
+/// ```
+pub fn parse_whole(
+    field: &str,
+    raw: &str,
+    range: std::ops::RangeInclusive<u64>,
+    reason: &str,
+) -> Result<u64> {
+    let x = parse_decimal(field, raw)?;
+    u64::try_from(x)
+        .ok()
+        .filter(|n| range.contains(n) && x.fract().is_zero())
+        .ok_or_else(|| Error::invalid(field, raw, reason))
+}
+
+/// Parses a run of digits as typed (full-width digits and `,` allowed),
+/// with its width when it has leading zeros (a 配号 such as `000123` keeps
+/// its six places; `0` elsewhere).
+///
+/// ```
+/// use daxin::input::parse_digits;
+/// assert_eq!(parse_digits("--start", "000123").unwrap(), (123, 6));
+/// assert_eq!(parse_digits("--start", "１００,０１２").unwrap(), (100_012, 0));
+/// assert!(parse_digits("--start", "12a").is_err());
+/// ```
+pub fn parse_digits(field: &str, raw: &str) -> Result<(u64, usize)> {
+    let s = normalize(raw).replace(',', "");
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(
+            field,
+            raw,
+            "a whole number of digits, such as 100012345678",
+        ));
+    }
+    let n: u64 = s
+        .parse()
+        .map_err(|_| Error::invalid(field, raw, "too large; numbers run to 20 digits at most"))?;
+    let width = if s.starts_with('0') && s.len() > 1 {
+        s.len()
+    } else {
+        0
+    };
+    Ok((n, width))
+}
+
 /// Parses a date: `2025-12-17`, `2025/12/17`, `2025.12.17`, `20251217`,
 /// `2025年12月17日`; a trailing time part (`2025-12-17 00:00:00`,
 /// `2025-12-17T09:30`) is ignored. Must lie between 1986 and 2100.

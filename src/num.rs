@@ -124,6 +124,22 @@ pub fn big(x: Decimal, lang: crate::Lang) -> String {
     }
 }
 
+/// A fraction shown in percent with `dp` places, half-up: `0.30099` →
+/// `"30.0990%"` at 4 places.
+///
+/// ```
+/// use daxin::num::percent;
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent(Decimal::new(30099, 5), 4), "30.0990%");
+/// ```
+pub fn percent(fraction: Decimal, dp: u32) -> String {
+    // a probability or a share: × 100 stays far inside a decimal
+    format!(
+        "{}%",
+        fixed(fraction.saturating_mul(Decimal::ONE_HUNDRED), dp)
+    )
+}
+
 /// Prints a decimal without trailing zeros: `300.0` → `"300"`, `305.50` → `"305.5"`.
 pub fn trim(x: Decimal) -> String {
     x.normalize().to_string()

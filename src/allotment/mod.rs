@@ -31,6 +31,7 @@
 //! assert_eq!(t.tiers[1].successful(), 9_925);
 //! ```
 
+pub mod note;
 pub mod parse;
 mod ratio;
 pub mod tiers;

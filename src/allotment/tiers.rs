@@ -243,7 +243,7 @@ pub struct Check {
     pub ok: bool,
 }
 
-/// Remarks on a computation, rendered per language by the CLI.
+/// Remarks on a computation, in words by [`Note::text`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum Note {

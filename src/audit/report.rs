@@ -1,6 +1,8 @@
 //! An audit as a document: the JSON `daxin audit --format json` prints and
 //! the page's `/api/audit` returns — each claim's fields, its note in words,
-//! and with `explain` the candidates tried and the working line.
+//! and with `explain` the candidates tried and the working line; and the
+//! words a front end shows with it: the verdicts' names, why each verdict,
+//! and how the article's bytes were read.
 //!
 //! ```
 //! use daxin::audit::report::AuditDoc;
@@ -12,6 +14,7 @@
 //! let json = serde_json::to_value(AuditDoc::new(&a, Lang::En, true)).unwrap();
 //! assert_eq!(json["claims"][0]["verdict"], "confirmed");
 //! assert!(json["claims"][0]["working"].as_str().unwrap().contains("692.95"));
+//! assert_eq!(daxin::audit::report::verdict_name(a.claims[0].verdict, Lang::Zh), "属实");
 //! ```
 
 use serde::ser::SerializeSeq;
@@ -19,12 +22,52 @@ use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 use super::{basis_name, direction_name, kind_name, show, time_name, Audit, Claim};
+use super::{Decoded, Verdict};
 use crate::headline::Lang;
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// A verdict in `lang`.
+pub fn verdict_name(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Confirmed => t(lang, "属实", "confirmed"),
+        Verdict::Approximate => t(lang, "近似", "approximate"),
+        Verdict::Contradicted => t(lang, "不符", "contradicted"),
+        Verdict::Unverifiable => t(lang, "无法核实", "unverifiable"),
+    }
+}
+
+impl Claim {
+    /// Why the verdict: its note, and whether the sentence mixes prices.
+    pub fn why(&self, lang: Lang) -> String {
+        let mut why = self.note.text(lang);
+        if self.mixed_bases {
+            why.push_str(t(
+                lang,
+                "；同句数字须按不同价格才成立",
+                "; mixed bases: the sentence's figures hold only at different prices",
+            ));
+        }
+        why
+    }
+}
+
+impl Decoded {
+    /// What to tell the reader about how `name` was read: nothing when
+    /// every byte was valid.
+    pub fn remark(&self, name: &str, lang: Lang) -> Option<String> {
+        let (enc, n) = (self.encoding, self.replaced);
+        (n > 0).then(|| match lang {
+            Lang::Zh => format!("{name}：按 {enc} 读取，{n} 处无效字节已替换为 U+FFFD"),
+            Lang::En => {
+                format!("{name}: read as {enc}; {n} invalid byte sequence(s) replaced by U+FFFD")
+            }
+        })
     }
 }
 

@@ -6,14 +6,36 @@ use std::path::Path;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde_json::Value;
 
-use daxin::audit::report::{claim_working, AuditDoc};
-use daxin::audit::{Audit, Verdict};
+use daxin::audit::report::{claim_working, verdict_name, AuditDoc};
+use daxin::audit::Audit;
 use daxin::data::Dataset;
 use daxin::Lang;
 
 use super::args::Format;
-use super::draw::t;
+use super::draw::{csv_of, json, md_table, t};
 use super::{CliError, Output};
+
+/// The article's bytes and its name: the file, or standard input for
+/// `None` or `-`.
+fn read(file: Option<&Path>) -> Result<(Vec<u8>, String), CliError> {
+    let cannot = |name: &str, e: std::io::Error| CliError {
+        msg: format!("{name}: cannot read: {e}"),
+        code: 2,
+    };
+    match file.filter(|p| p.as_os_str() != "-") {
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = std::fs::read(p).map_err(|e| cannot(&name, e))?;
+            Ok((bytes, name))
+        }
+        None => {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+                .map_err(|e| cannot("standard input", e))?;
+            Ok((b, "standard input".to_string()))
+        }
+    }
+}
 
 /// Reads the article at `file` (standard input for `None` or `-`), audits it
 /// against `data` and draws the report.
@@ -24,48 +46,14 @@ pub fn audit_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let (bytes, name) = match file.filter(|p| p.as_os_str() != "-") {
-        Some(p) => (
-            std::fs::read(p).map_err(|e| CliError {
-                msg: format!("{}: cannot read: {e}", p.display()),
-                code: 2,
-            })?,
-            p.display().to_string(),
-        ),
-        None => {
-            let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| CliError {
-                msg: format!("standard input: cannot read: {e}"),
-                code: 2,
-            })?;
-            (b, "standard input".to_string())
-        }
-    };
+    let (bytes, name) = read(file)?;
     let decoded = daxin::audit::decode(&bytes);
     let a = daxin::audit::audit(&decoded.text, data);
     let mut out = draw(&a, fmt, lang, explain);
-    if decoded.replaced > 0 {
-        out.stderr.push_str(&match lang {
-            Lang::Zh => format!(
-                "{name}：按 {} 读取，{} 处无效字节已替换为 U+FFFD\n",
-                decoded.encoding, decoded.replaced
-            ),
-            Lang::En => format!(
-                "{name}: read as {}; {} invalid byte sequence(s) replaced by U+FFFD\n",
-                decoded.encoding, decoded.replaced
-            ),
-        });
+    if let Some(remark) = decoded.remark(&name, lang) {
+        out.stderr.push_str(&format!("{remark}\n"));
     }
     Ok(out)
-}
-
-fn verdict(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Confirmed => t(lang, "属实", "confirmed"),
-        Verdict::Approximate => t(lang, "近似", "approximate"),
-        Verdict::Contradicted => t(lang, "不符", "contradicted"),
-        Verdict::Unverifiable => t(lang, "无法核实", "unverifiable"),
-    }
 }
 
 /// The columns of `--format csv`: one row per claim, numbers plain
@@ -89,95 +77,90 @@ const CSV_COLUMNS: [&str; 16] = [
     "note",
 ];
 
-/// The claims as RFC 4180 CSV.
+/// The claims as RFC 4180 CSV: the JSON's fields, then the clause and the
+/// note in words.
 fn csv_rows(a: &Audit, lang: Lang) -> String {
-    let id = |v: Value| match v {
-        Value::String(s) => s,
-        Value::Null => String::new(),
-        other => other.to_string(),
+    let cell = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => String::new(),
+        Some(other) => other.to_string(),
     };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(CSV_COLUMNS);
-    for c in &a.claims {
-        let v = serde_json::to_value(c).unwrap_or(Value::Null);
-        let mut row: Vec<String> = CSV_COLUMNS[..14]
-            .iter()
-            .map(|k| id(v.get(*k).cloned().unwrap_or(Value::Null)))
-            .collect();
-        row.push(c.text.clone());
-        row.push(c.note.text(lang));
-        let _ = w.write_record(&row);
+    let rows: Vec<Vec<String>> = a
+        .claims
+        .iter()
+        .map(|c| {
+            let v = serde_json::to_value(c).unwrap_or(Value::Null);
+            let mut row: Vec<String> = CSV_COLUMNS[..14].iter().map(|k| cell(v.get(*k))).collect();
+            row.push(c.text.clone());
+            row.push(c.note.text(lang));
+            row
+        })
+        .collect();
+    csv_of(&CSV_COLUMNS, &rows)
+}
+
+/// A terminal table that wraps its long cells at 140 columns.
+fn wrapped_table(head: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(140)
+        .set_header(head);
+    for r in rows {
+        table.add_row(r);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    format!("{table}\n")
 }
 
 /// Draws an audit as a table, Markdown, CSV or JSON.
 fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
     let mut out = Output::default();
-    if fmt == Format::Json {
-        out.stdout = format!(
-            "{}\n",
-            serde_json::to_string_pretty(&AuditDoc::new(a, lang, explain)).unwrap_or_default()
-        );
-        return out;
+    match fmt {
+        Format::Json => {
+            out.stdout = json(&AuditDoc::new(a, lang, explain));
+            return out;
+        }
+        Format::Csv => {
+            out.stdout = csv_rows(a, lang);
+            return out;
+        }
+        Format::Table | Format::Md => {}
     }
-    let head = vec![
-        t(lang, "核查", "verdict").to_string(),
-        t(lang, "新股", "IPO").to_string(),
-        t(lang, "原文", "claim").to_string(),
-        t(lang, "说明", "why").to_string(),
-    ];
+    let head: Vec<String> = [
+        ("核查", "verdict"),
+        ("新股", "IPO"),
+        ("原文", "claim"),
+        ("说明", "why"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
     let rows: Vec<Vec<String>> = a
         .claims
         .iter()
         .map(|c| {
-            let mut why = c.note.text(lang);
-            if c.mixed_bases {
-                why.push_str(t(
-                    lang,
-                    "；同句数字须按不同价格才成立",
-                    "; mixed bases: the sentence's figures hold only at different prices",
-                ));
-            }
-            vec![
-                verdict(c.verdict, lang).to_string(),
-                c.ipo.clone(),
-                c.text.clone(),
-                why,
-            ]
+            let verdict = verdict_name(c.verdict, lang).to_string();
+            vec![verdict, c.ipo.clone(), c.text.clone(), c.why(lang)]
         })
         .collect();
-    match fmt {
-        Format::Csv => out.stdout = csv_rows(a, lang),
-        Format::Md => out.stdout.push_str(&super::draw::md_table(&head, &rows)),
-        _ => {
-            let mut table = Table::new();
-            table
-                .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(140)
-                .set_header(head);
-            for r in rows {
-                table.add_row(r);
-            }
-            out.stdout.push_str(&format!("{table}\n"));
-        }
-    }
-    if explain && fmt != Format::Csv {
+    out.stdout = match fmt {
+        Format::Md => md_table(&head, &rows),
+        _ => wrapped_table(head, rows),
+    };
+    if explain {
         out.stdout.push('\n');
         for (i, c) in a.claims.iter().enumerate() {
-            out.stdout.push_str(&claim_working(i, c, lang));
-            out.stdout.push('\n');
+            out.stdout
+                .push_str(&format!("{}\n", claim_working(i, c, lang)));
         }
     }
-    if !a.skipped.is_empty() && fmt != Format::Csv {
-        out.stdout.push_str(&format!(
-            "\n{}\n",
-            t(lang, "未解析的句子：", "Skipped sentences:")
-        ));
+    if !a.skipped.is_empty() {
+        let title = t(lang, "未解析的句子：", "Skipped sentences:");
+        out.stdout.push_str(&format!("\n{title}\n"));
         for s in &a.skipped {
-            out.stdout
-                .push_str(&format!("  - {} ({})\n", s.text, s.reason.text(lang)));
+            let reason = s.reason.text(lang);
+            out.stdout.push_str(&format!("  - {} ({reason})\n", s.text));
         }
     }
     out

@@ -6,10 +6,11 @@ use rust_decimal::Decimal;
 
 use daxin::board::Board;
 use daxin::data::Dataset;
+use daxin::input::{self, opt};
 use daxin::num::{self, fixed, group};
 use daxin::report::odds::{BseReport, OddsReport, OddsRequest};
-use daxin::report::rules::{LimitsReport, PathReport, RulesReport};
-use daxin::{input, Lang};
+use daxin::report::rules::{pool_words, LimitsReport, PathReport, RulesReport};
+use daxin::Lang;
 
 use super::args::{Format, LimitsArgs, OddsArgs, PathArgs};
 use super::draw::{csv_records, json, kv_output, render_table, t};
@@ -20,23 +21,6 @@ fn day_or_today(flag: &str, raw: &Option<String>) -> Result<NaiveDate, CliError>
         Some(d) => input::parse_date(flag, d)?,
         None => today(),
     })
-}
-
-/// A board in `lang`: its id in English (`star`), its name in Chinese (科创板).
-fn board_word(b: Board, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.id(),
-    }
-}
-
-/// Which market value counts: `sh` / `sz` in English, 沪市 / 深市 in Chinese.
-fn pool_name(pool: &str, lang: Lang) -> &str {
-    match (pool, lang) {
-        ("sh", Lang::Zh) => "沪市",
-        ("sz", Lang::Zh) => "深市",
-        (p, _) => p,
-    }
 }
 
 /// `daxin rules --board B --date D`.
@@ -50,108 +34,39 @@ pub fn rules_cmd(
     let board: Board = board.parse()?;
     let day = day_or_today("--date", date)?;
     let r = RulesReport::build(board, day, lang, explain)?;
-    let mut pairs = Vec::new();
-    let lot = r.lot;
-    pairs.push((
-        t(lang, "中签单位 / 每手", "shares per lot").to_string(),
-        match lot.shares {
-            Some(n) => format!("{n} — {}", lot.note(lang)),
-            None => lot.note(lang).to_string(),
-        },
-    ));
-    pairs.push((t(lang, "  来源", "  source").into(), lot.source.to_string()));
-    if let Some(s) = r.subscription {
-        let quota = match s.mv_per_unit {
-            Some(v) => format!(
-                "¥{v} {} ({})",
-                t(lang, "市值 / 单位", "of market value per unit"),
-                pool_name(s.pool, lang)
-            ),
-            None => t(lang, "现金申购，全额缴款", "cash, paid in full").to_string(),
-        };
-        let cap = format!(
-            "{}‰ {}{}",
-            r.cap_permille().map(num::trim).unwrap_or_default(),
-            t(lang, "网上初始发行量", "of the initial online shares"),
-            s.cap_max.map(|m| format!(", ≤ {m}")).unwrap_or_default()
-        );
-        pairs.push((
-            t(lang, "申购额度", "subscription quota").into(),
-            format!("{quota}; {} {cap}", t(lang, "上限", "cap")),
-        ));
-        pairs.push((t(lang, "  说明", "  note").into(), s.note(lang).to_string()));
-        pairs.push((t(lang, "  来源", "  source").into(), s.source.to_string()));
+    let label = |zh: &'static str, en: &'static str| t(lang, zh, en).to_string();
+    let (note, source) = (label("  说明", "  note"), label("  来源", "  source"));
+    let mut pairs = vec![
+        (label("中签单位 / 每手", "shares per lot"), r.lot_text(lang)),
+        (source.clone(), r.lot.source.to_string()),
+    ];
+    if let (Some(s), Some(quota)) = (r.subscription, r.quota_text(lang)) {
+        pairs.push((label("申购额度", "subscription quota"), quota));
+        pairs.push((note.clone(), s.note(lang).to_string()));
+        pairs.push((source.clone(), s.source.to_string()));
     }
     let tr = r.trading;
-    let band = match (tr.first_day_up_pct, tr.first_day_down_pct) {
-        (Some(u), Some(d)) => format!(
-            "+{u}% / −{d}% {}",
-            t(
-                lang,
-                "（相对发行价，四舍五入至分）",
-                "of the issue price, half-up to the fen"
-            )
+    pairs.extend([
+        (label("首日价格区间", "first-day band"), r.band_text(lang)),
+        (
+            label("此后每日涨跌幅", "daily limit afterwards"),
+            r.daily_text(lang),
         ),
-        _ if tr.no_limit_days > 0 => format!(
-            "{} {} {}",
-            t(lang, "前", "none for the first"),
-            tr.no_limit_days,
-            t(lang, "个交易日不设涨跌幅", "trading day(s)")
+        (
+            label("临时停牌", "temporary halts"),
+            tr.halts(lang).to_string(),
         ),
-        _ => t(lang, "无", "none").to_string(),
-    };
-    pairs.push((t(lang, "首日价格区间", "first-day band").into(), band));
-    pairs.push((
-        t(lang, "此后每日涨跌幅", "daily limit afterwards").into(),
-        tr.daily_limit_pct
-            .map(|p| {
-                format!(
-                    "±{p}% {}",
-                    t(
-                        lang,
-                        "（前收盘价，四舍五入至分）",
-                        "of the previous close, half-up to the fen"
-                    )
-                )
-            })
-            .unwrap_or_else(|| t(lang, "无", "none").into()),
-    ));
-    pairs.push((
-        t(lang, "临时停牌", "temporary halts").into(),
-        tr.halts(lang).to_string(),
-    ));
-    pairs.push((
-        t(lang, "最小价位", "tick").into(),
-        if board == Board::Hkex {
-            t(
-                lang,
-                "按港交所价位表（随价格分档）",
-                "HKEX spread table by price band",
-            )
-            .to_string()
-        } else {
-            "0.01".to_string()
-        },
-    ));
-    pairs.push((
-        t(lang, "  说明", "  note").into(),
-        tr.note(lang).to_string(),
-    ));
-    pairs.push((t(lang, "  来源", "  source").into(), tr.source.to_string()));
+        (label("最小价位", "tick"), r.tick_text(lang).to_string()),
+        (note, tr.note(lang).to_string()),
+        (source, tr.source.to_string()),
+    ]);
     for w in r.warnings.texts() {
-        pairs.push((t(lang, "注意", "warning").into(), w));
+        pairs.push((label("注意", "warning"), w));
     }
     for w in r.working.iter().flatten() {
-        pairs.push((t(lang, "计算", "working").into(), w.clone()));
+        pairs.push((label("计算", "working"), w.clone()));
     }
     Ok(kv_output(&pairs, fmt, &r))
-}
-
-fn opt_price(flag: &str, raw: &Option<String>) -> Result<Option<input::Price>, CliError> {
-    Ok(raw
-        .as_deref()
-        .map(|p| input::parse_price(flag, p))
-        .transpose()?)
 }
 
 /// `daxin limits`.
@@ -163,41 +78,34 @@ pub fn limits_cmd(
 ) -> Result<Output, CliError> {
     let board: Board = a.board.parse()?;
     let listed = day_or_today("--date", &a.date)?;
-    let day = a
-        .day
-        .as_deref()
-        .map(|d| -> Result<u32, CliError> {
-            let x = input::parse_decimal("--day", d)?;
-            Ok(u32::try_from(x)
-                .ok()
-                .filter(|n| *n >= 1 && x.fract().is_zero())
-                .ok_or_else(|| {
-                    daxin::Error::invalid("--day", d, "a trading day from 1 (the listing day)")
-                })?)
-        })
-        .transpose()?;
+    let day = |flag: &str, raw: &str| {
+        let why = "a trading day from 1 (the listing day)";
+        input::parse_whole(flag, raw, 1..=u64::from(u32::MAX), why).map(|d| d as u32)
+    };
     let r = LimitsReport::build(
         board,
         listed,
-        day,
-        opt_price("--issue-price", &a.issue_price)?,
-        opt_price("--prev-close", &a.prev_close)?,
+        opt("--day", a.day.as_deref(), day)?,
+        opt(
+            "--issue-price",
+            a.issue_price.as_deref(),
+            input::parse_price,
+        )?,
+        opt("--prev-close", a.prev_close.as_deref(), input::parse_price)?,
         lang,
         explain,
     )?;
     let limit = |x: Option<Decimal>| x.map(|x| fixed(x, 2)).unwrap_or_else(|| "—".into());
+    let label = |zh: &'static str, en: &'static str| t(lang, zh, en).to_string();
     let mut pairs = vec![
-        (t(lang, "涨停价", "up limit").to_string(), limit(r.up)),
-        (t(lang, "跌停价", "down limit").to_string(), limit(r.down)),
-        (
-            t(lang, "交易日", "trading day").to_string(),
-            r.day.to_string(),
-        ),
-        (t(lang, "依据", "rule").to_string(), r.why.clone()),
-        (t(lang, "来源", "source").to_string(), r.source.to_string()),
+        (label("涨停价", "up limit"), limit(r.up)),
+        (label("跌停价", "down limit"), limit(r.down)),
+        (label("交易日", "trading day"), r.day.to_string()),
+        (label("依据", "rule"), r.why.clone()),
+        (label("来源", "source"), r.source.to_string()),
     ];
     for w in r.working.iter().flatten() {
-        pairs.push((t(lang, "计算", "working").to_string(), w.clone()));
+        pairs.push((label("计算", "working"), w.clone()));
     }
     Ok(kv_output(&pairs, fmt, &r))
 }
@@ -210,11 +118,7 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
     let n = input::parse_shares("--days", &a.days)?.get();
     let n = u32::try_from(n)
         .map_err(|_| daxin::Error::invalid("--days", &a.days, "give 1 to 250 days"))?;
-    let lot = a
-        .lot_size
-        .as_deref()
-        .map(|l| input::parse_shares("--lot-size", l))
-        .transpose()?;
+    let lot = opt("--lot-size", a.lot_size.as_deref(), input::parse_shares)?;
     let r = PathReport::build(board, listed, issue, lot, n, lang, explain)?;
     let mut out = Output::default();
     if fmt == Format::Json {
@@ -274,119 +178,91 @@ pub fn odds_cmd(
     req.explain = explain;
     req.ipo = ipo;
     req.board = a.board.as_deref().map(str::parse).transpose()?;
-    req.date = a
-        .date
-        .as_deref()
-        .map(|d| input::parse_date("--date", d))
-        .transpose()?;
-    let board = req.board()?;
-    if board == Board::Bse {
-        return bse_odds_cmd(a, fmt, lang, explain);
+    req.date = opt("--date", a.date.as_deref(), input::parse_date)?;
+    match req.board()? {
+        Board::Bse => return bse_odds_cmd(a, fmt, lang, explain),
+        Board::Hkex => {
+            let why = "Hong Kong odds come from an allotment basis table (CSV)";
+            return Err(daxin::Error::missing("--allotment", why).into());
+        }
+        _ => {}
     }
-    if board == Board::Hkex {
-        return Err(daxin::Error::missing(
-            "--allotment",
-            "Hong Kong odds come from an allotment basis table (CSV)",
-        )
-        .into());
-    }
-    let amount = |flag: &str, raw: &Option<String>| {
-        raw.as_deref()
-            .map(|v| input::parse_amount(flag, v))
-            .transpose()
-    };
-    req.sh = amount("--sh", &a.sh)?;
-    req.sz = amount("--sz", &a.sz)?;
-    req.cap = a
-        .cap
-        .as_deref()
-        .map(|c| input::parse_shares("--cap", c).map(|s| s.get()))
-        .transpose()?;
-    req.win_rate_pct = a
-        .win_rate
-        .as_deref()
-        .map(|r| input::parse_rate("--win-rate", r).map(input::Rate::pct))
-        .transpose()?;
+    req.sh = opt("--sh", a.sh.as_deref(), input::parse_amount)?;
+    req.sz = opt("--sz", a.sz.as_deref(), input::parse_amount)?;
+    req.cap = opt("--cap", a.cap.as_deref(), input::parse_shares)?.map(|s| s.get());
+    req.win_rate_pct =
+        opt("--win-rate", a.win_rate.as_deref(), input::parse_rate)?.map(input::Rate::pct);
     req.basis = a.basis.as_deref().unwrap_or("close").parse()?;
-    req.profit_per_lot = amount("--profit-per-lot", &a.profit_per_lot)?;
+    req.profit_per_lot = opt(
+        "--profit-per-lot",
+        a.profit_per_lot.as_deref(),
+        input::parse_amount,
+    )?;
     let o = OddsReport::build(&req)?;
+    Ok(kv_output(&odds_pairs(&o, lang), fmt, &o))
+}
+
+/// The odds as label–value pairs.
+fn odds_pairs(o: &OddsReport, lang: Lang) -> Vec<(String, String)> {
+    let label = |zh: &'static str, en: &'static str| t(lang, zh, en).to_string();
     let pct = |x: Decimal| format!("{}%", fixed(x, 6));
+    let board = match lang {
+        Lang::Zh => o.board.name_zh(),
+        Lang::En => o.board.id(),
+    };
+    let capped = if o.capped {
+        t(lang, "（受上限约束）", " (capped)")
+    } else {
+        ""
+    };
+    let pool = pool_words(o.pool, lang);
     let mut pairs = vec![
         (
-            t(lang, "板块 / 申购日", "board / day").to_string(),
-            format!("{} · {}", board_word(o.board, lang), o.date),
+            label("板块 / 申购日", "board / day"),
+            format!("{board} · {}", o.date),
         ),
         (
-            t(lang, "市值", "market value").to_string(),
-            format!("{} ({})", group(o.market_value, 2), pool_name(o.pool, lang)),
+            label("市值", "market value"),
+            format!("{} ({pool})", group(o.market_value, 2)),
         ),
+        (label("申购单位", "units"), o.units.to_string()),
         (
-            t(lang, "申购单位", "units").to_string(),
-            o.units.to_string(),
+            label("可申购股数", "quota (shares)"),
+            format!("{}{capped}", o.quota_shares),
         ),
+        (label("配号数", "numbers"), o.numbers.to_string()),
         (
-            t(lang, "可申购股数", "quota (shares)").to_string(),
-            format!(
-                "{}{}",
-                o.quota_shares,
-                if o.capped {
-                    t(lang, "（受上限约束）", " (capped)")
-                } else {
-                    ""
-                }
-            ),
-        ),
-        (
-            t(lang, "配号数", "numbers").to_string(),
-            o.numbers.to_string(),
-        ),
-        (
-            t(lang, "中签率", "win rate").to_string(),
+            label("中签率", "win rate"),
             format!("{}%", num::trim(o.win_rate_pct)),
         ),
         (
-            t(lang, "期望中签数", "expected lots").to_string(),
+            label("期望中签数", "expected lots"),
             num::trim(o.expected_lots),
         ),
         (
-            t(
-                lang,
-                "至少中一签（独立抽签模型）",
-                "P(≥1) independent draws",
-            )
-            .to_string(),
+            label("至少中一签（独立抽签模型）", "P(≥1) independent draws"),
             pct(o.p_independent_pct()),
         ),
         (
-            t(
-                lang,
-                "至少中一签（尾号摇号模型）",
-                "P(≥1) tail-number lottery",
-            )
-            .to_string(),
+            label("至少中一签（尾号摇号模型）", "P(≥1) tail-number lottery"),
             pct(o.p_tail_number_pct()),
         ),
     ];
     if let Some(e) = o.expected_profit {
-        pairs.push((
-            format!(
-                "{} ({})",
-                t(lang, "期望收益", "expected profit"),
-                match lang {
-                    Lang::Zh => o.profit_basis.name_zh(),
-                    Lang::En => o.profit_basis.id(),
-                }
-            ),
-            group(e, 2),
-        ));
+        let basis = match lang {
+            Lang::Zh => o.profit_basis.name_zh(),
+            Lang::En => o.profit_basis.id(),
+        };
+        let what = t(lang, "期望收益", "expected profit");
+        pairs.push((format!("{what} ({basis})"), group(e, 2)));
     }
     for n in o.warnings.texts() {
-        pairs.push((t(lang, "注意", "note").into(), n));
+        pairs.push((label("注意", "note"), n));
     }
     if let Some(w) = &o.working {
-        pairs.push((t(lang, "计算", "explain").into(), w.clone()));
+        pairs.push((label("计算", "explain"), w.clone()));
     }
-    Ok(kv_output(&pairs, fmt, &o))
+    pairs
 }
 
 fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<Output, CliError> {
@@ -406,38 +282,34 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
             .ok_or_else(|| daxin::Error::missing("--issue-price", "the cash to pay"))?,
     )?;
     let b = BseReport::build(applied, online, valid, price.get(), lang, explain)?;
+    let label = |zh: &'static str, en: &'static str| t(lang, zh, en).to_string();
+    let sure = format!(
+        "{} ({})",
+        b.sure_of_100_shares,
+        group(b.cash_for_sure_100, 2)
+    );
     let mut pairs = vec![
+        (label("申购股数", "applied"), b.applied.to_string()),
         (
-            t(lang, "申购股数", "applied").to_string(),
-            b.applied.to_string(),
-        ),
-        (
-            t(lang, "获配比例", "ratio").to_string(),
+            label("获配比例", "ratio"),
             format!("{}%", fixed(b.ratio_pct, 6)),
         ),
         (
-            t(lang, "确定获配", "certain allotment").to_string(),
+            label("确定获配", "certain allotment"),
             format!("{} {}", b.base_shares, t(lang, "股", "shares")),
         ),
         (
-            t(lang, "余股参与排序", "remainder in the queue").to_string(),
+            label("余股参与排序", "remainder in the queue"),
             num::trim(b.remainder),
         ),
+        (label("需缴资金", "cash needed"), group(b.cash_needed, 2)),
         (
-            t(lang, "需缴资金", "cash needed").to_string(),
-            group(b.cash_needed, 2),
-        ),
-        (
-            t(lang, "确保获配100股需申购", "apply to be sure of 100").to_string(),
-            format!(
-                "{} ({})",
-                b.sure_of_100_shares,
-                group(b.cash_for_sure_100, 2)
-            ),
+            label("确保获配100股需申购", "apply to be sure of 100"),
+            sure,
         ),
     ];
     for w in b.working.iter().flatten() {
-        pairs.push((t(lang, "计算", "working").into(), w.clone()));
+        pairs.push((label("计算", "working"), w.clone()));
     }
     Ok(kv_output(&pairs, fmt, &b))
 }

@@ -20,16 +20,10 @@ mod wins;
 use std::process::ExitCode;
 
 use clap::Parser;
-use daxin::board::Board;
 use daxin::config::Config;
 use daxin::data::Dataset;
-use daxin::input;
-use daxin::ipo::Basis;
-use daxin::report::headlines::HeadlineReport;
 use daxin::report::ipo::Request;
-use daxin::report::list::ListReport;
-use daxin::report::schedule::ScheduleReport;
-use daxin::{Ipo, Lang};
+use daxin::Lang;
 
 use args::{Cli, Command};
 
@@ -265,77 +259,13 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             code: 1,
         }),
         Command::Fees { board, date } => {
-            let board: Board = board.parse()?;
-            let day = match date {
-                Some(d) => input::parse_date("--date", d)?,
-                None => today(),
-            };
-            let config = load_config(cli.common.config.as_deref())?;
-            let r = ScheduleReport::build(board, day, &config, lang, explain)?;
-            Ok(render::fee_schedule(&r, fmt, lang))
+            render::fees_cmd(&cli.common, board, date, fmt, lang, explain)
         }
         Command::Headline { ipo, basis } => {
-            let data = load_data(&cli.common.data)?;
-            let ipo = data.find(ipo)?;
-            let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
-            let r = HeadlineReport::build(ipo, basis, lang, explain)?;
-            Ok(render::headlines(&r, fmt))
+            render::headline_cmd(&cli.common, ipo, basis, fmt, lang, explain)
         }
         Command::List { board, year } => {
-            let data = load_data(&cli.common.data)?;
-            let board: Option<Board> = board.as_deref().map(str::parse).transpose()?;
-            let year = year
-                .as_deref()
-                .map(|y| {
-                    let n = input::parse_decimal("--year", y)?;
-                    i32::try_from(n)
-                        .ok()
-                        .filter(|n| (1986..=2100).contains(n) && y.trim().len() == 4)
-                        .ok_or_else(|| {
-                            daxin::Error::invalid("--year", y, "expected a year such as 2025")
-                        })
-                })
-                .transpose()?;
-            use chrono::Datelike;
-            let keep = |i: &Ipo| {
-                board.is_none_or(|b| i.board == Some(b))
-                    && year.is_none_or(|y| i.listing_date.is_some_and(|d| d.year() == y))
-            };
-            // csv and json export the records themselves, in daxin's formats
-            match fmt {
-                args::Format::Csv => {
-                    let subset = data.subset(keep);
-                    // the CSV is not lossless: say what it leaves out
-                    let lost = subset.csv_omissions();
-                    let stderr = match (lost.records, lang) {
-                        (0, _) => String::new(),
-                        (_, Lang::Zh) => format!(
-                            "daxin list：CSV 是平面表，不含 {} 条记录的 {} 条字段说明和 {} 个已发布数字；无损导出请用 --format json 或 TOML 数据文件\n",
-                            lost.records, lost.notes, lost.published
-                        ),
-                        (_, Lang::En) => format!(
-                            "daxin list: the CSV is a flat table and leaves out {} field notes and {} published figures of {} records; --format json (or a TOML data file) is the lossless export\n",
-                            lost.notes, lost.published, lost.records
-                        ),
-                    };
-                    return Ok(Output {
-                        stdout: subset.to_csv()?,
-                        stderr,
-                        code: 0,
-                    });
-                }
-                args::Format::Json => {
-                    return Ok(Output {
-                        stdout: format!("{}\n", data.subset(keep).to_json()?),
-                        stderr: String::new(),
-                        code: 0,
-                    })
-                }
-                _ => {}
-            }
-            let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
-            let r = ListReport::build(&ipos, lang, explain)?;
-            Ok(render::list(&r, fmt, lang))
+            render::list_cmd(&cli.common, board, year, fmt, lang, explain)
         }
     }
 }

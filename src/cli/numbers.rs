@@ -1,40 +1,18 @@
-//! `daxin numbers`: flags validated here, the count and the checks from
-//! `daxin::wins::numbers`, printed here.
+//! `daxin numbers`: flags validated and the tail lists read here, the count
+//! and the checks from `daxin::wins::numbers`, printed here.
 
 use std::io::Read;
 
-use daxin::wins::numbers::{self, Check, NumbersReport};
-use daxin::{input, Lang};
+use daxin::input::{self, parse_digits};
+use daxin::wins::numbers::{self, Checked};
+use daxin::Lang;
 
 use super::args::{Format, NumbersArgs};
-use super::draw::{render_table as simple_table, t};
+use super::draw::{csv_of, json, render_table as simple_table, t};
 use super::{CliError, Output};
 
 fn user(msg: String) -> CliError {
     CliError { msg, code: 2 }
-}
-
-/// A whole, non-negative number as typed (full-width digits allowed); the
-/// width counts leading zeros, as a 配号 has them.
-fn whole(flag: &str, raw: &str) -> Result<(u64, usize), CliError> {
-    let s = input::normalize(raw).replace(',', "");
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(daxin::Error::invalid(
-            flag,
-            raw,
-            "a whole number of digits, such as 100012345678",
-        )
-        .into());
-    }
-    let n: u64 = s.parse().map_err(|_| {
-        daxin::Error::invalid(flag, raw, "too large; numbers run to 20 digits at most")
-    })?;
-    let width = if s.starts_with('0') && s.len() > 1 {
-        s.len()
-    } else {
-        0
-    };
-    Ok((n, width))
 }
 
 /// The tail lists: `-` for standard input, text with a 末…位数 heading as
@@ -65,23 +43,24 @@ fn decode(bytes: &[u8]) -> String {
         .into_owned()
 }
 
+/// `daxin numbers`: exit code 1 when an announced figure disagrees.
 pub fn numbers_cmd(
     a: &NumbersArgs,
     fmt: Format,
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let (start, width) = whole("--start", &a.start)?;
-    let (count, _) = whole("--count", &a.count)?;
+    let (start, width) = parse_digits("--start", &a.start)?;
+    let (count, _) = parse_digits("--count", &a.count)?;
     let limit = match &a.limit {
-        Some(l) => usize::try_from(whole("--limit", l)?.0).unwrap_or(usize::MAX),
+        Some(l) => usize::try_from(parse_digits("--limit", l)?.0).unwrap_or(usize::MAX),
         None => numbers::DEFAULT_LIST_LIMIT,
     };
     let text = tails_text(&a.tails)?;
     let list = numbers::parse_tails(&text)?;
     let mut report = numbers::check_limited(&list, start, count, width, limit)?;
     let issued = match &a.numbers {
-        Some(n) => Some(whole("--numbers", n)?.0),
+        Some(n) => Some(parse_digits("--numbers", n)?.0),
         None => None,
     };
     if let Some(r) = &a.rate {
@@ -90,121 +69,78 @@ pub fn numbers_cmd(
     }
     match (&a.winners, issued) {
         (Some(w), Some(n)) => {
-            let (w, _) = whole("--winners", w)?;
+            let (w, _) = parse_digits("--winners", w)?;
             let first = match &a.first {
-                Some(f) => whole("--first", f)?.0,
+                Some(f) => parse_digits("--first", f)?.0,
                 None => 1,
             };
-            report
-                .checks
-                .push(numbers::winners_check(&list, w, first, n)?);
+            let check = numbers::winners_check(&list, w, first, n)?;
+            report.checks.push(check);
         }
         (Some(_), None) => {
-            return Err(daxin::Error::missing(
-                "--numbers",
-                "--winners is compared over all the numbers issued: give --numbers (配号总数)",
-            )
-            .into())
+            let why =
+                "--winners is compared over all the numbers issued: give --numbers (配号总数)";
+            return Err(daxin::Error::missing("--numbers", why).into());
         }
         _ => {}
     }
-    let failed = report.checks.iter().any(|c| match c {
-        Check::Rate { agrees, .. } | Check::Winners { agrees, .. } => !agrees,
-    });
-    let working = if explain {
-        numbers::explain(&list, start, count, lang)
-    } else {
-        Vec::new()
+    let working = match explain {
+        true => numbers::explain(&list, start, count, lang),
+        false => Vec::new(),
     };
-    let mut out = render(&report, fmt, lang, &working);
-    if failed {
-        out.code = 1;
-    }
+    let r = Checked { report, working };
+    let mut out = render(&r, fmt, lang);
+    out.code = u8::from(!r.report.all_agree());
     Ok(out)
 }
 
-fn render(r: &NumbersReport, fmt: Format, lang: Lang, working: &[String]) -> Output {
+fn render(c: &Checked, fmt: Format, lang: Lang) -> Output {
+    let r = &c.report;
+    let checks = r.checks.iter().map(|c| numbers::check_text(c, lang));
+    let notes = r.notes.iter().map(|n| numbers::note_text(n, lang));
+    let remarks: Vec<String> = checks.chain(notes).collect();
     let mut out = Output::default();
-    let remarks: Vec<String> = r
-        .checks
-        .iter()
-        .map(|c| numbers::check_text(c, lang))
-        .chain(r.notes.iter().map(|n| numbers::note_text(n, lang)))
-        .collect();
     match fmt {
-        Format::Json => {
-            let mut v = serde_json::to_value(r).unwrap_or_default();
-            if !working.is_empty() {
-                v["working"] = serde_json::json!(working);
-            }
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
+        Format::Json => out.stdout = json(c),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(["number", "tail"]);
-            for x in &r.winning {
-                let _ = w.write_record([&x.number, &x.tail]);
-            }
-            out.stdout = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-            for l in remarks.iter().chain(working) {
-                out.stderr.push_str(l);
-                out.stderr.push('\n');
-            }
+            let rows: Vec<Vec<String>> = r
+                .winning
+                .iter()
+                .map(|x| vec![x.number.clone(), x.tail.clone()])
+                .collect();
+            out.stdout = csv_of(&["number", "tail"], &rows);
+            let lines = remarks.iter().chain(&c.working);
+            out.stderr = lines.map(|l| format!("{l}\n")).collect();
         }
-        Format::Table | Format::Md => {
-            let md = fmt == Format::Md;
-            let last = r
-                .start
-                .parse::<u128>()
-                .ok()
-                .zip(r.count.parse::<u128>().ok())
-                .map(|(s, c)| format!("{:0w$}", s + c - 1, w = r.start.len()))
-                .unwrap_or_default();
-            let mut s = match lang {
-                Lang::Zh => format!(
-                    "配号 {}–{}（{} 个）：中签 {} 个；尾号推算中签率 {}%\n",
-                    r.start,
-                    last,
-                    r.count,
-                    r.wins,
-                    daxin::num::trim(r.implied_rate_pct)
-                ),
-                Lang::En => format!(
-                    "numbers {}–{} ({}): {} winning; implied winning rate {}%\n",
-                    r.start,
-                    last,
-                    r.count,
-                    r.wins,
-                    daxin::num::trim(r.implied_rate_pct)
-                ),
-            };
-            if !r.winning.is_empty() {
-                let head = vec![
-                    t(lang, "中签号", "winning number").to_string(),
-                    t(lang, "所中尾号", "tail").to_string(),
-                ];
-                let rows = r
-                    .winning
-                    .iter()
-                    .map(|w| vec![w.number.clone(), w.tail.clone()])
-                    .collect();
-                s.push_str(&simple_table(head, rows, md));
-            }
-            let bullet = if md { "- " } else { "  " };
-            if !remarks.is_empty() {
-                s.push('\n');
-                for l in &remarks {
-                    s.push_str(&format!("{bullet}{l}\n"));
-                }
-            }
-            if !working.is_empty() {
-                s.push_str(&format!("\n{}\n", t(lang, "计算过程：", "Working:")));
-                for l in working {
-                    s.push_str(&format!("{bullet}{l}\n"));
-                }
-            }
-            out.stdout = s;
-        }
+        Format::Table | Format::Md => out.stdout = text(c, &remarks, lang, fmt == Format::Md),
     }
     out
+}
+
+/// The summary, the winning numbers, the remarks and the working.
+fn text(c: &Checked, remarks: &[String], lang: Lang, md: bool) -> String {
+    let r = &c.report;
+    let mut s = format!("{}\n", r.summary(lang));
+    if !r.winning.is_empty() {
+        let head = vec![
+            t(lang, "中签号", "winning number").to_string(),
+            t(lang, "所中尾号", "tail").to_string(),
+        ];
+        let rows = r
+            .winning
+            .iter()
+            .map(|w| vec![w.number.clone(), w.tail.clone()])
+            .collect();
+        s.push_str(&simple_table(head, rows, md));
+    }
+    let bullet = if md { "- " } else { "  " };
+    if !remarks.is_empty() {
+        s.push('\n');
+        s.extend(remarks.iter().map(|l| format!("{bullet}{l}\n")));
+    }
+    if !c.working.is_empty() {
+        s.push_str(&format!("\n{}\n", t(lang, "计算过程：", "Working:")));
+        s.extend(c.working.iter().map(|l| format!("{bullet}{l}\n")));
+    }
+    s
 }

@@ -1,84 +1,95 @@
 //! Drawing of `fees`, `headline` and `list`: every figure arrives
 //! in a library report; here it is only laid out.
 
-use daxin::fees::{FeeBase, FeeRounding, Side};
+use daxin::board::Board;
+use daxin::input::{self, opt};
+use daxin::ipo::Basis;
 use daxin::net;
 use daxin::num::{self, fixed, price_dp};
 use daxin::report::headlines::HeadlineReport;
+use daxin::report::list::Filter;
 use daxin::report::list::ListReport;
-use daxin::report::schedule::ScheduleReport;
-use daxin::Lang;
+use daxin::report::schedule::{ScheduleItem, ScheduleReport};
+use daxin::{Ipo, Lang};
 
-use super::args::Format;
+use super::args::{Common, Format};
 use super::draw::{csv_of, csv_records, json, md_table, render_table, t, table_of};
-use super::Output;
+use super::{load_config, load_data, today, CliError, Output};
+
+/// `daxin fees --board B [--date D]`: the schedule in force that day
+/// (default: today), with the broker terms of the config.
+pub fn fees_cmd(
+    common: &Common,
+    board: &str,
+    date: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let board: Board = board.parse()?;
+    let day = opt("--date", date.as_deref(), input::parse_date)?.unwrap_or_else(today);
+    let config = load_config(common.config.as_deref())?;
+    let r = ScheduleReport::build(board, day, &config, lang, explain)?;
+    Ok(fee_schedule(&r, fmt, lang))
+}
+
+/// `daxin headline IPO [--basis B]`.
+pub fn headline_cmd(
+    common: &Common,
+    ipo: &str,
+    basis: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let data = load_data(&common.data)?;
+    let ipo = data.find(ipo)?;
+    let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
+    let r = HeadlineReport::build(ipo, basis, lang, explain)?;
+    Ok(headlines(&r, fmt))
+}
+
+/// `daxin list [--board B] [--year Y]`: CSV and JSON export the records
+/// themselves, in daxin's formats; the other formats draw the list.
+pub fn list_cmd(
+    common: &Common,
+    board: &Option<String>,
+    year: &Option<String>,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let data = load_data(&common.data)?;
+    let filter = Filter {
+        board: board.as_deref().map(str::parse).transpose()?,
+        year: year.as_deref().map(Filter::parse_year).transpose()?,
+    };
+    let keep = |i: &Ipo| filter.keeps(i);
+    match fmt {
+        Format::Csv => {
+            let subset = data.subset(keep);
+            // the CSV is not lossless: say what it leaves out
+            let lost = subset.csv_omissions().text(lang);
+            Ok(Output {
+                stdout: subset.to_csv()?,
+                stderr: lost.map(|l| format!("{l}\n")).unwrap_or_default(),
+                code: 0,
+            })
+        }
+        Format::Json => Ok(Output {
+            stdout: format!("{}\n", data.subset(keep).to_json()?),
+            ..Output::default()
+        }),
+        Format::Table | Format::Md => {
+            let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
+            let r = ListReport::build(&ipos, lang, explain)?;
+            Ok(list(&r, fmt, lang))
+        }
+    }
+}
 
 /// `daxin fees`: the schedule in force on a day.
 pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
-    let mut rows = Vec::new();
-    for i in &r.items {
-        let side_name = match i.side {
-            Side::Allotment => t(lang, "中签", "allotment"),
-            Side::Sell => t(lang, "卖出", "sell"),
-            Side::Application => t(lang, "认购", "application"),
-        };
-        let rate = match (i.base, i.fixed, lang) {
-            (FeeBase::PerTrade, Some(f), Lang::Zh) => format!("每笔 {f}"),
-            (FeeBase::PerTrade, Some(f), Lang::En) => format!("{f} / trade"),
-            (FeeBase::PerTrade, None, _) => String::new(),
-            (FeeBase::Par, _, Lang::Zh) => format!("面值的 {}%", num::trim(i.rate_pct)),
-            (FeeBase::Par, _, Lang::En) => format!("{}% of par", num::trim(i.rate_pct)),
-            (FeeBase::Amount, _, _) => format!("{}%", num::trim(i.rate_pct)),
-        };
-        let rounding = match i.rounding {
-            FeeRounding::Cent => t(lang, "四舍五入至分", "half-up to the cent"),
-            FeeRounding::CeilDollar => t(lang, "进位至元", "up to the dollar"),
-            FeeRounding::Combined => t(lang, "合计后舍入", "summed, rounded once"),
-        };
-        let bounds = match (i.min, i.max) {
-            (Some(a), Some(b)) => format!("{a}–{b}"),
-            (Some(a), None) => format!("≥ {a}"),
-            (None, Some(b)) => format!("≤ {b}"),
-            (None, None) => String::new(),
-        };
-        let period = format!(
-            "{} → {}",
-            i.from,
-            i.to.map(|d| d.to_string()).unwrap_or_default()
-        );
-        rows.push(vec![
-            side_name.to_string(),
-            match lang {
-                Lang::Zh => i.name_zh.clone(),
-                Lang::En => i.name_en.clone(),
-            },
-            rate,
-            rounding.to_string(),
-            bounds,
-            period,
-            match i.status {
-                daxin::board::RuleStatus::Verified => String::new(),
-                daxin::board::RuleStatus::Unclear => t(lang, "存疑", "unclear").to_string(),
-            },
-            i.source.clone(),
-        ]);
-    }
-    let b = &r.broker;
-    let broker_row = vec![
-        t(lang, "卖出", "sell").to_string(),
-        t(lang, "佣金（券商）", "commission (broker)").to_string(),
-        format!("{}%", num::trim(b.commission_pct)),
-        t(lang, "四舍五入至分", "half-up to the cent").to_string(),
-        format!("≥ {}", b.min_commission),
-        String::new(),
-        String::new(),
-        t(
-            lang,
-            "daxin.toml 或 --commission",
-            "daxin.toml or --commission",
-        )
-        .to_string(),
-    ];
     let mut out = Output::default();
     match fmt {
         Format::Json => out.stdout = json(r),
@@ -87,79 +98,86 @@ pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
             items.push(r.broker_item());
             out.stdout = csv_records(&items);
         }
-        Format::Table | Format::Md => {
-            let head: Vec<String> = match lang {
-                Lang::Zh => [
-                    "环节",
-                    "项目",
-                    "费率",
-                    "舍入",
-                    "上下限",
-                    "有效期",
-                    "状态",
-                    "来源",
-                ],
-                Lang::En => [
-                    "side", "item", "rate", "rounding", "bounds", "in force", "status", "source",
-                ],
-            }
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-            // sources as numbered notes under the table
-            let mut all = rows;
-            all.push(broker_row);
-            let mut notes = Vec::new();
-            for row in all.iter_mut() {
-                if let Some(src) = row.last_mut() {
-                    let n = match notes.iter().position(|x: &String| x == src) {
-                        Some(i) => i + 1,
-                        None => {
-                            notes.push(src.clone());
-                            notes.len()
-                        }
-                    };
-                    *src = format!("[{n}]");
-                }
-            }
-            out.stdout = format!(
-                "{} · {} {}\n",
-                match lang {
-                    Lang::Zh => r.board.name_zh(),
-                    Lang::En => r.board.name_en(),
-                },
-                t(lang, "费率日", "schedule of"),
-                r.date
-            );
-            out.stdout
-                .push_str(&render_table(head, all, fmt == Format::Md));
-            for (i, n) in notes.iter().enumerate() {
-                out.stdout.push_str(&format!("[{}] {n}\n", i + 1));
-            }
-            let noted: Vec<_> = r.items.iter().filter(|i| !i.note.is_empty()).collect();
-            if !noted.is_empty() {
-                out.stdout
-                    .push_str(&format!("{}\n", t(lang, "说明：", "Notes:")));
-                for i in noted {
-                    let name = match lang {
-                        Lang::Zh => &i.name_zh,
-                        Lang::En => &i.name_en,
-                    };
-                    out.stdout
-                        .push_str(&format!("  {name}{}{}\n", t(lang, "：", ": "), i.note));
-                }
-            }
-            out.stdout.push_str(&format!(
-                "{}: {}\n",
-                t(lang, "税", "Tax"),
-                net::tax_note(r.board.currency(), lang)
-            ));
-            for w in r.working.iter().flatten() {
-                out.stdout.push_str(&format!("  {w}\n"));
-            }
-        }
+        Format::Table | Format::Md => out.stdout = schedule_text(r, lang, fmt == Format::Md),
     }
     out
+}
+
+/// A fee item as a row; the broker's commission has no period or status.
+fn item_row(i: &ScheduleItem, lang: Lang, broker: bool) -> Vec<String> {
+    let (period, status) = match broker {
+        true => (String::new(), ""),
+        false => (i.period_text(), i.status_text(lang)),
+    };
+    vec![
+        i.side_text(lang).to_string(),
+        i.name(lang).to_string(),
+        i.rate_text(lang),
+        i.rounding_text(lang).to_string(),
+        i.bounds_text(),
+        period,
+        status.to_string(),
+        i.source.clone(),
+    ]
+}
+
+/// The schedule as a table, its sources as numbered notes under it, the
+/// items' notes, the tax note and the working.
+fn schedule_text(r: &ScheduleReport, lang: Lang, md: bool) -> String {
+    let head: Vec<String> = [
+        ("环节", "side"),
+        ("项目", "item"),
+        ("费率", "rate"),
+        ("舍入", "rounding"),
+        ("上下限", "bounds"),
+        ("有效期", "in force"),
+        ("状态", "status"),
+        ("来源", "source"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let mut rows: Vec<Vec<String>> = r.items.iter().map(|i| item_row(i, lang, false)).collect();
+    rows.push(item_row(&r.broker_item(), lang, true));
+    // sources as numbered notes under the table
+    let mut sources: Vec<String> = Vec::new();
+    for src in rows.iter_mut().filter_map(|row| row.last_mut()) {
+        let n = match sources.iter().position(|x| x == src) {
+            Some(i) => i + 1,
+            None => {
+                sources.push(src.clone());
+                sources.len()
+            }
+        };
+        *src = format!("[{n}]");
+    }
+    let board = match lang {
+        Lang::Zh => r.board.name_zh(),
+        Lang::En => r.board.name_en(),
+    };
+    let mut s = format!(
+        "{board} · {} {}\n",
+        t(lang, "费率日", "schedule of"),
+        r.date
+    );
+    s.push_str(&render_table(head, rows, md));
+    for (i, n) in sources.iter().enumerate() {
+        s.push_str(&format!("[{}] {n}\n", i + 1));
+    }
+    let noted: Vec<_> = r.items.iter().filter(|i| !i.note.is_empty()).collect();
+    if !noted.is_empty() {
+        s.push_str(&format!("{}\n", t(lang, "说明：", "Notes:")));
+        for i in noted {
+            let colon = t(lang, "：", ": ");
+            s.push_str(&format!("  {}{colon}{}\n", i.name(lang), i.note));
+        }
+    }
+    let tax = net::tax_note(r.board.currency(), lang);
+    s.push_str(&format!("{}: {tax}\n", t(lang, "税", "Tax")));
+    for w in r.working.iter().flatten() {
+        s.push_str(&format!("  {w}\n"));
+    }
+    s
 }
 
 /// `daxin headline`.

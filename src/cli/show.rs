@@ -1,108 +1,80 @@
 //! `daxin show` and `daxin lot`: flags → terms, the library's
 //! [`IpoReport`], drawn as a table, CSV, Markdown or JSON.
 
+use rust_decimal::Decimal;
+
 use daxin::config::Config;
 use daxin::fees;
-use daxin::input;
+use daxin::input::{self, opt};
 use daxin::ipo::{win_rate_label, Basis};
 use daxin::net;
 use daxin::num::{self, big, fixed, group};
-use daxin::published::Verdict;
-use daxin::report::ipo::{CheckRow, FigureRow, IpoReport, Request};
+use daxin::report::ipo::{FeesRow, FigureRow, IpoReport, MarginRow, NetRow, Request};
 use daxin::report::terms::{FeeTerms, Terms};
 use daxin::{Ipo, Lang};
 
 use super::args::{FeeArgs, Format, LotArgs};
-use super::draw::{md_table, render_table, t, table_of};
+use super::draw::{csv_of, json, md_table, render_table, t, table_of};
 use super::{CliError, Output};
-
-fn opt_date(flag: &str, raw: &Option<String>) -> Result<Option<chrono::NaiveDate>, CliError> {
-    Ok(raw
-        .as_deref()
-        .map(|d| input::parse_date(flag, d))
-        .transpose()?)
-}
 
 /// The fee flags, each validated on its own.
 fn fee_terms(a: &FeeArgs) -> Result<FeeTerms, CliError> {
-    let margin_days = a
-        .margin_days
-        .as_deref()
-        .map(|n| -> Result<i64, CliError> {
-            let x = input::parse_decimal("--margin-days", n)?;
-            Ok(i64::try_from(x)
-                .ok()
-                .filter(|d| (0..=366).contains(d) && x.fract().is_zero())
-                .ok_or_else(|| {
-                    daxin::Error::invalid("--margin-days", n, "a whole number of days, 0 to 366")
-                })?)
-        })
-        .transpose()?;
+    let days = |flag: &str, raw: &str| {
+        let why = "a whole number of days, 0 to 366";
+        input::parse_whole(flag, raw, 0..=366, why).map(|d| d as i64)
+    };
+    let margin_days = opt("--margin-days", a.margin_days.as_deref(), days)?;
     Ok(FeeTerms {
-        commission: a
-            .commission
-            .as_deref()
-            .map(|c| fees::parse_rate("--commission", c))
-            .transpose()?,
-        min_commission: a
-            .min_commission
-            .as_deref()
-            .map(|m| input::parse_fee("--min-commission", m))
-            .transpose()?,
-        handling_fee: a
-            .handling_fee
-            .as_deref()
-            .map(|h| input::parse_fee("--handling-fee", h))
-            .transpose()?,
-        pay_date: opt_date("--pay-date", &a.pay_date)?,
-        deadline: opt_date("--deadline", &a.deadline)?,
-        results_date: opt_date("--results-date", &a.results_date)?,
-        sell_date: opt_date("--sell-date", &a.sell_date)?,
-        margin_lots: a
-            .margin_lots
-            .as_deref()
-            .map(|l| input::parse_shares("--margin-lots", l).map(|s| s.get()))
-            .transpose()?,
-        loan_pct: a
-            .loan_pct
-            .as_deref()
-            .map(|p| input::parse_rate("--loan-pct", p).map(input::Rate::pct))
-            .transpose()?,
-        leverage: a
-            .leverage
-            .as_deref()
-            .map(|x| input::parse_decimal("--leverage", x))
-            .transpose()?,
-        margin_rate: a
-            .margin_rate
-            .as_deref()
-            .map(|r| fees::parse_rate("--margin-rate", r))
-            .transpose()?,
+        commission: opt("--commission", a.commission.as_deref(), fees::parse_rate)?,
+        min_commission: opt(
+            "--min-commission",
+            a.min_commission.as_deref(),
+            input::parse_fee,
+        )?,
+        handling_fee: opt(
+            "--handling-fee",
+            a.handling_fee.as_deref(),
+            input::parse_fee,
+        )?,
+        pay_date: opt("--pay-date", a.pay_date.as_deref(), input::parse_date)?,
+        deadline: opt("--deadline", a.deadline.as_deref(), input::parse_date)?,
+        results_date: opt(
+            "--results-date",
+            a.results_date.as_deref(),
+            input::parse_date,
+        )?,
+        sell_date: opt("--sell-date", a.sell_date.as_deref(), input::parse_date)?,
+        margin_lots: opt(
+            "--margin-lots",
+            a.margin_lots.as_deref(),
+            input::parse_shares,
+        )?
+        .map(|s| s.get()),
+        loan_pct: opt("--loan-pct", a.loan_pct.as_deref(), input::parse_rate)?
+            .map(input::Rate::pct),
+        leverage: opt("--leverage", a.leverage.as_deref(), input::parse_decimal)?,
+        margin_rate: opt("--margin-rate", a.margin_rate.as_deref(), fees::parse_rate)?,
         margin_days,
     })
 }
 
 /// `daxin lot`'s flags, each validated on its own.
 pub fn lot_terms(a: &LotArgs) -> Result<Terms, CliError> {
-    let price = |flag: &str, raw: &str| input::parse_price(flag, raw);
-    let mut t = Terms::new(price("--issue-price", &a.issue_price)?);
+    let mut t = Terms::new(input::parse_price("--issue-price", &a.issue_price)?);
     t.name = a.name.clone();
     t.board = a.board.as_deref().map(str::parse).transpose()?;
     t.currency = a.currency.as_deref().map(str::parse).transpose()?;
     // The subscription day: --date, else the HK application deadline or the
     // payment day when those are given.
-    t.date = match (&a.date, &a.fees.deadline, &a.fees.pay_date) {
+    let (date, fees) = (a.date.as_deref(), &a.fees);
+    t.date = match (date, fees.deadline.as_deref(), fees.pay_date.as_deref()) {
         (Some(d), _, _) => Some(input::parse_date("--date", d)?),
         (None, Some(d), _) => Some(input::parse_date("--deadline", d)?),
         (None, None, Some(d)) => Some(input::parse_date("--pay-date", d)?),
         (None, None, None) => None,
     };
-    t.lot_size = a
-        .lot_size
-        .as_deref()
-        .map(|l| input::parse_shares("--lot-size", l))
-        .transpose()?;
-    t.exit_date = opt_date("--exit-date", &a.exit_date)?;
+    t.lot_size = opt("--lot-size", a.lot_size.as_deref(), input::parse_shares)?;
+    t.exit_date = opt("--exit-date", a.exit_date.as_deref(), input::parse_date)?;
     let named = [
         (Basis::Open, "--open", &a.open),
         (Basis::High, "--high", &a.high),
@@ -113,44 +85,26 @@ pub fn lot_terms(a: &LotArgs) -> Result<Terms, CliError> {
         (Basis::Grey, "--grey", &a.grey),
     ];
     for (basis, flag, raw) in named {
-        if let Some(r) = raw {
-            t.prices.push((basis, price(flag, r)?, None));
+        if let Some(p) = opt(flag, raw.as_deref(), input::parse_price)? {
+            t.prices.push((basis, p, None));
         }
     }
     for (i, p) in a.price.iter().enumerate() {
-        t.prices.push((
-            Basis::Price,
-            price("--price", p)?,
-            Some(format!("price {}", i + 1)),
-        ));
+        let label = Some(format!("price {}", i + 1));
+        t.prices
+            .push((Basis::Price, input::parse_price("--price", p)?, label));
     }
-    let shares = |flag: &str, raw: &Option<String>| {
-        raw.as_deref()
-            .map(|s| input::parse_shares(flag, s))
-            .transpose()
-    };
-    t.total_shares = shares("--shares", &a.shares)?;
-    t.float_shares = shares("--float-shares", &a.float_shares)?;
-    t.net_profit = a
-        .net_profit
-        .as_deref()
-        .map(|s| input::parse_amount("--net-profit", s))
-        .transpose()?;
-    t.revenue = a
-        .revenue
-        .as_deref()
-        .map(|s| input::parse_money("--revenue", s))
-        .transpose()?;
-    t.eps = a
-        .eps
-        .as_deref()
-        .map(|s| input::parse_decimal("--eps", s))
-        .transpose()?;
-    t.revenue_per_share = a
-        .revenue_per_share
-        .as_deref()
-        .map(|s| input::parse_money("--revenue-per-share", s))
-        .transpose()?;
+    t.total_shares = opt("--shares", a.shares.as_deref(), input::parse_shares)?;
+    t.float_shares = opt(
+        "--float-shares",
+        a.float_shares.as_deref(),
+        input::parse_shares,
+    )?;
+    t.net_profit = opt("--net-profit", a.net_profit.as_deref(), input::parse_amount)?;
+    t.revenue = opt("--revenue", a.revenue.as_deref(), input::parse_money)?;
+    t.eps = opt("--eps", a.eps.as_deref(), input::parse_decimal)?;
+    let rps = a.revenue_per_share.as_deref();
+    t.revenue_per_share = opt("--revenue-per-share", rps, input::parse_money)?;
     Ok(t)
 }
 
@@ -182,18 +136,31 @@ pub fn build(
     Ok(IpoReport::build(ipo, &req)?)
 }
 
-fn price(p: rust_decimal::Decimal) -> String {
+fn price(p: Decimal) -> String {
     fixed(p, num::price_dp(p))
 }
 
-fn pct(x: rust_decimal::Decimal) -> String {
+fn pct(x: Decimal) -> String {
     fixed(x, num::PCT_DP)
+}
+
+fn money(x: Decimal) -> String {
+    group(x, num::MONEY_DP)
 }
 
 fn ratio(r: &Option<daxin::valuation::Ratio>) -> Option<String> {
     r.map(|r| fixed(r.value, num::RATIO_DP))
 }
 
+/// A basis in `lang`: its id in English (`open`), its name in Chinese (开盘价).
+fn basis_word(b: Basis, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => b.name_zh(),
+        Lang::En => b.id(),
+    }
+}
+
+/// A basis's full name in `lang`, with its label or date.
 fn basis_name(f: &FigureRow, lang: Lang) -> String {
     let base = match lang {
         Lang::Zh => f.basis.name_zh(),
@@ -203,6 +170,22 @@ fn basis_name(f: &FigureRow, lang: Lang) -> String {
         (Some(l), _) => format!("{base} ({l})"),
         (None, Some(d)) => format!("{base} ({d})"),
         (None, None) => base.to_string(),
+    }
+}
+
+/// The currency after an amount: 元 in Chinese, ` CNY` in English.
+fn unit(r: &IpoReport, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => r.currency.unit_zh().to_string(),
+        Lang::En => format!(" {}", r.currency.code()),
+    }
+}
+
+/// The currency in a column's name: 元 in Chinese, `CNY` in English.
+fn unit_head(r: &IpoReport, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => r.currency.unit_zh(),
+        Lang::En => r.currency.code(),
     }
 }
 
@@ -230,53 +213,54 @@ const CSV_HEADER: [&str; 21] = [
     "annualised_pct",
 ];
 
+/// One row per price, plain numbers.
 fn csv(r: &IpoReport) -> String {
-    let money = |x| fixed(x, num::MONEY_DP);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(CSV_HEADER);
-    for f in &r.figures {
-        let n = f.net.as_ref();
-        let row = [
-            r.code.clone(),
-            r.name_zh.clone(),
-            r.currency.code().into(),
-            price(r.issue_price),
-            r.lot_shares.to_string(),
-            money(r.cost_per_lot),
-            f.basis.id().into(),
-            f.label.clone().unwrap_or_default(),
-            price(f.price),
-            money(f.lot_value),
-            money(f.profit_per_lot),
-            pct(f.gain_pct),
-            pct(f.return_on_cost_pct),
-            f.market_cap.map(money).unwrap_or_default(),
-            f.float_market_cap.map(money).unwrap_or_default(),
-            ratio(&f.pe).unwrap_or_default(),
-            ratio(&f.ps).unwrap_or_default(),
-            n.map(|n| money(n.total_fees)).unwrap_or_default(),
-            n.map(|n| money(n.net_profit_per_lot)).unwrap_or_default(),
-            n.map(|n| price(n.break_even_price)).unwrap_or_default(),
-            n.and_then(|n| n.annualised_pct)
-                .map(pct)
-                .unwrap_or_default(),
-        ];
-        // Writing to a Vec cannot fail short of memory exhaustion.
-        let _ = w.write_record(&row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let plain = |x| fixed(x, num::MONEY_DP);
+    let om = |x: Option<Decimal>| x.map(plain).unwrap_or_default();
+    let rows: Vec<Vec<String>> = r
+        .figures
+        .iter()
+        .map(|f| {
+            let n = f.net.as_ref();
+            vec![
+                r.code.clone(),
+                r.name_zh.clone(),
+                r.currency.code().into(),
+                price(r.issue_price),
+                r.lot_shares.to_string(),
+                plain(r.cost_per_lot),
+                f.basis.id().into(),
+                f.label.clone().unwrap_or_default(),
+                price(f.price),
+                plain(f.lot_value),
+                plain(f.profit_per_lot),
+                pct(f.gain_pct),
+                pct(f.return_on_cost_pct),
+                om(f.market_cap),
+                om(f.float_market_cap),
+                ratio(&f.pe).unwrap_or_default(),
+                ratio(&f.ps).unwrap_or_default(),
+                om(n.map(|n| n.total_fees)),
+                om(n.map(|n| n.net_profit_per_lot)),
+                n.map(|n| price(n.break_even_price)).unwrap_or_default(),
+                n.and_then(|n| n.annualised_pct)
+                    .map(pct)
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    csv_of(&CSV_HEADER, &rows)
 }
 
+/// The gross figures at each price; the columns of market value and
+/// multiples only when some price has them.
 fn figure_rows(r: &IpoReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let fs = &r.figures;
     let has_cap = fs.iter().any(|f| f.market_cap.is_some());
     let has_float = fs.iter().any(|f| f.float_market_cap.is_some());
     let has_pe = fs.iter().any(|f| f.pe.is_some());
     let has_ps = fs.iter().any(|f| f.ps.is_some());
-    let cur = match lang {
-        Lang::Zh => r.currency.unit_zh(),
-        Lang::En => r.currency.code(),
-    };
+    let cur = unit_head(r, lang);
     let mut head = vec![
         t(lang, "价格基准", "basis").to_string(),
         t(lang, "价格", "price").to_string(),
@@ -284,16 +268,19 @@ fn figure_rows(r: &IpoReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         format!("{}({cur})", t(lang, "每签盈利", "profit/lot ")),
         format!("{}({cur})", t(lang, "每签市值", "lot value ")),
     ];
-    for (has, zh, en) in [
+    let optional = [
         (has_cap, "总市值", "market cap"),
         (has_float, "流通市值", "float value"),
         (has_pe, "市盈率", "P/E"),
         (has_ps, "市销率", "P/S"),
-    ] {
-        if has {
-            head.push(t(lang, zh, en).into());
-        }
-    }
+    ];
+    head.extend(
+        optional
+            .iter()
+            .filter(|o| o.0)
+            .map(|o| t(lang, o.1, o.2).into()),
+    );
+    let big = |c: Option<Decimal>| c.map(|c| big(c, lang)).unwrap_or_default();
     let rows = fs
         .iter()
         .map(|f| {
@@ -301,58 +288,80 @@ fn figure_rows(r: &IpoReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 basis_name(f, lang),
                 price(f.price),
                 format!("{}%", pct(f.gain_pct)),
-                group(f.profit_per_lot, num::MONEY_DP),
-                group(f.lot_value, num::MONEY_DP),
+                money(f.profit_per_lot),
+                money(f.lot_value),
             ];
-            if has_cap {
-                row.push(f.market_cap.map(|c| big(c, lang)).unwrap_or_default());
-            }
-            if has_float {
-                row.push(f.float_market_cap.map(|c| big(c, lang)).unwrap_or_default());
-            }
-            if has_pe {
-                row.push(ratio(&f.pe).unwrap_or_default());
-            }
-            if has_ps {
-                row.push(ratio(&f.ps).unwrap_or_default());
-            }
+            let cells = [
+                (has_cap, big(f.market_cap)),
+                (has_float, big(f.float_market_cap)),
+                (has_pe, ratio(&f.pe).unwrap_or_default()),
+                (has_ps, ratio(&f.ps).unwrap_or_default()),
+            ];
+            row.extend(cells.into_iter().filter(|c| c.0).map(|c| c.1));
             row
         })
         .collect();
     (head, rows)
 }
 
-fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
-    let cur = match lang {
-        Lang::Zh => r.currency.unit_zh().to_string(),
-        Lang::En => format!(" {}", r.currency.code()),
-    };
-    let mut out = Vec::new();
-    let mut title = if r.name_zh.is_empty() {
-        t(lang, "自定义新股", "IPO from the command line").to_string()
-    } else {
-        match (&r.name_en, lang) {
-            (Some(en), Lang::En) => format!("{en} ({})", r.name_zh),
-            (Some(en), Lang::Zh) => format!("{} {en}", r.name_zh),
-            (None, _) => r.name_zh.clone(),
-        }
+/// The first line: the names, the code, the board and the listing day.
+fn title(r: &IpoReport, lang: Lang) -> String {
+    let mut title = match (&r.name_en, lang) {
+        _ if r.name_zh.is_empty() => t(lang, "自定义新股", "IPO from the command line").into(),
+        (Some(en), Lang::En) => format!("{en} ({})", r.name_zh),
+        (Some(en), Lang::Zh) => format!("{} {en}", r.name_zh),
+        (None, _) => r.name_zh.clone(),
     };
     if r.code != "-" {
         title.push_str(&format!(" · {}", r.code));
     }
     if let Some(b) = r.board {
-        title.push_str(&format!(
-            " · {}",
-            match lang {
-                Lang::Zh => b.name_zh(),
-                Lang::En => b.name_en(),
-            }
-        ));
+        let board = match lang {
+            Lang::Zh => b.name_zh(),
+            Lang::En => b.name_en(),
+        };
+        title.push_str(&format!(" · {board}"));
     }
     if let Some(d) = r.listing_date {
         title.push_str(&format!(" · {} {d}", t(lang, "上市", "listed")));
     }
-    out.push(title);
+    title
+}
+
+/// The share counts and the figures at the issue price, when known.
+fn issue_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
+    let count = |n: u64| group(Decimal::from(n), 0);
+    let counts: Vec<String> = [
+        (r.total_shares, "发行后总股本", "total shares"),
+        (r.shares_offered, "发行股数", "shares offered"),
+        (r.float_shares, "流通股", "float"),
+    ]
+    .into_iter()
+    .filter_map(|(n, zh, en)| n.map(|n| format!("{} {}", t(lang, zh, en), count(n))))
+    .collect();
+    let mut at_issue = Vec::new();
+    if let Some(c) = r.market_cap_at_issue {
+        let label = t(lang, "发行价市值", "market cap at issue");
+        at_issue.push(format!("{label} {}", big(c, lang)));
+    }
+    if let Some(p) = ratio(&r.pe_at_issue) {
+        at_issue.push(format!("{} {p}", t(lang, "发行市盈率", "P/E at issue")));
+    }
+    if let Some(p) = ratio(&r.ps_at_issue) {
+        at_issue.push(format!("{} {p}", t(lang, "发行市销率", "P/S at issue")));
+    }
+    [counts, at_issue]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.join(" · "))
+        .collect()
+}
+
+/// The lines above the table: the IPO, its price and lot, its shares and
+/// issue-time figures, the Hong Kong entry fee, the win rates.
+fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
+    let cur = unit(r, lang);
+    let mut out = vec![title(r, lang)];
     out.push(format!(
         "{} {}{cur} · {} {} {} · {} {}{cur}",
         t(lang, "发行价", "issue price"),
@@ -361,49 +370,19 @@ fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
         r.lot_shares,
         t(lang, "股", "shares"),
         t(lang, "每签缴款", "cost per lot"),
-        group(r.cost_per_lot, num::MONEY_DP),
+        money(r.cost_per_lot),
     ));
-    let count = |n: u64| group(rust_decimal::Decimal::from(n), 0);
-    let line: Vec<String> = [
-        (r.total_shares, "发行后总股本", "total shares"),
-        (r.shares_offered, "发行股数", "shares offered"),
-        (r.float_shares, "流通股", "float"),
-    ]
-    .into_iter()
-    .filter_map(|(n, zh, en)| n.map(|n| format!("{} {}", t(lang, zh, en), count(n))))
-    .collect();
-    if !line.is_empty() {
-        out.push(line.join(" · "));
-    }
-    let mut line = Vec::new();
-    if let Some(c) = r.market_cap_at_issue {
-        line.push(format!(
-            "{} {}",
-            t(lang, "发行价市值", "market cap at issue"),
-            big(c, lang)
+    out.extend(issue_lines(r, lang));
+    if let Some((n, e)) = r.net().and_then(|n| n.entry_fee.map(|e| (n, e))) {
+        out.push(format!(
+            "{} {}{cur} ({} {}: {}{cur} × (1 + {}%))",
+            t(lang, "一手入场费", "entry fee per lot"),
+            money(e),
+            t(lang, "按费率日", "at the rates of"),
+            n.allotment_date,
+            money(r.cost_per_lot),
+            num::trim(n.allotment_rate_pct),
         ));
-    }
-    if let Some(p) = ratio(&r.pe_at_issue) {
-        line.push(format!("{} {p}", t(lang, "发行市盈率", "P/E at issue")));
-    }
-    if let Some(p) = ratio(&r.ps_at_issue) {
-        line.push(format!("{} {p}", t(lang, "发行市销率", "P/S at issue")));
-    }
-    if !line.is_empty() {
-        out.push(line.join(" · "));
-    }
-    if let Some(n) = r.net() {
-        if let Some(e) = n.entry_fee {
-            out.push(format!(
-                "{} {}{cur} ({} {}: {}{cur} × (1 + {}%))",
-                t(lang, "一手入场费", "entry fee per lot"),
-                group(e, 2),
-                t(lang, "按费率日", "at the rates of"),
-                n.allotment_date,
-                group(r.cost_per_lot, 2),
-                num::trim(n.allotment_rate_pct),
-            ));
-        }
     }
     if !r.win_rates.is_empty() {
         let rates: Vec<String> = r
@@ -420,159 +399,81 @@ fn header_lines(r: &IpoReport, lang: Lang) -> Vec<String> {
     out
 }
 
-/// A basis in `lang`: its id in English (`open`), its name in Chinese (开盘价).
-fn basis_word(b: Basis, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.id(),
-    }
-}
-
-fn check_line(c: &CheckRow, lang: Lang) -> String {
-    let what = match lang {
-        Lang::Zh => format!(
-            "（{}·{}）",
-            c.basis.map(Basis::name_zh).unwrap_or("发行时"),
-            c.kind.name_zh()
-        ),
-        Lang::En => format!(
-            " ({}{})",
-            c.kind.id(),
-            c.basis
-                .map(|b| format!(" @ {}", b.id()))
-                .unwrap_or_default()
-        ),
-    };
-    let colon = t(lang, "：", ": ");
-    let computed = c.computed_shown.clone().unwrap_or_default();
-    match c.verdict {
-        Verdict::Reproduces => format!("✓ {}{what} — {}", c.printed, c.source),
-        Verdict::Differs => {
-            let mut s = format!(
-                "✗ {}{what}{colon}{} {computed}",
-                c.printed,
-                t(lang, "计算得", "computed")
-            );
-            if let Some(b) = c.fits_basis {
-                s.push_str(&format!(
-                    " — {} {}",
-                    t(lang, "与此价格相符：", "matches the price at"),
-                    basis_word(b, lang)
-                ));
-            }
-            if let Some(why) = &c.conflict {
-                s.push_str(&format!(" — {why}"));
-            }
-            s.push_str(&format!(" — {}", c.source));
-            s
-        }
-        Verdict::Unverifiable => format!(
-            "? {}{what}{colon}{} — {}",
-            c.printed,
-            t(
-                lang,
-                "数据缺少所需数值，无法核对",
-                "the data lacks what it needs; not checked"
-            ),
-            c.source
-        ),
-    }
-}
-
 /// Draws the report in `fmt`.
 pub fn draw(r: &IpoReport, fmt: Format, lang: Lang) -> Output {
-    let mut out = Output::default();
-    let steps = r.working.as_deref().unwrap_or_default();
     match fmt {
-        Format::Json => {
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(r).unwrap_or_default());
-        }
+        Format::Json => Output {
+            stdout: json(r),
+            ..Output::default()
+        },
         Format::Csv => {
-            out.stdout = csv(r);
-            for s in steps {
-                out.stderr
-                    .push_str(&format!("{}: {}\n", s.label, s.formula));
-            }
-            for w in r.warnings.texts() {
-                out.stderr.push_str(&format!("warning: {w}\n"));
+            let steps = r.working.iter().flatten();
+            let working = steps.map(|s| format!("{}: {}\n", s.label, s.formula));
+            let warnings = r.warnings.texts().map(|w| format!("warning: {w}\n"));
+            Output {
+                stdout: csv(r),
+                stderr: working.chain(warnings).collect(),
+                code: 0,
             }
         }
-        Format::Table | Format::Md => {
-            let md = fmt == Format::Md;
-            let mut s = String::new();
-            let header = header_lines(r, lang);
-            if md {
-                s.push_str(&format!("### {}\n\n", header[0]));
-                for l in &header[1..] {
-                    s.push_str(&format!("{l}  \n"));
-                }
-                s.push('\n');
-            } else {
-                for l in &header {
-                    s.push_str(l);
-                    s.push('\n');
-                }
-            }
-            for w in r.warnings.texts() {
-                s.push_str(&format!("{}: {w}\n", t(lang, "注意", "warning")));
-            }
-            let (head, rows) = figure_rows(r, lang);
-            if rows.is_empty() {
-                s.push_str(t(
-                    lang,
-                    "（数据中没有上市后的价格，只有发行时的数值）\n",
-                    "(no traded prices in the data: issue-time figures only)\n",
-                ));
-            } else if md {
-                s.push('\n');
-                s.push_str(&md_table(&head, &rows));
-            } else {
-                s.push_str(&table_of(head, rows));
-                s.push('\n');
-            }
-            s.push_str(t(
-                lang,
-                "以上为未扣除费用与税费的毛收益；金额、价格与涨幅均四舍五入至两位小数显示。\n",
-                "Gross figures, before fees and taxes; shown rounded half-up to 2 decimals.\n",
-            ));
-            let bullet = if md { "- " } else { "  " };
-            if r.show_fees {
-                s.push_str(&fee_section(r, lang, md));
-            }
-            if !r.published.is_empty() {
-                s.push_str(&format!(
-                    "\n{}\n",
-                    t(lang, "媒体公布数值核对：", "Published figures checked:")
-                ));
-                for c in &r.published {
-                    s.push_str(&format!("{bullet}{}\n", check_line(c, lang)));
-                }
-            }
-            if !r.notes.is_empty() {
-                s.push_str(&format!(
-                    "\n{}\n",
-                    t(lang, "数据说明：", "Notes on the data:")
-                ));
-                for n in &r.notes {
-                    s.push_str(&format!("{bullet}{}\n", n.line));
-                }
-            }
-            if !r.sources.is_empty() {
-                s.push_str(&format!("\n{}\n", t(lang, "来源：", "Sources:")));
-                for u in &r.sources {
-                    s.push_str(&format!("{bullet}{u}\n"));
-                }
-            }
-            if !steps.is_empty() {
-                s.push_str(&format!("\n{}\n", t(lang, "计算过程：", "Working:")));
-                for st in steps {
-                    s.push_str(&format!("{bullet}{}: {}\n", st.label, st.formula));
-                }
-            }
-            out.stdout = s;
-        }
+        Format::Table | Format::Md => Output {
+            stdout: text(r, lang, fmt == Format::Md),
+            ..Output::default()
+        },
     }
-    out
+}
+
+/// The table and Markdown output: the header, the gross figures, the net
+/// figures when asked for, then the checks, notes, sources and working.
+fn text(r: &IpoReport, lang: Lang, md: bool) -> String {
+    let header = header_lines(r, lang);
+    let mut s = if md {
+        let rest: String = header[1..].iter().map(|l| format!("{l}  \n")).collect();
+        format!("### {}\n\n{rest}\n", header[0])
+    } else {
+        header.iter().map(|l| format!("{l}\n")).collect()
+    };
+    for w in r.warnings.texts() {
+        s.push_str(&format!("{}: {w}\n", t(lang, "注意", "warning")));
+    }
+    let (head, rows) = figure_rows(r, lang);
+    if rows.is_empty() {
+        s.push_str(t(
+            lang,
+            "（数据中没有上市后的价格，只有发行时的数值）\n",
+            "(no traded prices in the data: issue-time figures only)\n",
+        ));
+    } else if md {
+        s.push_str(&format!("\n{}", md_table(&head, &rows)));
+    } else {
+        s.push_str(&format!("{}\n", table_of(head, rows)));
+    }
+    s.push_str(t(
+        lang,
+        "以上为未扣除费用与税费的毛收益；金额、价格与涨幅均四舍五入至两位小数显示。\n",
+        "Gross figures, before fees and taxes; shown rounded half-up to 2 decimals.\n",
+    ));
+    if r.show_fees {
+        s.push_str(&fee_section(r, lang, md));
+    }
+    let bullet = if md { "- " } else { "  " };
+    let mut list = |title: (&'static str, &'static str), lines: Vec<String>| {
+        if !lines.is_empty() {
+            s.push_str(&format!("\n{}\n", t(lang, title.0, title.1)));
+            s.extend(lines.iter().map(|l| format!("{bullet}{l}\n")));
+        }
+    };
+    let checks = r.published.iter().map(|c| c.line(lang)).collect();
+    list(("媒体公布数值核对：", "Published figures checked:"), checks);
+    let notes = r.notes.iter().map(|n| n.line.clone()).collect();
+    list(("数据说明：", "Notes on the data:"), notes);
+    list(("来源：", "Sources:"), r.sources.clone());
+    let steps = r.working.iter().flatten();
+    let working = steps
+        .map(|st| format!("{}: {}", st.label, st.formula))
+        .collect();
+    list(("计算过程：", "Working:"), working);
+    s
 }
 
 /// Net figures, the fee items by price, the margin outcome and the tax note.
@@ -580,112 +481,23 @@ fn fee_section(r: &IpoReport, lang: Lang, md: bool) -> String {
     let Some(n) = r.net() else {
         return String::new();
     };
-    let mut s = String::new();
-    let cur = match lang {
-        Lang::Zh => r.currency.unit_zh(),
-        Lang::En => r.currency.code(),
-    };
-    s.push_str(&format!(
-        "\n{} ({}{cur})\n",
+    let nets: Vec<(&FigureRow, &NetRow)> = r
+        .figures
+        .iter()
+        .filter_map(|f| f.net.as_ref().map(|n| (f, n)))
+        .collect();
+    let mut s = format!(
+        "\n{} ({}{})\n",
         t(
             lang,
             "扣除费用后（按卖出当日费率）",
             "Net of fees (at the rates of each sale day)"
         ),
-        t(lang, "实付资金 ", "cash paid ").to_string() + &group(n.cash_paid, 2),
-    ));
-    let head = vec![
-        t(lang, "价格基准", "basis").to_string(),
-        t(lang, "卖出日", "sale date").to_string(),
-        t(lang, "费用合计", "fees").to_string(),
-        t(lang, "每签净收益", "net profit/lot").to_string(),
-        t(lang, "保本卖价", "break-even").to_string(),
-        t(lang, "资金收益率", "return on cash").to_string(),
-        t(
-            lang,
-            "年化（单利，实际天数/365）",
-            "annualised (simple, ACT/365)",
-        )
-        .to_string(),
-    ];
-    let nets: Vec<(&FigureRow, &daxin::report::ipo::NetRow)> = r
-        .figures
-        .iter()
-        .filter_map(|f| f.net.as_ref().map(|n| (f, n)))
-        .collect();
-    let rows = nets
-        .iter()
-        .map(|(f, x)| {
-            vec![
-                match lang {
-                    Lang::Zh => f.basis.name_zh().to_string(),
-                    Lang::En => f.basis.name_en().to_string(),
-                },
-                x.sale_date.to_string(),
-                group(x.total_fees, 2),
-                group(x.net_profit_per_lot, 2),
-                price(x.break_even_price),
-                format!("{}%", pct(x.return_on_cash_pct)),
-                match (x.annualised_pct, x.days) {
-                    (Some(a), Some(d)) => format!("{}% / {d}{}", pct(a), t(lang, "天", "d")),
-                    _ => "—".into(),
-                },
-            ]
-        })
-        .collect();
-    s.push_str(&render_table(head, rows, md));
-
-    // Fee items by price.
-    let mut head = vec![t(lang, "费用项目", "fee item").to_string()];
-    head.extend(
-        nets.iter()
-            .map(|(f, _)| basis_word(f.basis, lang).to_string()),
+        t(lang, "实付资金 ", "cash paid "),
+        money(n.cash_paid) + unit_head(r, lang),
     );
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let name = |zh: &str, en: &str| match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    };
-    for l in &n.allotment_fees {
-        let mut row = vec![name(&l.name_zh, &l.name_en) + t(lang, "（中签）", " (allotment)")];
-        // combined items are shown unrounded (4 places): they are rounded once, in total
-        let shown = if l.amount.is_zero() {
-            fixed(l.amount, 2)
-        } else {
-            fixed(l.amount, 4)
-        };
-        row.extend(nets.iter().map(|_| shown.clone()));
-        rows.push(row);
-    }
-    if !n.allotment_fees.is_empty() && n.allotment_total > rust_decimal::Decimal::ZERO {
-        let mut row = vec![t(
-            lang,
-            "中签费用合计（一次舍入）",
-            "allotment charge (rounded once)",
-        )
-        .to_string()];
-        row.extend(nets.iter().map(|_| group(n.allotment_total, 2)));
-        rows.push(row);
-    }
-    if n.handling_fee > rust_decimal::Decimal::ZERO {
-        let mut row = vec![t(lang, "认购手续费", "application handling fee").to_string()];
-        row.extend(nets.iter().map(|_| group(n.handling_fee, 2)));
-        rows.push(row);
-    }
-    if let Some((_, first)) = nets.first() {
-        for (i, l) in first.fees.iter().enumerate() {
-            let mut row = vec![name(&l.name_zh, &l.name_en)];
-            row.extend(nets.iter().map(|(_, x)| {
-                x.fees
-                    .get(i)
-                    .filter(|y| y.item == l.item)
-                    .map(|y| group(y.amount, 2))
-                    .unwrap_or_default()
-            }));
-            rows.push(row);
-        }
-    }
-    s.push_str(&render_table(head, rows, md));
+    s.push_str(&net_table(&nets, lang, md));
+    s.push_str(&fee_items(n, &nets, lang, md));
     if n.allotment_total.is_zero() && r.currency == daxin::Currency::Cny {
         s.push_str(t(
             lang,
@@ -693,53 +505,133 @@ fn fee_section(r: &IpoReport, lang: Lang, md: bool) -> String {
             "The allotment itself carries no commission, transfer fee or stamp duty.\n",
         ));
     }
-
     if let Some(m) = &r.margin {
-        s.push_str(&format!(
-            "\n{}: {} {} · {} {}{cur} · {} {}{cur} · {} {}{cur} · {}% × {}{} → {} {}{cur} · {} {}{cur}\n",
-            t(lang, "孖展认购", "Margin application"),
-            m.lots,
-            t(lang, "手", "lots"),
-            t(lang, "申购金额", "amount"),
-            group(m.application_amount, 2),
-            t(lang, "融资", "loan"),
-            group(m.loan, 2),
-            t(lang, "自有资金", "own cash"),
-            group(m.own_cash, 2),
-            num::trim(m.annual_rate_pct),
-            m.days,
-            t(lang, "天", " days"),
-            t(lang, "利息", "interest"),
-            group(m.interest, 2),
-            t(lang, "手续费", "handling fee"),
-            group(m.handling_fee, 2),
-        ));
-        let head = vec![
-            t(lang, "价格基准", "basis").to_string(),
-            t(lang, "中一手净收益", "net if one lot").to_string(),
-            t(lang, "未中签", "net if none").to_string(),
-            t(lang, "保本一手中签率", "break-even one-lot rate").to_string(),
-        ];
-        let rows = m
-            .outcomes
-            .iter()
-            .map(|o| {
-                vec![
-                    basis_word(o.basis, lang).to_string(),
-                    group(o.if_allotted, 2),
-                    group(o.if_not, 2),
-                    o.break_even_rate_pct
-                        .map(|x| format!("{}%", fixed(x, 2)))
-                        .unwrap_or_else(|| t(lang, "中签亦亏损", "loses even if allotted").into()),
-                ]
-            })
-            .collect();
-        s.push_str(&render_table(head, rows, md));
+        s.push_str(&format!("\n{}\n", m.line(unit_head(r, lang), lang)));
+        s.push_str(&margin_table(m, lang, md));
     }
-    s.push_str(&format!(
-        "{}: {}\n",
-        t(lang, "税", "Tax"),
-        net::tax_note(r.currency, lang)
-    ));
+    let tax = net::tax_note(r.currency, lang);
+    s.push_str(&format!("{}: {tax}\n", t(lang, "税", "Tax")));
     s
+}
+
+/// At each price: the sale day, the fees, the net profit, the break-even
+/// price, the return on the cash and its annualised figure.
+fn net_table(nets: &[(&FigureRow, &NetRow)], lang: Lang, md: bool) -> String {
+    let head = [
+        ("价格基准", "basis"),
+        ("卖出日", "sale date"),
+        ("费用合计", "fees"),
+        ("每签净收益", "net profit/lot"),
+        ("保本卖价", "break-even"),
+        ("资金收益率", "return on cash"),
+        ("年化（单利，实际天数/365）", "annualised (simple, ACT/365)"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let rows = nets
+        .iter()
+        .map(|(f, x)| {
+            let annualised = match (x.annualised_pct, x.days) {
+                (Some(a), Some(d)) => format!("{}% / {d}{}", pct(a), t(lang, "天", "d")),
+                _ => "—".into(),
+            };
+            vec![
+                match lang {
+                    Lang::Zh => f.basis.name_zh().to_string(),
+                    Lang::En => f.basis.name_en().to_string(),
+                },
+                x.sale_date.to_string(),
+                money(x.total_fees),
+                money(x.net_profit_per_lot),
+                price(x.break_even_price),
+                format!("{}%", pct(x.return_on_cash_pct)),
+                annualised,
+            ]
+        })
+        .collect();
+    render_table(head, rows, md)
+}
+
+/// Every fee item, a column per price: the allotment charge's items and
+/// total, the handling fee, the selling costs.
+fn fee_items(n: &FeesRow, nets: &[(&FigureRow, &NetRow)], lang: Lang, md: bool) -> String {
+    let mut head = vec![t(lang, "费用项目", "fee item").to_string()];
+    head.extend(
+        nets.iter()
+            .map(|(f, _)| basis_word(f.basis, lang).to_string()),
+    );
+    let name = |zh: &str, en: &str| t_owned(lang, zh, en);
+    // the same amount at every price
+    let same = |label: String, cell: String| {
+        let mut row = vec![label];
+        row.extend(nets.iter().map(|_| cell.clone()));
+        row
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for l in &n.allotment_fees {
+        // combined items are shown unrounded (4 places): they are rounded once, in total
+        let dp = if l.amount.is_zero() { 2 } else { 4 };
+        let label = name(&l.name_zh, &l.name_en) + t(lang, "（中签）", " (allotment)");
+        rows.push(same(label, fixed(l.amount, dp)));
+    }
+    if !n.allotment_fees.is_empty() && n.allotment_total > Decimal::ZERO {
+        let label = t(
+            lang,
+            "中签费用合计（一次舍入）",
+            "allotment charge (rounded once)",
+        );
+        rows.push(same(label.into(), money(n.allotment_total)));
+    }
+    if n.handling_fee > Decimal::ZERO {
+        let label = t(lang, "认购手续费", "application handling fee");
+        rows.push(same(label.into(), money(n.handling_fee)));
+    }
+    if let Some((_, first)) = nets.first() {
+        for (i, l) in first.fees.iter().enumerate() {
+            let mut row = vec![name(&l.name_zh, &l.name_en)];
+            row.extend(nets.iter().map(|(_, x)| {
+                let item = x.fees.get(i).filter(|y| y.item == l.item);
+                item.map(|y| money(y.amount)).unwrap_or_default()
+            }));
+            rows.push(row);
+        }
+    }
+    render_table(head, rows, md)
+}
+
+fn t_owned(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// A margin application at each price: allotted a lot, or none, and the
+/// one-lot rate at which it breaks even.
+fn margin_table(m: &MarginRow, lang: Lang, md: bool) -> String {
+    let head = [
+        ("价格基准", "basis"),
+        ("中一手净收益", "net if one lot"),
+        ("未中签", "net if none"),
+        ("保本一手中签率", "break-even one-lot rate"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let rows = m
+        .outcomes
+        .iter()
+        .map(|o| {
+            let rate = o.break_even_rate_pct.map(|x| format!("{}%", fixed(x, 2)));
+            let loses = t(lang, "中签亦亏损", "loses even if allotted");
+            vec![
+                basis_word(o.basis, lang).to_string(),
+                money(o.if_allotted),
+                money(o.if_not),
+                rate.unwrap_or_else(|| loses.into()),
+            ]
+        })
+        .collect();
+    render_table(head, rows, md)
 }

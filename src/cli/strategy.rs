@@ -1,137 +1,34 @@
-//! `daxin strategy`: flags and files validated here, the figures from
-//! `daxin::strategy`, drawn here (table, Markdown, JSON, CSV).
+//! `daxin strategy`: flags validated and files read here, the rows and the
+//! figures from `daxin::strategy`, drawn here (table, Markdown, JSON, CSV).
 
 use std::io::IsTerminal;
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use serde_json::Value;
 
-use daxin::data::Dataset;
-use daxin::fees::{self, Schedule};
-use daxin::import::split::{Splitter, Step};
-use daxin::import::{self, Layout, SourceFormat};
-use daxin::num::{self, fixed, group};
-use daxin::strategy::dist::Method;
-use daxin::strategy::input::{self, Excluded, ProfitBasis, RowFacts, Terms};
-use daxin::strategy::note::{basis_words, why_text};
+use daxin::fees::{self, Broker, Schedule};
+use daxin::import::SourceFormat;
+use daxin::input::{self as din, opt};
+use daxin::num::{self, fixed, group, percent};
+use daxin::strategy::dist::{Distribution, Method};
+use daxin::strategy::input::{self, Excluded, ProfitBasis, Subscription, Terms};
+use daxin::strategy::note::{pool_words, split_text, why_text};
 use daxin::strategy::report::{build, Plan, Report};
 use daxin::strategy::Pool;
-use daxin::{input as din, Currency, Lang};
+use daxin::{Currency, Lang};
 
-use super::args::{Format, StrategyArgs};
-use super::draw::{render_table as simple_table, t};
+use super::args::{Common, Format, StrategyArgs};
+use super::draw::{csv_of, json, render_table as simple_table, t};
 use super::{CliError, Output};
 
-fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
-    CliError {
-        msg: format!("{what}: {e}"),
-        code: 2,
-    }
-}
-
-/// The facts of every row of one file: daxin records (TOML, JSON, daxin
-/// CSV) record by record, other tables row by row through the layout.
-fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<RowFacts>, CliError> {
+/// The facts of every row of one file (the library tells them apart).
+fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<input::RowFacts>, CliError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".toml") || lower.ends_with(".json") {
-        let text = String::from_utf8(bytes).map_err(|e| io_err(&name, e))?;
-        let records = Dataset::records_from_file_text(&text, &name)?;
-        return Ok(records
-            .iter()
-            .map(|r| match &r.ipo {
-                Ok(ipo) => input::from_ipo(ipo, Some(r.line)),
-                Err(e) => RowFacts {
-                    line: Some(r.line),
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                    error: Some(e.to_string()),
-                    ..RowFacts::default()
-                },
-            })
-            .collect());
-    }
-    let (enc, skip) = import::sniff_encoding(&bytes[..bytes.len().min(64 * 1024)]);
-    let text: String = if enc == encoding_rs::UTF_8 {
-        String::from_utf8_lossy(&bytes[skip..]).into_owned()
-    } else {
-        enc.decode(&bytes).0.into_owned()
-    };
-    let first = text.lines().next().unwrap_or("");
-    let delim = if first.matches('\t').count() > first.matches(',').count() {
-        b'\t'
-    } else {
-        b','
-    };
-    let data = text.as_bytes();
-    let mut splitter = Splitter::new(delim);
-    let mut at = 0usize;
-    let mut line = 1u64;
-    let mut layout: Option<Layout> = None;
-    let mut out = Vec::new();
-    loop {
-        match splitter.next(&data[at..], true) {
-            Step::End | Step::NeedMore => break,
-            Step::Skip { consumed, lines } => {
-                at += consumed;
-                line += lines;
-            }
-            Step::Row {
-                row,
-                consumed,
-                lines,
-                error,
-            } => {
-                let this = line;
-                at += consumed;
-                line += lines;
-                let first_cell = row.fields().next().unwrap_or(&[]);
-                if row.is_blank() && error.is_none() {
-                    continue;
-                }
-                match &layout {
-                    None => {
-                        if first_cell.starts_with(b"#") {
-                            continue;
-                        }
-                        if let Some(e) = error {
-                            return Err(io_err(&format!("{name}: cannot read the header"), e));
-                        }
-                        let cells: Vec<String> = row
-                            .fields()
-                            .map(|c| String::from_utf8_lossy(c).into_owned())
-                            .collect();
-                        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-                        let l = Layout::detect(&refs, from).map_err(|e| io_err(&name, e))?;
-                        if l.format == SourceFormat::Daxin {
-                            // daxin's own CSV: the records, with their rates and caps
-                            let ds = Dataset::from_csv(&text, &name)?;
-                            return Ok(ds
-                                .ipos()
-                                .iter()
-                                .map(|i| input::from_ipo(i, None))
-                                .collect());
-                        }
-                        layout = Some(l);
-                    }
-                    Some(l) => match error {
-                        None => out.push(input::from_row(l, &row, this)),
-                        Some(e) => out.push(RowFacts {
-                            line: Some(this),
-                            error: Some(e),
-                            ..RowFacts::default()
-                        }),
-                    },
-                }
-            }
-        }
-    }
-    if layout.is_none() {
-        return Err(io_err(&name, "empty file: no header row"));
-    }
-    Ok(out)
+    let bytes = std::fs::read(path).map_err(|e| CliError {
+        msg: format!("{name}: cannot read: {e}"),
+        code: 2,
+    })?;
+    Ok(daxin::strategy::file::read(&bytes, &name, from)?)
 }
 
 fn amount(flag: &str, raw: &Option<String>) -> Result<Option<Decimal>, CliError> {
@@ -145,23 +42,12 @@ fn amount(flag: &str, raw: &Option<String>) -> Result<Option<Decimal>, CliError>
 
 fn count(flag: &str, raw: &Option<String>, default: u64, max: u64) -> Result<u64, CliError> {
     let Some(r) = raw else { return Ok(default) };
-    let n = din::parse_decimal(flag, r)?;
-    u64::try_from(n)
-        .ok()
-        .filter(|v| *v >= 1 && *v <= max && n.fract().is_zero())
-        .ok_or_else(|| {
-            daxin::Error::invalid(flag, r, format!("a whole number from 1 to {max}")).into()
-        })
+    let why = format!("a whole number from 1 to {max}");
+    Ok(din::parse_whole(flag, r, 1..=max, &why)?)
 }
 
-/// Runs `daxin strategy`.
-pub fn strategy_cmd(
-    a: &StrategyArgs,
-    common: &super::args::Common,
-    fmt: Format,
-    lang: Lang,
-    explain: bool,
-) -> Result<Output, CliError> {
+/// The market values, the period, the split and the draws, validated.
+fn plan(a: &StrategyArgs) -> Result<Plan, CliError> {
     let sh = amount("--sh", &a.sh)?.unwrap_or(Decimal::ZERO);
     let sz = amount("--sz", &a.sz)?.unwrap_or(Decimal::ZERO);
     let total = amount("--total", &a.total)?;
@@ -169,33 +55,21 @@ pub fn strategy_cmd(
         return Err(daxin::Error::invalid("--total", "0", "the total must be above zero").into());
     }
     if a.sh.is_none() && a.sz.is_none() && total.is_none() {
-        return Err(daxin::Error::missing(
-            "--sh",
-            "give --sh and/or --sz (average market value, yuan), or --total to split",
-        )
-        .into());
+        let what = "give --sh and/or --sz (average market value, yuan), or --total to split";
+        return Err(daxin::Error::missing("--sh", what).into());
     }
-    let step = match &a.step {
-        Some(s) => {
-            let v = din::parse_amount("--step", s)?;
-            if v <= Decimal::ZERO {
-                return Err(
-                    daxin::Error::invalid("--step", s, "the step must be above zero").into(),
-                );
+    let step = match a.step.as_deref() {
+        Some(s) => match din::parse_amount("--step", s)? {
+            v if v <= Decimal::ZERO => {
+                let why = "the step must be above zero";
+                return Err(daxin::Error::invalid("--step", s, why).into());
             }
-            v
-        }
+            v => v,
+        },
         None => Decimal::from(10_000),
     };
-    let from = a
-        .from
-        .as_deref()
-        .map(|d| din::parse_date("--from", d))
-        .transpose()?;
-    let to =
-        a.to.as_deref()
-            .map(|d| din::parse_date("--to", d))
-            .transpose()?;
+    let from = opt("--from", a.from.as_deref(), din::parse_date)?;
+    let to = opt("--to", a.to.as_deref(), din::parse_date)?;
     let basis: ProfitBasis = a.basis.as_deref().unwrap_or("close").parse()?;
     let accounts = count("--accounts", &a.accounts, 1, 20)?;
     let samples = count("--samples", &a.samples, 20_000, 10_000_000)?;
@@ -209,39 +83,7 @@ pub fn strategy_cmd(
     if accounts > 1 && total.is_none() {
         return Err(daxin::Error::missing("--total", "--accounts splits a --total").into());
     }
-    let layout_from: Option<SourceFormat> = a.layout.as_deref().map(str::parse).transpose()?;
-    let schedule;
-    let fee_terms = if a.fees {
-        let config = super::load_config(common.config.as_deref())?;
-        let mut broker = config.terms(Currency::Cny).broker;
-        if let Some(c) = &a.commission {
-            broker.commission_rate = fees::parse_rate("--commission", c)?;
-        }
-        if let Some(m) = &a.min_commission {
-            broker.min_commission = din::parse_fee("--min-commission", m)?;
-        }
-        schedule = Schedule::builtin()?;
-        Some((&schedule, broker))
-    } else {
-        None
-    };
-    let terms = Terms {
-        basis,
-        fees: fee_terms,
-        star: !a.no_star,
-        chinext: !a.no_chinext,
-    };
-    let mut subs = Vec::new();
-    let mut excluded: Vec<Excluded> = Vec::new();
-    for f in &a.files {
-        for facts in read_file(f, layout_from)? {
-            match input::resolve(&facts, &terms) {
-                Ok(s) => subs.push(s),
-                Err(e) => excluded.push(e),
-            }
-        }
-    }
-    let plan = Plan {
+    Ok(Plan {
         sh,
         sz,
         step,
@@ -253,21 +95,79 @@ pub fn strategy_cmd(
         seed,
         basis,
         fees: a.fees,
-        star: terms.star,
-        chinext: terms.chinext,
+        star: !a.no_star,
+        chinext: !a.no_chinext,
+    })
+}
+
+/// The broker terms of `--fees`: the config's, then the flags.
+fn broker(a: &StrategyArgs, common: &Common) -> Result<Broker, CliError> {
+    let config = super::load_config(common.config.as_deref())?;
+    let mut broker = config.terms(Currency::Cny).broker;
+    if let Some(c) = &a.commission {
+        broker.commission_rate = fees::parse_rate("--commission", c)?;
+    }
+    if let Some(m) = &a.min_commission {
+        broker.min_commission = din::parse_fee("--min-commission", m)?;
+    }
+    Ok(broker)
+}
+
+/// Every row of every file: those that count, and those that do not.
+fn rows(
+    a: &StrategyArgs,
+    from: Option<SourceFormat>,
+    terms: &Terms,
+) -> Result<(Vec<Subscription>, Vec<Excluded>), CliError> {
+    let (mut subs, mut excluded) = (Vec::new(), Vec::new());
+    for f in &a.files {
+        for facts in read_file(f, from)? {
+            match input::resolve(&facts, terms) {
+                Ok(s) => subs.push(s),
+                Err(e) => excluded.push(e),
+            }
+        }
+    }
+    Ok((subs, excluded))
+}
+
+/// Runs `daxin strategy`.
+pub fn strategy_cmd(
+    a: &StrategyArgs,
+    common: &Common,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
+    let plan = plan(a)?;
+    let from: Option<SourceFormat> = a.layout.as_deref().map(str::parse).transpose()?;
+    let broker = if a.fees {
+        Some(broker(a, common)?)
+    } else {
+        None
     };
+    let schedule = if a.fees {
+        Some(Schedule::builtin()?)
+    } else {
+        None
+    };
+    let terms = Terms {
+        basis: plan.basis,
+        fees: schedule.as_ref().zip(broker),
+        star: plan.star,
+        chinext: plan.chinext,
+    };
+    let (subs, excluded) = rows(a, from, &terms)?;
     let mut bar: Option<indicatif::ProgressBar> = None;
     let mut progress = |done: u64| {
         if !std::io::stderr().is_terminal() {
             return;
         }
         let pb = bar.get_or_insert_with(|| {
-            let pb = indicatif::ProgressBar::new(samples);
-            pb.set_style(
+            let style =
                 indicatif::ProgressStyle::with_template("Monte Carlo {pos}/{len} {wide_bar} {eta}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            pb
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            indicatif::ProgressBar::new(plan.samples).with_style(style)
         });
         pb.set_position(done);
     };
@@ -275,7 +175,15 @@ pub fn strategy_cmd(
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    Ok(render(&report, fmt, lang, explain, a.rows))
+    let stdout = match fmt {
+        Format::Json => json(&report.to_json(lang, explain)),
+        Format::Csv => csv_rows(&report),
+        Format::Table | Format::Md => text(&report, lang, explain, a.rows, fmt == Format::Md),
+    };
+    Ok(Output {
+        stdout,
+        ..Output::default()
+    })
 }
 
 fn money(x: Decimal) -> String {
@@ -290,213 +198,158 @@ fn opct(x: Option<Decimal>) -> String {
     x.map(pct).unwrap_or_else(|| "—".into())
 }
 
-/// A probability in percent with four decimals: 0.30099 → 30.0990%.
-fn prob(p: Decimal) -> String {
-    format!("{}%", fixed(p * Decimal::ONE_HUNDRED, 4))
+fn omoney(x: Option<Decimal>) -> String {
+    x.map(money).unwrap_or_else(|| "—".into())
 }
 
-fn pool_name(p: Pool, lang: Lang) -> &'static str {
-    match (p, lang) {
-        (Pool::Sh, Lang::Zh) => "沪市",
-        (Pool::Sz, Lang::Zh) => "深市",
-        (Pool::Sh, Lang::En) => "Shanghai",
-        (Pool::Sz, Lang::En) => "Shenzhen",
-    }
-}
-
-fn render(r: &Report, fmt: Format, lang: Lang, explain: bool, all_rows: bool) -> Output {
-    let mut out = Output::default();
-    match fmt {
-        Format::Json => out.stdout = json(r, lang, explain),
-        Format::Csv => out.stdout = csv_rows(r),
-        Format::Table | Format::Md => {
-            out.stdout = text(r, lang, explain, all_rows, fmt == Format::Md)
-        }
-    }
-    out
-}
-
-fn json(r: &Report, lang: Lang, explain: bool) -> String {
-    let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        let messages: Vec<Value> = r
-            .notes
-            .iter()
-            .map(|n| Value::String(n.text(lang)))
-            .collect();
-        m.insert("messages".into(), Value::Array(messages));
-        if let Some(Value::Array(ex)) = m.get_mut("excluded") {
-            for (e, src) in ex.iter_mut().zip(&r.excluded) {
-                if let Value::Object(o) = e {
-                    o.insert("why_text".into(), Value::String(why_text(&src.why, lang)));
-                }
-            }
-        }
-        if explain {
-            if let Some(Value::Array(w)) = m.get_mut("working") {
-                for (x, src) in w.iter_mut().zip(&r.working) {
-                    if let Value::Object(o) = x {
-                        o.insert("label_text".into(), Value::String(src.label.text(lang)));
-                    }
-                }
-            }
-        } else {
-            m.remove("working");
-            if let Some(Value::Array(rows)) = m.get_mut("rows") {
-                for row in rows {
-                    if let Value::Object(o) = row {
-                        o.remove("working");
-                    }
-                }
-            }
-        }
-    }
-    format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
-}
+const CSV_HEADER: [&str; 16] = [
+    "line",
+    "code",
+    "name",
+    "board",
+    "pool",
+    "date",
+    "win_rate_pct",
+    "cap_shares",
+    "full_quota_mv",
+    "mv",
+    "numbers",
+    "expected_lots",
+    "p_at_least_one",
+    "profit_per_lot",
+    "fees_per_lot",
+    "expected_profit",
+];
 
 /// One CSV row per IPO counted, plain numbers (RFC 4180).
 fn csv_rows(r: &Report) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "line",
-        "code",
-        "name",
-        "board",
-        "pool",
-        "date",
-        "win_rate_pct",
-        "cap_shares",
-        "full_quota_mv",
-        "mv",
-        "numbers",
-        "expected_lots",
-        "p_at_least_one",
-        "profit_per_lot",
-        "fees_per_lot",
-        "expected_profit",
-    ]);
-    for x in &r.rows {
-        let _ = w.write_record([
-            x.line.map(|l| l.to_string()).unwrap_or_default(),
-            x.code.clone(),
-            x.name.clone(),
-            x.board.id().to_string(),
-            x.pool.id().to_string(),
-            x.date.to_string(),
-            num::trim(x.win_rate_pct),
-            x.cap_shares.to_string(),
-            x.full_quota_mv.map(|v| fixed(v, 2)).unwrap_or_default(),
-            fixed(x.mv, 2),
-            x.numbers.to_string(),
-            num::trim(x.expected_lots),
-            num::trim(x.p_at_least_one),
-            fixed(x.profit_per_lot, 2),
-            fixed(x.fees_per_lot, 2),
-            fixed(x.expected_profit, 2),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let rows: Vec<Vec<String>> = r
+        .rows
+        .iter()
+        .map(|x| {
+            vec![
+                x.line.map(|l| l.to_string()).unwrap_or_default(),
+                x.code.clone(),
+                x.name.clone(),
+                x.board.id().to_string(),
+                x.pool.id().to_string(),
+                x.date.to_string(),
+                num::trim(x.win_rate_pct),
+                x.cap_shares.to_string(),
+                x.full_quota_mv.map(|v| fixed(v, 2)).unwrap_or_default(),
+                fixed(x.mv, 2),
+                x.numbers.to_string(),
+                num::trim(x.expected_lots),
+                num::trim(x.p_at_least_one),
+                fixed(x.profit_per_lot, 2),
+                fixed(x.fees_per_lot, 2),
+                fixed(x.expected_profit, 2),
+            ]
+        })
+        .collect();
+    csv_of(&CSV_HEADER, &rows)
 }
 
+/// A section's heading: a line of its own, `###` in Markdown.
+fn heading(s: &mut String, title: &str, md: bool) {
+    let hashes = if md { "### " } else { "" };
+    s.push_str(&format!("\n{hashes}{title}\n"));
+}
+
+/// The table and Markdown output, section by section.
 fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> String {
-    let mut s = String::new();
-    let heading = |s: &mut String, title: &str| {
-        if md {
-            s.push_str(&format!("\n### {title}\n"));
-        } else {
-            s.push_str(&format!("\n{title}\n"));
-        }
-    };
-    // the line that says what the figures are
-    let period = r
-        .period
-        .as_ref()
-        .map(|p| match lang {
-            Lang::Zh => format!("{} 至 {}（{} 天）", p.from, p.to, p.days),
-            Lang::En => format!("{} to {} ({} days)", p.from, p.to, p.days),
-        })
-        .unwrap_or_default();
-    s.push_str(&match lang {
-        Lang::Zh => format!(
-            "打新策略 · {period} · 计入 {} 只新股 · 每签收益按{}{}\n",
-            r.ipos,
-            basis_words(r.basis, lang),
-            if r.fees {
-                "（扣费后）"
-            } else {
-                "（未扣费）"
-            }
-        ),
-        Lang::En => format!(
-            "IPO lottery strategy · {period} · {} IPOs counted · lots at {}{}\n",
-            r.ipos,
-            basis_words(r.basis, lang),
-            if r.fees {
-                " (net of fees)"
-            } else {
-                " (before fees)"
-            }
-        ),
-    });
-    // totals
+    let mut s = format!("{}\n", r.title(lang));
     let step = r.marginal.first().map(|m| m.step).unwrap_or_default();
-    let head = vec![
-        t(lang, "市场", "exchange").to_string(),
-        t(lang, "市值", "market value").to_string(),
-        t(lang, "新股", "IPOs").to_string(),
-        t(lang, "预期中签", "expected lots").to_string(),
-        t(lang, "预期收益", "expected profit").to_string(),
-        t(lang, "收益率", "return").to_string(),
-        t(lang, "年化", "annualised").to_string(),
-        format!("{} ({})", t(lang, "增量收益率", "marginal"), group(step, 0)),
-        t(lang, "最大顶格市值", "largest full quota").to_string(),
-    ];
-    let mut rows = Vec::new();
-    for (p, x) in [(Pool::Sh, &r.sh), (Pool::Sz, &r.sz)] {
-        rows.push(vec![
-            pool_name(p, lang).to_string(),
-            money(x.mv),
-            x.ipos.to_string(),
-            fixed(x.expected_lots, 6),
-            money(x.expected_profit),
-            opct(x.return_pct),
-            opct(x.annualised_pct),
-            pct(x.marginal_pct),
-            x.full_quota_mv.map(money).unwrap_or_else(|| "—".into()),
-        ]);
+    s.push_str(&totals(r, lang, step, md));
+    heading(&mut s, t(lang, "结果分布", "The spread of outcomes"), md);
+    s.push_str(&spread(&r.distribution, lang, md));
+    if !r.curve.is_empty() {
+        let title = t(
+            lang,
+            "市值与收益（集思录式理论收益表）",
+            "Market value → expected profit",
+        );
+        heading(&mut s, title, md);
+        s.push_str(&curve(r, lang, step, md));
     }
+    if let Some(b) = &r.best_split {
+        heading(&mut s, t(lang, "最优分配", "Best split"), md);
+        s.push_str(&format!("{}\n", split_text(b, lang)));
+        if b.accounts > 1 {
+            s.push_str(&allocations(b, lang, md));
+        }
+    }
+    s.push_str(&per_ipo(r, lang, all_rows, md));
+    s.push_str(&not_counted(r, lang, all_rows, md));
+    heading(&mut s, t(lang, "假设与说明", "Assumptions and notes"), md);
+    for n in &r.notes {
+        s.push_str(&format!("- {}\n", n.text(lang)));
+    }
+    if explain {
+        heading(&mut s, t(lang, "计算过程", "Working"), md);
+        for w in &r.working {
+            s.push_str(&format!("  {}: {}\n", w.label.text(lang), w.formula));
+        }
+        for x in &r.rows {
+            s.push_str(&format!("  {} {}: {}\n", x.code, x.name, x.working));
+        }
+    }
+    s
+}
+
+fn marginal_head(lang: Lang, step: Decimal) -> String {
+    format!("{} ({})", t(lang, "增量收益率", "marginal"), group(step, 0))
+}
+
+/// Each exchange's totals and both together.
+fn totals(r: &Report, lang: Lang, step: Decimal, md: bool) -> String {
+    let mut head: Vec<String> = [
+        ("市场", "exchange"),
+        ("市值", "market value"),
+        ("新股", "IPOs"),
+        ("预期中签", "expected lots"),
+        ("预期收益", "expected profit"),
+        ("收益率", "return"),
+        ("年化", "annualised"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    head.push(marginal_head(lang, step));
+    head.push(t(lang, "最大顶格市值", "largest full quota").to_string());
+    let mut rows: Vec<Vec<String>> = [(Pool::Sh, &r.sh), (Pool::Sz, &r.sz)]
+        .iter()
+        .map(|(p, x)| {
+            vec![
+                pool_words(*p, lang).to_string(),
+                money(x.mv),
+                x.ipos.to_string(),
+                fixed(x.expected_lots, 6),
+                money(x.expected_profit),
+                opct(x.return_pct),
+                opct(x.annualised_pct),
+                pct(x.marginal_pct),
+                omoney(x.full_quota_mv),
+            ]
+        })
+        .collect();
     rows.push(vec![
         t(lang, "合计", "total").to_string(),
-        money(r.sh.mv + r.sz.mv),
+        money(r.total_mv()),
         r.ipos.to_string(),
-        fixed(r.sh.expected_lots + r.sz.expected_lots, 6),
+        fixed(r.total_expected_lots(), 6),
         money(r.expected_profit),
         opct(r.return_pct),
         opct(r.annualised_pct),
         String::new(),
         String::new(),
     ]);
-    s.push_str(&simple_table(head, rows, md));
+    simple_table(head, rows, md)
+}
 
-    // the distribution
-    let d = &r.distribution;
-    heading(&mut s, t(lang, "结果分布", "The spread of outcomes"));
-    s.push_str(&match lang {
-        Lang::Zh => format!(
-            "一签未中的概率 {}（逐号独立抽签：{}）；预期中签 {} 签，预期收益 {}\n",
-            prob(d.p_no_win),
-            prob(d.p_no_win_independent),
-            fixed(d.expected_lots, 6),
-            money(d.expected_profit)
-        ),
-        Lang::En => format!(
-            "P(no win at all) {} (every number an independent draw: {}); expected lots {}, expected profit {}\n",
-            prob(d.p_no_win),
-            prob(d.p_no_win_independent),
-            fixed(d.expected_lots, 6),
-            money(d.expected_profit)
-        ),
-    });
+/// P(no win), the percentiles, how they were found, and the lots won.
+fn spread(d: &Distribution, lang: Lang, md: bool) -> String {
+    let mut s = format!("{}\n", d.summary(lang));
     let mc = matches!(d.method, Method::MonteCarlo { .. });
     let mut head = vec![
         t(lang, "分位", "percentile").to_string(),
@@ -511,10 +364,11 @@ fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> Stri
         .map(|p| {
             let mut row = vec![format!("P{}", p.q), money(p.profit)];
             if mc {
+                let (lo, hi) = (p.low.map(money), p.high.map(money));
                 row.push(format!(
                     "{} – {}",
-                    p.low.map(money).unwrap_or_default(),
-                    p.high.map(money).unwrap_or_default()
+                    lo.unwrap_or_default(),
+                    hi.unwrap_or_default()
                 ));
             }
             row
@@ -524,194 +378,156 @@ fn text(r: &Report, lang: Lang, explain: bool, all_rows: bool, md: bool) -> Stri
     if md {
         s.push('\n');
     }
-    s.push_str(&match (&d.method, lang) {
-        (Method::Exact { outcomes }, Lang::Zh) => format!("分位数为精确值（{outcomes} 种不同收益）；第 q 分位 = 使 P(收益 ≤ x) ≥ q 的最小 x\n"),
-        (Method::Exact { outcomes }, Lang::En) => format!("percentiles exact ({outcomes} distinct profits); the q-th is the smallest x with P(profit ≤ x) ≥ q\n"),
-        (Method::MonteCarlo { samples, seed, mean, std_error }, Lang::Zh) => format!(
-            "分位数为蒙特卡洛估计：{samples} 次抽样，种子 {seed}（同种子结果相同）；样本均值 {} ± {}（1.96 倍标准误），精确期望 {}\n",
-            money(*mean), money(*std_error * Decimal::new(196, 2)), money(d.expected_profit)
-        ),
-        (Method::MonteCarlo { samples, seed, mean, std_error }, Lang::En) => format!(
-            "percentiles by Monte Carlo: {samples} samples, seed {seed} (the same seed gives the same figures); sample mean {} ± {} (1.96 standard errors) against the exact expectation {}\n",
-            money(*mean), money(*std_error * Decimal::new(196, 2)), money(d.expected_profit)
-        ),
-    });
-    // histogram of lots
+    s.push_str(&format!("{}\n", d.method_text(lang)));
     if md {
         s.push_str("\n```text\n");
     }
     s.push_str(t(lang, "中签数分布（精确）：\n", "lots won (exact):\n"));
-    let mut cum = Decimal::ZERO;
-    let tail_cut = Decimal::new(1, 6);
-    for (i, l) in d.lots.iter().enumerate() {
-        let rest = Decimal::ONE - cum;
-        if rest < tail_cut && i > 0 {
-            s.push_str(&format!("  ≥{:>3}  {:>10}\n", l.lots, prob(rest)));
-            break;
+    for b in d.histogram() {
+        if b.tail {
+            s.push_str(&format!("  ≥{:>3}  {:>10}\n", b.lots, percent(b.p, 4)));
+        } else {
+            let bar = "█".repeat(b.width);
+            s.push_str(&format!(
+                "  {:>4}  {:>10}  {bar}\n",
+                b.lots,
+                percent(b.p, 4)
+            ));
         }
-        let width = num::round_half_up(l.p * Decimal::from(50), 0);
-        let bar = "█".repeat(usize::try_from(width).unwrap_or(0));
-        s.push_str(&format!("  {:>4}  {:>10}  {bar}\n", l.lots, prob(l.p)));
-        cum += l.p;
     }
     if md {
         s.push_str("```\n");
     }
+    s
+}
 
-    // the curve
-    if !r.curve.is_empty() {
-        heading(
-            &mut s,
-            t(
-                lang,
-                "市值与收益（集思录式理论收益表）",
-                "Market value → expected profit",
-            ),
-        );
-        let head = vec![
-            t(lang, "市场", "exchange").to_string(),
-            t(lang, "市值", "market value").to_string(),
-            t(lang, "预期收益", "expected profit").to_string(),
-            t(lang, "收益率", "return").to_string(),
-            t(lang, "年化", "annualised").to_string(),
-            format!("{} ({})", t(lang, "增量收益率", "marginal"), group(step, 0)),
-        ];
-        let rows = r
-            .curve
-            .iter()
-            .map(|c| {
-                vec![
-                    pool_name(c.pool, lang).to_string(),
-                    money(c.mv),
-                    money(c.expected_profit),
-                    pct(c.return_pct),
-                    opct(c.annualised_pct),
-                    pct(c.marginal_pct),
-                ]
-            })
-            .collect();
-        s.push_str(&simple_table(head, rows, md));
+/// 市值 → expected profit, return and marginal return, per exchange.
+fn curve(r: &Report, lang: Lang, step: Decimal, md: bool) -> String {
+    let mut head: Vec<String> = [
+        ("市场", "exchange"),
+        ("市值", "market value"),
+        ("预期收益", "expected profit"),
+        ("收益率", "return"),
+        ("年化", "annualised"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    head.push(marginal_head(lang, step));
+    let rows = r
+        .curve
+        .iter()
+        .map(|c| {
+            vec![
+                pool_words(c.pool, lang).to_string(),
+                money(c.mv),
+                money(c.expected_profit),
+                pct(c.return_pct),
+                opct(c.annualised_pct),
+                pct(c.marginal_pct),
+            ]
+        })
+        .collect();
+    simple_table(head, rows, md)
+}
+
+/// The best split's value per account and exchange.
+fn allocations(b: &daxin::strategy::split::BestSplit, lang: Lang, md: bool) -> String {
+    let head = [
+        ("账户", "account"),
+        ("市场", "exchange"),
+        ("市值", "market value"),
+        ("预期收益", "expected profit"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let rows = b
+        .allocations
+        .iter()
+        .map(|x| {
+            vec![
+                x.account.to_string(),
+                pool_words(x.pool, lang).to_string(),
+                money(x.mv),
+                money(x.expected_profit),
+            ]
+        })
+        .collect();
+    simple_table(head, rows, md)
+}
+
+/// Every IPO counted (up to 20 unless `--rows`), else where to find them.
+fn per_ipo(r: &Report, lang: Lang, all_rows: bool, md: bool) -> String {
+    if r.rows.is_empty() {
+        return String::new();
     }
+    if !all_rows && r.rows.len() > 20 {
+        let n = r.rows.len();
+        return match lang {
+            Lang::Zh => format!("\n（{n} 只新股的逐只数据见 --rows、--format csv 或 json）\n"),
+            Lang::En => {
+                format!("\n(per-IPO figures of the {n} IPOs: --rows, --format csv or json)\n")
+            }
+        };
+    }
+    let mut s = String::new();
+    heading(&mut s, t(lang, "逐只新股", "Per IPO"), md);
+    let head = [
+        ("代码", "code"),
+        ("名称", "name"),
+        ("日期", "date"),
+        ("中签率", "win rate"),
+        ("顶格市值", "full quota"),
+        ("配号", "numbers"),
+        ("预期中签", "expected lots"),
+        ("至少一签", "P(≥1)"),
+        ("每签收益", "profit/lot"),
+        ("预期收益", "expected"),
+    ]
+    .iter()
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let rows = r
+        .rows
+        .iter()
+        .map(|x| {
+            vec![
+                x.code.clone(),
+                x.name.clone(),
+                x.date.to_string(),
+                format!("{}%", num::trim(x.win_rate_pct)),
+                omoney(x.full_quota_mv),
+                x.numbers.to_string(),
+                fixed(x.expected_lots, 6),
+                percent(x.p_at_least_one, 4),
+                money(x.profit_per_lot),
+                money(x.expected_profit),
+            ]
+        })
+        .collect();
+    s.push_str(&simple_table(head, rows, md));
+    s
+}
 
-    // the best split
-    if let Some(b) = &r.best_split {
-        heading(&mut s, t(lang, "最优分配", "Best split"));
+/// The rows not counted, with why (15 unless `--rows`).
+fn not_counted(r: &Report, lang: Lang, all_rows: bool, md: bool) -> String {
+    let mut s = String::new();
+    if r.excluded.is_empty() {
+        return s;
+    }
+    heading(&mut s, t(lang, "未计入的行", "Rows not counted"), md);
+    let shown = if all_rows { r.excluded.len() } else { 15 };
+    for e in r.excluded.iter().take(shown) {
+        let line = e.line.map(|l| format!("{l}: ")).unwrap_or_default();
+        let why = why_text(&e.why, lang);
+        s.push_str(&format!("  {line}{} {} — {why}\n", e.code, e.name));
+    }
+    if let Some(more) = r.excluded.len().checked_sub(shown).filter(|n| *n > 0) {
         s.push_str(&match lang {
-            Lang::Zh => format!(
-                "总市值 {}，{} 个账户：沪市 {}、深市 {}，预期收益 {}，收益率 {}；{}\n",
-                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct),
-                b.saturation.map(|v| format!("超过 {} 的市值不再增加收益", money(v))).unwrap_or_else(|| "有新股无申购上限数据，增加市值的上限未知".into())
-            ),
-            Lang::En => format!(
-                "total {} over {} account(s): Shanghai {}, Shenzhen {}; expected profit {}, return {}; {}\n",
-                money(b.total), b.accounts, money(b.sh), money(b.sz), money(b.expected_profit), pct(b.return_pct),
-                b.saturation.map(|v| format!("value past {} earns nothing more", money(v))).unwrap_or_else(|| "some IPOs have no known cap, so where more value stops paying is not known".into())
-            ),
+            Lang::Zh => format!("  …另 {more} 行（--rows 全部列出）\n"),
+            Lang::En => format!("  … {more} more (--rows lists all)\n"),
         });
-        if b.accounts > 1 {
-            let head = vec![
-                t(lang, "账户", "account").to_string(),
-                t(lang, "市场", "exchange").to_string(),
-                t(lang, "市值", "market value").to_string(),
-                t(lang, "预期收益", "expected profit").to_string(),
-            ];
-            let rows = b
-                .allocations
-                .iter()
-                .map(|x| {
-                    vec![
-                        x.account.to_string(),
-                        pool_name(x.pool, lang).to_string(),
-                        money(x.mv),
-                        money(x.expected_profit),
-                    ]
-                })
-                .collect();
-            s.push_str(&simple_table(head, rows, md));
-        }
-    }
-
-    // per IPO
-    if !r.rows.is_empty() && (all_rows || r.rows.len() <= 20) {
-        heading(&mut s, t(lang, "逐只新股", "Per IPO"));
-        let head = vec![
-            t(lang, "代码", "code").to_string(),
-            t(lang, "名称", "name").to_string(),
-            t(lang, "日期", "date").to_string(),
-            t(lang, "中签率", "win rate").to_string(),
-            t(lang, "顶格市值", "full quota").to_string(),
-            t(lang, "配号", "numbers").to_string(),
-            t(lang, "预期中签", "expected lots").to_string(),
-            t(lang, "至少一签", "P(≥1)").to_string(),
-            t(lang, "每签收益", "profit/lot").to_string(),
-            t(lang, "预期收益", "expected").to_string(),
-        ];
-        let rows = r
-            .rows
-            .iter()
-            .map(|x| {
-                vec![
-                    x.code.clone(),
-                    x.name.clone(),
-                    x.date.to_string(),
-                    format!("{}%", num::trim(x.win_rate_pct)),
-                    x.full_quota_mv.map(money).unwrap_or_else(|| "—".into()),
-                    x.numbers.to_string(),
-                    fixed(x.expected_lots, 6),
-                    prob(x.p_at_least_one),
-                    money(x.profit_per_lot),
-                    money(x.expected_profit),
-                ]
-            })
-            .collect();
-        s.push_str(&simple_table(head, rows, md));
-    } else if !r.rows.is_empty() {
-        s.push_str(&match lang {
-            Lang::Zh => format!(
-                "\n（{} 只新股的逐只数据见 --rows、--format csv 或 json）\n",
-                r.rows.len()
-            ),
-            Lang::En => format!(
-                "\n(per-IPO figures of the {} IPOs: --rows, --format csv or json)\n",
-                r.rows.len()
-            ),
-        });
-    }
-
-    // rows not counted
-    if !r.excluded.is_empty() {
-        heading(&mut s, t(lang, "未计入的行", "Rows not counted"));
-        let shown = if all_rows { r.excluded.len() } else { 15 };
-        for e in r.excluded.iter().take(shown) {
-            let line = e.line.map(|l| format!("{l}: ")).unwrap_or_default();
-            s.push_str(&format!(
-                "  {line}{} {} — {}\n",
-                e.code,
-                e.name,
-                why_text(&e.why, lang)
-            ));
-        }
-        if r.excluded.len() > shown {
-            s.push_str(&match lang {
-                Lang::Zh => format!("  …另 {} 行（--rows 全部列出）\n", r.excluded.len() - shown),
-                Lang::En => format!("  … {} more (--rows lists all)\n", r.excluded.len() - shown),
-            });
-        }
-    }
-
-    // notes
-    heading(&mut s, t(lang, "假设与说明", "Assumptions and notes"));
-    for n in &r.notes {
-        s.push_str(&format!("- {}\n", n.text(lang)));
-    }
-    if explain {
-        heading(&mut s, t(lang, "计算过程", "Working"));
-        for w in &r.working {
-            s.push_str(&format!("  {}: {}\n", w.label.text(lang), w.formula));
-        }
-        for x in &r.rows {
-            s.push_str(&format!("  {} {}: {}\n", x.code, x.name, x.working));
-        }
     }
     s
 }

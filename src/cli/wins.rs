@@ -9,10 +9,13 @@ use chrono::NaiveDate;
 use daxin::board::Board;
 use daxin::data::Dataset;
 use daxin::fees::{self, Schedule};
-use daxin::input::{self, Price};
+use daxin::input::{self, opt, Price};
 use daxin::num::{self, fixed, group};
-use daxin::wins::broker::{self, Reason, Skipped};
-use daxin::wins::ledger::{self, ActualFees, Change, Kind, Ledger, Sale, Win};
+use daxin::wins::broker;
+use daxin::wins::import::{self, Import};
+use daxin::wins::ledger::{
+    self, ActualFees, Change, Entry, Kind, Ledger, LedgerList, SaleOrder, Sold, Win,
+};
 use daxin::wins::report::{self as wreport, GroupBy, Options, WinsReport};
 use daxin::Currency;
 use daxin::Lang;
@@ -22,7 +25,7 @@ use super::args::{
     Format, WinAddArgs, WinDropArgs, WinFacts, WinImportArgs, WinReportArgs, WinSellArgs, WinsArgs,
     WinsCmd,
 };
-use super::draw::{render_table as simple_table, t};
+use super::draw::{csv_of, json, render_table as simple_table, t};
 use super::{store, CliError, Output};
 
 /// The ledger: `--ledger`, else `$DAXIN_LEDGER`, else the config directory.
@@ -98,16 +101,12 @@ fn build_win(
         kind,
         name: f.name.clone(),
         board: f.board.as_deref().map(str::parse::<Board>).transpose()?,
-        issue_price: f
-            .issue_price
-            .as_deref()
-            .map(|p| input::parse_price("--issue-price", p))
-            .transpose()?,
-        lot_shares: f
-            .lot_size
-            .as_deref()
-            .map(|l| input::parse_shares("--lot-size", l).map(|s| s.get()))
-            .transpose()?,
+        issue_price: opt(
+            "--issue-price",
+            f.issue_price.as_deref(),
+            input::parse_price,
+        )?,
+        lot_shares: opt("--lot-size", f.lot_size.as_deref(), input::parse_shares)?.map(|s| s.get()),
         date,
         paid: opt_date("--paid", &f.paid)?,
         listed: opt_date("--listed", &f.listed)?,
@@ -122,15 +121,7 @@ fn build_win(
         }
         (Some(s), None) => input::parse_shares("--shares", s)?.get(),
         (None, Some(l)) => {
-            let n = input::parse_shares("--lots", l)?.get();
-            let lot = ledger::facts(&w, data)?.lot_shares.ok_or_else(|| {
-                daxin::Error::missing(
-                    "--lot-size",
-                    "--lots needs the lot size: give --lot-size or --shares",
-                )
-            })?;
-            n.checked_mul(lot)
-                .ok_or_else(|| daxin::Error::invalid("--lots", l, "too many"))?
+            ledger::shares_of_lots(&w, input::parse_shares("--lots", l)?.get(), l, data)?
         }
         (None, None) if kind != Kind::Share => 0,
         (None, None) => {
@@ -187,23 +178,12 @@ fn add(w: &WinsArgs, a: &WinAddArgs, data: &Dataset, lang: Lang) -> Result<Outpu
     )?;
     ledger::validate_win(&win, data, today)?;
     let (new, _) = write(&path, data, today, |_| Ok(vec![Change::Add(win.clone())]))?;
-    let f = ledger::facts(&win, data)?;
+    let name = ledger::facts(&win, data)?.name;
+    let (code, shares, n) = (&win.code, win.shares, new.wins.len());
     Ok(done(
         lang,
-        format!(
-            "已记录中签：{} {} {} 股，共 {} 笔",
-            win.code,
-            f.name,
-            win.shares,
-            new.wins.len()
-        ),
-        format!(
-            "recorded: {} {} {} shares; {} wins in the ledger",
-            win.code,
-            f.name,
-            win.shares,
-            new.wins.len()
-        ),
+        format!("已记录中签：{code} {name} {shares} 股，共 {n} 笔"),
+        format!("recorded: {code} {name} {shares} shares; {n} wins in the ledger"),
         &path,
     ))
 }
@@ -213,73 +193,45 @@ fn sell(w: &WinsArgs, a: &WinSellArgs, data: &Dataset, lang: Lang) -> Result<Out
     let today = today(w)?;
     let date = input::parse_date("--date", &a.date)?;
     let price: Price = input::parse_price("--price", &a.price)?;
-    let shares = a
-        .shares
-        .as_deref()
-        .map(|s| input::parse_shares("--shares", s).map(|s| s.get()))
-        .transpose()?;
+    let shares = opt("--shares", a.shares.as_deref(), input::parse_shares)?.map(|s| s.get());
+    let fee = |flag, v: &Option<String>| opt(flag, v.as_deref(), input::parse_fee);
     let paid = [
-        ("--commission-paid", &a.commission_paid),
-        ("--stamp-duty-paid", &a.stamp_duty_paid),
-        ("--transfer-fee-paid", &a.transfer_fee_paid),
-        ("--other-fees-paid", &a.other_fees_paid),
+        fee("--commission-paid", &a.commission_paid)?,
+        fee("--stamp-duty-paid", &a.stamp_duty_paid)?,
+        fee("--transfer-fee-paid", &a.transfer_fee_paid)?,
+        fee("--other-fees-paid", &a.other_fees_paid)?,
     ];
-    let mut amounts = [rust_decimal::Decimal::ZERO; 4];
-    let mut any = false;
-    for (i, (flag, v)) in paid.iter().enumerate() {
-        if let Some(v) = v {
-            amounts[i] = input::parse_fee(flag, v)?;
-            any = true;
-        }
-    }
-    let fees = any.then_some(ActualFees {
-        commission: amounts[0],
-        stamp_duty: amounts[1],
-        transfer_fee: amounts[2],
-        other: amounts[3],
+    let fees = paid.iter().any(Option::is_some).then(|| ActualFees {
+        commission: paid[0].unwrap_or_default(),
+        stamp_duty: paid[1].unwrap_or_default(),
+        transfer_fee: paid[2].unwrap_or_default(),
+        other: paid[3].unwrap_or_default(),
     });
-    let mut sold = (String::new(), 0u64, 0u64);
+    let order = SaleOrder {
+        code: &a.code,
+        account: a.account.as_deref(),
+        date,
+        shares,
+        price,
+        fees,
+    };
+    let mut sold = None;
     write(&path, data, today, |l| {
-        let i = ledger::find(l, &a.code, a.account.as_deref())?;
-        let win = &l.wins[i];
-        let held = win.held();
-        let n = shares.unwrap_or(held);
-        if n == 0 {
-            return Err(daxin::Error::invalid(
-                "--shares",
-                "0",
-                "no shares of this win are still held",
-            )
-            .into());
-        }
-        let sale = Sale {
-            date,
-            shares: n,
-            price,
-            fees,
-        };
-        let mut check = win.clone();
-        check.sales.push(sale.clone());
-        ledger::validate_win(&check, data, today)?;
-        sold = (win.code.clone(), n, held - n);
-        Ok(vec![Change::Sell(i, sale)])
+        let (change, s) = ledger::sell(l, &order, data, today)?;
+        sold = Some(s);
+        Ok(vec![change])
     })?;
+    let Some(Sold { code, shares, held }) = sold else {
+        return Err(CliError {
+            msg: "the ledger was not edited".into(),
+            code: 1,
+        });
+    };
+    let p = price.get();
     Ok(done(
         lang,
-        format!(
-            "已记录卖出：{} {} 股 @ {}，尚持有 {} 股",
-            sold.0,
-            sold.1,
-            price.get(),
-            sold.2
-        ),
-        format!(
-            "recorded: sold {} shares of {} at {}; {} still held",
-            sold.1,
-            sold.0,
-            price.get(),
-            sold.2
-        ),
+        format!("已记录卖出：{code} {shares} 股 @ {p}，尚持有 {held} 股"),
+        format!("recorded: sold {shares} shares of {code} at {p}; {held} still held"),
         &path,
     ))
 }
@@ -323,81 +275,72 @@ fn list(w: &WinsArgs, data: &Dataset, fmt: Format, lang: Lang) -> Result<Output,
     let path = ledger_path(w.ledger.as_deref())?;
     let today = today(w)?;
     let (l, facts) = load(&path, data, today)?;
-    let entries = ledger::entries(&l, facts);
-    let mut out = Output::default();
+    let list = LedgerList {
+        ledger: path.display().to_string(),
+        wins: ledger::entries(&l, facts),
+    };
+    let plain = fmt == Format::Csv;
+    let ids = [
+        "account", "code", "name", "board", "date", "paid", "shares", "held", "status",
+    ];
     let head: Vec<String> = [
-        ("账户", "account"),
-        ("代码", "code"),
-        ("名称", "name"),
-        ("板块", "board"),
-        ("申购日", "date"),
-        ("缴款日", "paid"),
-        ("中签股数", "shares"),
-        ("持有", "held"),
-        ("状态", "status"),
+        "账户",
+        "代码",
+        "名称",
+        "板块",
+        "申购日",
+        "缴款日",
+        "中签股数",
+        "持有",
+        "状态",
     ]
     .iter()
-    .map(|(z, e)| t(lang, z, e).to_string())
+    .zip(ids)
+    .map(|(z, e)| if plain { e } else { t(lang, z, e) }.to_string())
     .collect();
-    let rows: Vec<Vec<String>> = entries
+    let rows: Vec<Vec<String>> = list
+        .wins
         .iter()
-        .map(|e| {
-            vec![
-                e.win.account.clone().unwrap_or_default(),
-                e.win.code.clone(),
-                e.facts.name.clone(),
-                e.facts
-                    .board
-                    .map(|b| match lang {
-                        Lang::Zh => b.name_zh().to_string(),
-                        Lang::En => b.id().to_string(),
-                    })
-                    .unwrap_or_default(),
-                e.win.date.map(|d| d.to_string()).unwrap_or_default(),
-                e.win.paid.map(|d| d.to_string()).unwrap_or_default(),
-                e.win.shares.to_string(),
-                e.held.to_string(),
-                e.status.text(lang).to_string(),
-            ]
-        })
+        .map(|e| entry_row(e, lang, plain))
         .collect();
-    match fmt {
-        Format::Json => {
-            let v = serde_json::json!({ "ledger": path.display().to_string(), "wins": entries });
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+    let stdout = match fmt {
+        Format::Json => json(&list),
+        Format::Csv => csv_of(&head, &rows),
+        Format::Table | Format::Md if rows.is_empty() => match lang {
+            Lang::Zh => format!("账本中没有中签记录（{}）\n", list.ledger),
+            Lang::En => format!("no wins in the ledger ({})\n", list.ledger),
+        },
+        Format::Table | Format::Md => simple_table(head, rows, fmt == Format::Md),
+    };
+    Ok(Output {
+        stdout,
+        ..Output::default()
+    })
+}
+
+/// One win of `wins list`; ids instead of words in CSV.
+fn entry_row(e: &Entry, lang: Lang, plain: bool) -> Vec<String> {
+    let board = e.facts.board.map(|b| match (lang, plain) {
+        (Lang::Zh, false) => b.name_zh(),
+        _ => b.id(),
+    });
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    vec![
+        e.win.account.clone().unwrap_or_default(),
+        e.win.code.clone(),
+        e.facts.name.clone(),
+        board.unwrap_or_default().to_string(),
+        day(e.win.date),
+        day(e.win.paid),
+        e.win.shares.to_string(),
+        e.held.to_string(),
+        if plain {
+            e.status.id()
+        } else {
+            e.status.text(lang)
         }
-        Format::Csv => {
-            let mut wr = csv::Writer::from_writer(Vec::new());
-            let _ = wr.write_record([
-                "account", "code", "name", "board", "date", "paid", "shares", "held", "status",
-            ]);
-            for (e, r) in entries.iter().zip(&rows) {
-                let mut r = r.clone();
-                r[3] = e
-                    .facts
-                    .board
-                    .map(|b| b.id().to_string())
-                    .unwrap_or_default();
-                r[8] = serde_json::to_value(e.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                let _ = wr.write_record(&r);
-            }
-            out.stdout = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
-        }
-        Format::Table | Format::Md => {
-            if rows.is_empty() {
-                out.stdout = match lang {
-                    Lang::Zh => format!("账本中没有中签记录（{}）\n", path.display()),
-                    Lang::En => format!("no wins in the ledger ({})\n", path.display()),
-                };
-            } else {
-                out.stdout = simple_table(head, rows, fmt == Format::Md);
-            }
-        }
-    }
-    Ok(out)
+        .to_string(),
+    ]
 }
 
 pub fn wins_cmd(
@@ -431,60 +374,60 @@ fn report(
     let today = today(w)?;
     let (l, _) = load(&path, data, today)?;
     let cfg = super::load_config(config)?;
-    let mut opts = Options::new(today);
-    opts.cny = cfg.broker(Currency::Cny);
-    opts.hkd = cfg.broker(Currency::Hkd);
-    if let Some(c) = &a.commission {
-        let r = fees::parse_rate("--commission", c)?;
-        opts.cny.commission_rate = r;
-        opts.hkd.commission_rate = r;
-    }
-    if let Some(m) = &a.min_commission {
-        let x = input::parse_fee("--min-commission", m)?;
-        opts.cny.min_commission = x;
-        opts.hkd.min_commission = x;
-    }
-    if let Some(h) = &a.handling_fee {
-        opts.hkd.handling_fee = input::parse_fee("--handling-fee", h)?;
-    }
-    opts.by = a.by.as_deref().map(str::parse::<GroupBy>).transpose()?;
-    opts.from = opt_date("--from", &a.from)?;
-    opts.to = opt_date("--to", &a.to)?;
-    if let (Some(f), Some(t)) = (opts.from, opts.to) {
-        if t < f {
-            return Err(daxin::Error::invalid(
-                "--to",
-                &t.to_string(),
-                format!("before --from {f}"),
-            )
-            .into());
-        }
-    }
-    opts.mv_sh = a
-        .mv_sh
-        .as_deref()
-        .map(|v| input::parse_money("--mv-sh", v))
-        .transpose()?;
-    opts.mv_sz = a
-        .mv_sz
-        .as_deref()
-        .map(|v| input::parse_money("--mv-sz", v))
-        .transpose()?;
-    for m in &a.price {
-        let (code, price) = m.split_once('=').ok_or_else(|| {
-            daxin::Error::invalid("--price", m, "expected CODE=PRICE, such as 688802=700")
-        })?;
-        opts.marks.push((
-            input::normalize(code),
-            input::parse_price("--price", price)?,
-        ));
-    }
+    let opts = report_options(a, &cfg, today)?;
     let schedule = Schedule::builtin()?;
     let mut r = wreport::report(&l, data, &schedule, &opts)?;
     if explain {
         r.working = wreport::explain(&r, &opts, lang);
     }
     Ok(render_report(&r, fmt, lang))
+}
+
+/// The report's flags over the config's broker terms, each validated.
+fn report_options(
+    a: &WinReportArgs,
+    cfg: &daxin::config::Config,
+    today: NaiveDate,
+) -> Result<Options, CliError> {
+    let mut opts = Options::new(today);
+    opts.cny = cfg.broker(Currency::Cny);
+    opts.hkd = cfg.broker(Currency::Hkd);
+    if let Some(r) = opt("--commission", a.commission.as_deref(), fees::parse_rate)? {
+        (opts.cny.commission_rate, opts.hkd.commission_rate) = (r, r);
+    }
+    if let Some(x) = opt(
+        "--min-commission",
+        a.min_commission.as_deref(),
+        input::parse_fee,
+    )? {
+        (opts.cny.min_commission, opts.hkd.min_commission) = (x, x);
+    }
+    if let Some(h) = opt(
+        "--handling-fee",
+        a.handling_fee.as_deref(),
+        input::parse_fee,
+    )? {
+        opts.hkd.handling_fee = h;
+    }
+    opts.by = a.by.as_deref().map(str::parse::<GroupBy>).transpose()?;
+    opts.from = opt_date("--from", &a.from)?;
+    opts.to = opt_date("--to", &a.to)?;
+    if let (Some(f), Some(t)) = (opts.from, opts.to) {
+        if t < f {
+            let why = format!("before --from {f}");
+            return Err(daxin::Error::invalid("--to", &t.to_string(), why).into());
+        }
+    }
+    opts.mv_sh = opt("--mv-sh", a.mv_sh.as_deref(), input::parse_money)?;
+    opts.mv_sz = opt("--mv-sz", a.mv_sz.as_deref(), input::parse_money)?;
+    for m in &a.price {
+        let (code, price) = m.split_once('=').ok_or_else(|| {
+            daxin::Error::invalid("--price", m, "expected CODE=PRICE, such as 688802=700")
+        })?;
+        let price = input::parse_price("--price", price)?;
+        opts.marks.push((input::normalize(code), price));
+    }
+    Ok(opts)
 }
 
 fn money_cell(x: Decimal, plain: bool) -> String {
@@ -558,10 +501,7 @@ fn win_rows(r: &WinsReport, lang: Lang, plain: bool) -> (Vec<String>, Vec<Vec<St
                 w.holding_days.map(|d| d.to_string()).unwrap_or_default(),
                 ret.unwrap_or_default(),
                 if plain {
-                    serde_json::to_value(w.status)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
+                    w.status.id().to_string()
                 } else if w.open_shares > 0 {
                     format!(
                         "{}（{} {}）",
@@ -633,17 +573,10 @@ fn render_report(r: &WinsReport, fmt: Format, lang: Lang) -> Output {
         .map(|n| wreport::note_text(n, lang))
         .collect();
     match fmt {
-        Format::Json => {
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(r).unwrap_or_default());
-        }
+        Format::Json => out.stdout = json(r),
         Format::Csv => {
             let (head, rows) = win_rows(r, lang, true);
-            let mut wr = csv::Writer::from_writer(Vec::new());
-            let _ = wr.write_record(&head);
-            for row in rows {
-                let _ = wr.write_record(&row);
-            }
-            out.stdout = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
+            out.stdout = csv_of(&head, &rows);
             for l in notes.iter().chain(&r.working) {
                 out.stderr.push_str(l);
                 out.stderr.push('\n');
@@ -684,14 +617,8 @@ fn render_report(r: &WinsReport, fmt: Format, lang: Lang) -> Output {
     out
 }
 
-/// One win the import adds, for the output.
-#[derive(serde::Serialize)]
-struct Added {
-    line: usize,
-    win: Win,
-    dated_by_credit: bool,
-}
-
+/// `wins import FILE`: the statement read here, the plan and the report
+/// from `daxin::wins::import`, the ledger written by `store`.
 fn import(
     w: &WinsArgs,
     a: &WinImportArgs,
@@ -705,63 +632,10 @@ fn import(
         msg: format!("{}: cannot read: {e}", a.file.display()),
         code: 2,
     })?;
-    let name = a
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = a.file.file_name().unwrap_or_default().to_string_lossy();
     let statement = broker::read(&bytes, &name)?;
-    let columns = statement.columns.clone();
-    let plan = |current: &Ledger| -> (Vec<Added>, Vec<Skipped>) {
-        let mut added = Vec::new();
-        let mut skipped = statement.skipped.clone();
-        for f in &statement.wins {
-            let mut win = f.win.clone();
-            win.account = a.account.clone().filter(|x| !x.trim().is_empty());
-            if ledger::lookup(data, &win.code).is_none() {
-                win.board = ledger::board_of_code(&win.code);
-                win.issue_price = f.price.and_then(|p| Price::new("成交价格", p).ok());
-                // the data's name is used when it has the IPO
-            } else {
-                win.name = None;
-            }
-            let dup = current
-                .wins
-                .iter()
-                .chain(added.iter().map(|x: &Added| &x.win))
-                .any(|o| {
-                    daxin::data::normalize_code(&o.code) == daxin::data::normalize_code(&win.code)
-                        && o.account == win.account
-                });
-            if dup {
-                skipped.push(Skipped {
-                    line: f.line,
-                    reason: Reason::Other {
-                        operation: match lang {
-                            Lang::Zh => format!("{} 已在账本中", win.code),
-                            Lang::En => format!("{} is already in the ledger", win.code),
-                        },
-                    },
-                });
-                continue;
-            }
-            match ledger::validate_win(&win, data, today) {
-                Ok(_) => added.push(Added {
-                    line: f.line,
-                    win,
-                    dated_by_credit: f.dated_by_credit,
-                }),
-                Err(e) => skipped.push(Skipped {
-                    line: f.line,
-                    reason: Reason::Bad {
-                        message: e.to_string(),
-                    },
-                }),
-            }
-        }
-        skipped.sort_by_key(|s| s.line);
-        (added, skipped)
-    };
+    let account = a.account.as_deref();
+    let plan = |current: &Ledger| import::plan(&statement, current, data, today, account, lang);
     let (added, skipped) = if a.dry_run {
         let current = match store::read(&path)? {
             Some(t) => ledger::parse(&t, &origin(&path))?,
@@ -771,144 +645,92 @@ fn import(
     } else {
         let mut result = (Vec::new(), Vec::new());
         write(&path, data, today, |current| {
-            let (added, skipped) = plan(current);
-            let changes = added.iter().map(|x| Change::Add(x.win.clone())).collect();
-            result = (added, skipped);
-            Ok(changes)
+            result = plan(current);
+            Ok(result
+                .0
+                .iter()
+                .map(|x| Change::Add(x.win.clone()))
+                .collect())
         })?;
         result
     };
+    let shown = path.display().to_string();
+    let r = Import::new(&shown, a.dry_run, &statement, added, skipped, lang);
+    Ok(draw_import(&r, data, fmt, lang))
+}
+
+fn draw_import(r: &Import, data: &Dataset, fmt: Format, lang: Lang) -> Output {
+    let plain = fmt == Format::Csv;
     let mut out = Output::default();
-    match fmt {
-        Format::Json => {
-            let v = serde_json::json!({
-                "ledger": path.display().to_string(),
-                "dry_run": a.dry_run,
-                "columns": columns,
-                "added": added,
-                "skipped": skipped.iter().map(|s| serde_json::json!({
-                    "line": s.line,
-                    "reason": s.reason,
-                    "text": broker::reason_text(&s.reason, lang),
-                })).collect::<Vec<_>>(),
-            });
-            out.stdout = format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
-        _ => {
-            let md = fmt == Format::Md;
-            let plain = fmt == Format::Csv;
-            let head: Vec<String> = [
-                ("行", "line"),
-                ("代码", "code"),
-                ("名称", "name"),
-                ("申购日", "date"),
-                ("缴款日", "paid"),
-                ("股数", "shares"),
-                ("卖出笔数", "sales"),
-                ("券商实收费用", "fees charged"),
-            ]
-            .iter()
-            .map(|(z, e)| t(lang, z, e).to_string())
-            .collect();
-            let rows: Vec<Vec<String>> = added
-                .iter()
-                .map(|x| {
-                    let fees: Decimal = x
-                        .win
-                        .sales
-                        .iter()
-                        .filter_map(|s| s.fees.map(|f| f.total()))
-                        .sum();
-                    vec![
-                        x.line.to_string(),
-                        x.win.code.clone(),
-                        ledger::facts(&x.win, data)
-                            .map(|f| f.name)
-                            .unwrap_or_default(),
-                        x.win.date.map(|d| d.to_string()).unwrap_or_default(),
-                        x.win.paid.map(|d| d.to_string()).unwrap_or_default(),
-                        x.win.shares.to_string(),
-                        x.win.sales.len().to_string(),
-                        money_cell(fees, plain),
-                    ]
-                })
-                .collect();
-            let mut s = String::new();
-            if plain {
-                let mut wr = csv::Writer::from_writer(Vec::new());
-                let _ = wr.write_record([
-                    "line",
-                    "code",
-                    "name",
-                    "date",
-                    "paid",
-                    "shares",
-                    "sales",
-                    "fees_charged",
-                ]);
-                for r in &rows {
-                    let _ = wr.write_record(r);
-                }
-                s = String::from_utf8(wr.into_inner().unwrap_or_default()).unwrap_or_default();
-            } else {
-                s.push_str(&match (lang, a.dry_run) {
-                    (Lang::Zh, true) => {
-                        format!("将加入 {} 笔中签（试运行，未写入）：\n", added.len())
-                    }
-                    (Lang::Zh, false) => {
-                        format!("已加入 {} 笔中签（{}）：\n", added.len(), path.display())
-                    }
-                    (Lang::En, true) => format!(
-                        "would add {} wins (dry run, nothing written):\n",
-                        added.len()
-                    ),
-                    (Lang::En, false) => {
-                        format!("added {} wins ({}):\n", added.len(), path.display())
-                    }
-                });
-                if !rows.is_empty() {
-                    s.push_str(&simple_table(head, rows, md));
-                }
-            }
-            let mut remarks = Vec::new();
-            for x in added.iter().filter(|x| x.dated_by_credit) {
-                remarks.push(match lang {
-                    Lang::Zh => format!("第 {} 行 {}：交割单中没有缴款记录，按新股入帐日记日期", x.line, x.win.code),
-                    Lang::En => format!("line {} {}: no payment row in the statement; dated by the day the shares were credited", x.line, x.win.code),
-                });
-            }
-            if !skipped.is_empty() {
-                remarks.push(match lang {
-                    Lang::Zh => format!("未导入的行（{}）：", skipped.len()),
-                    Lang::En => format!("rows left out ({}):", skipped.len()),
-                });
-                for k in &skipped {
-                    remarks.push(match lang {
-                        Lang::Zh => format!(
-                            "  第 {} 行：{}",
-                            k.line,
-                            broker::reason_text(&k.reason, lang)
-                        ),
-                        Lang::En => format!(
-                            "  line {}: {}",
-                            k.line,
-                            broker::reason_text(&k.reason, lang)
-                        ),
-                    });
-                }
-            }
-            let target = if plain { &mut out.stderr } else { &mut s };
-            if !remarks.is_empty() {
-                if !plain {
-                    target.push('\n');
-                }
-                for r in remarks {
-                    target.push_str(&r);
-                    target.push('\n');
-                }
-            }
-            out.stdout = s;
-        }
+    if fmt == Format::Json {
+        out.stdout = json(r);
+        return out;
     }
-    Ok(out)
+    let ids = [
+        "line",
+        "code",
+        "name",
+        "date",
+        "paid",
+        "shares",
+        "sales",
+        "fees_charged",
+    ];
+    let head: Vec<String> = [
+        "行",
+        "代码",
+        "名称",
+        "申购日",
+        "缴款日",
+        "股数",
+        "卖出笔数",
+        "券商实收费用",
+    ]
+    .iter()
+    .zip([
+        "line",
+        "code",
+        "name",
+        "date",
+        "paid",
+        "shares",
+        "sales",
+        "fees charged",
+    ])
+    .map(|(z, e)| t(lang, z, e).to_string())
+    .collect();
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let rows: Vec<Vec<String>> = r
+        .added
+        .iter()
+        .map(|x| {
+            let name = ledger::facts(&x.win, data).map(|f| f.name);
+            vec![
+                x.line.to_string(),
+                x.win.code.clone(),
+                name.unwrap_or_default(),
+                day(x.win.date),
+                day(x.win.paid),
+                x.win.shares.to_string(),
+                x.win.sales.len().to_string(),
+                money_cell(x.fees_charged(), plain),
+            ]
+        })
+        .collect();
+    let remarks = r.remarks(lang);
+    if plain {
+        out.stdout = csv_of(&ids, &rows);
+        out.stderr = remarks.iter().map(|l| format!("{l}\n")).collect();
+        return out;
+    }
+    out.stdout = format!("{}\n", r.heading(lang));
+    if !rows.is_empty() {
+        out.stdout
+            .push_str(&simple_table(head, rows, fmt == Format::Md));
+    }
+    if !remarks.is_empty() {
+        out.stdout.push('\n');
+        out.stdout.extend(remarks.iter().map(|l| format!("{l}\n")));
+    }
+    out
 }

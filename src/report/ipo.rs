@@ -18,6 +18,9 @@
 //! assert_eq!(open.profit_per_lot.to_string(), "297670.00"); // (700 − 104.66) × 500
 //! let json = serde_json::to_value(&r).unwrap();
 //! assert_eq!(json["figures"][0]["gain_pct"], "568.83");
+//! // each printed figure checked, as the line a front end shows
+//! assert_eq!(r.published[0].line(Lang::En),
+//!     "✓ 568.83% (gain_pct @ open) — http://www.xiuzhengliangxinyao.com/zixun/138770.html");
 //! ```
 
 use chrono::NaiveDate;
@@ -301,6 +304,26 @@ pub struct MarginRow {
     pub outcomes: Vec<MarginOutcome>,
 }
 
+impl MarginRow {
+    /// The application in a line: lots, amount, loan, own cash, the
+    /// interest with its rate and days, and the handling fee; `cur` is the
+    /// currency as the line shows it (`港元`, `HKD`).
+    pub fn line(&self, cur: &str, lang: Lang) -> String {
+        let m = |x: Decimal| format!("{}{cur}", group(x, 2));
+        let (amount, loan, own) = (m(self.application_amount), m(self.loan), m(self.own_cash));
+        let (interest, fee) = (m(self.interest), m(self.handling_fee));
+        let (n, rate, days) = (self.lots, num::trim(self.annual_rate_pct), self.days);
+        match lang {
+            Lang::Zh => format!(
+                "孖展认购: {n} 手 · 申购金额 {amount} · 融资 {loan} · 自有资金 {own} · {rate}% × {days}天 → 利息 {interest} · 手续费 {fee}"
+            ),
+            Lang::En => format!(
+                "Margin application: {n} lots · amount {amount} · loan {loan} · own cash {own} · {rate}% × {days} days → interest {interest} · handling fee {fee}"
+            ),
+        }
+    }
+}
+
 /// A printed figure checked against the data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckRow {
@@ -358,6 +381,50 @@ impl CheckRow {
             conflict: p.conflict(lang).map(str::to_string),
             source: p.source.clone(),
             quote: p.quote.clone(),
+        }
+    }
+}
+
+impl CheckRow {
+    /// The check as a line: ✓, ✗ or ?, the figure as printed, what it is,
+    /// the value computed (and the price it fits, or the data's conflict)
+    /// when it differs, and the source.
+    pub fn line(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let what = if zh {
+            let basis = self.basis.map(Basis::name_zh).unwrap_or("发行时");
+            format!("（{basis}·{}）", self.kind.name_zh())
+        } else {
+            let basis = self.basis.map(|b| format!(" @ {}", b.id()));
+            format!(" ({}{})", self.kind.id(), basis.unwrap_or_default())
+        };
+        let colon = if zh { "：" } else { ": " };
+        let (printed, source) = (&self.printed, &self.source);
+        match self.verdict {
+            Verdict::Reproduces => format!("✓ {printed}{what} — {source}"),
+            Verdict::Differs => {
+                let computed = self.computed_shown.as_deref().unwrap_or_default();
+                let label = if zh { "计算得" } else { "computed" };
+                let mut s = format!("✗ {printed}{what}{colon}{label} {computed}");
+                if let Some(b) = self.fits_basis {
+                    s.push_str(&match lang {
+                        Lang::Zh => format!(" — 与此价格相符： {}", b.name_zh()),
+                        Lang::En => format!(" — matches the price at {}", b.id()),
+                    });
+                }
+                if let Some(why) = &self.conflict {
+                    s.push_str(&format!(" — {why}"));
+                }
+                format!("{s} — {source}")
+            }
+            Verdict::Unverifiable => {
+                let why = if zh {
+                    "数据缺少所需数值，无法核对"
+                } else {
+                    "the data lacks what it needs; not checked"
+                };
+                format!("? {printed}{what}{colon}{why} — {source}")
+            }
         }
     }
 }

@@ -10,6 +10,12 @@
 //! let r = ListReport::build(&ipos, Lang::En, false).unwrap();
 //! let muxi = r.ipos.iter().find(|i| i.code == "688802").unwrap();
 //! assert_eq!(daxin::num::fixed(muxi.close_gain_pct.unwrap(), 2), "692.95");
+//!
+//! // only STAR IPOs listed in 2025
+//! use daxin::report::list::Filter;
+//! let f = Filter { board: Some(daxin::Board::Star), year: Some(Filter::parse_year("2025").unwrap()) };
+//! assert!(f.keeps(data.find("688802").unwrap()));
+//! assert!(Filter::parse_year("25").is_err());
 //! ```
 
 use chrono::NaiveDate;
@@ -23,6 +29,35 @@ use crate::headline::Lang;
 use crate::ipo::{Basis, Ipo};
 use crate::report::ser;
 use crate::returns;
+
+/// Which IPOs `daxin list` shows: a board, a listing year, or all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Only this board.
+    pub board: Option<Board>,
+    /// Only IPOs listed in this year.
+    pub year: Option<i32>,
+}
+
+impl Filter {
+    /// Whether `ipo` is shown (an IPO without a listing day is in no year).
+    pub fn keeps(&self, ipo: &Ipo) -> bool {
+        use chrono::Datelike;
+        self.board.is_none_or(|b| ipo.board == Some(b))
+            && self
+                .year
+                .is_none_or(|y| ipo.listing_date.is_some_and(|d| d.year() == y))
+    }
+
+    /// Parses `--year`: a four-digit year from 1986 to 2100.
+    pub fn parse_year(raw: &str) -> Result<i32> {
+        let n = crate::input::parse_decimal("--year", raw)?;
+        i32::try_from(n)
+            .ok()
+            .filter(|n| (1986..=2100).contains(n) && raw.trim().len() == 4)
+            .ok_or_else(|| Error::invalid("--year", raw, "expected a year such as 2025"))
+    }
+}
 
 /// One IPO.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -5,6 +5,7 @@
 //! it. Decimals in serialised reports are strings at their display
 //! precision, rounded half-up by the helpers in [`ser`].
 
+pub mod allotment;
 pub mod headlines;
 pub mod ipo;
 pub mod list;

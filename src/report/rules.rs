@@ -12,6 +12,13 @@
 //! let r = PathReport::build(Board::SseMain, day, issue, None, 3, Lang::Zh, true).unwrap();
 //! assert_eq!(r.days[2].price.to_string(), "23.99");
 //! assert_eq!(r.working.unwrap()[2], "第 3 个交易日：21.81 × 110% = 23.991 → 23.99");
+//!
+//! // STAR's rules on a day, in words
+//! use daxin::report::rules::RulesReport;
+//! let r = RulesReport::build(Board::Star, NaiveDate::from_ymd_opt(2025, 12, 5).unwrap(), Lang::En, false)
+//!     .unwrap();
+//! assert_eq!(r.band_text(Lang::En), "none for the first 5 trading day(s)");
+//! assert_eq!(r.daily_text(Lang::En), "±20% of the previous close, half-up to the fen");
 //! ```
 
 use chrono::NaiveDate;
@@ -153,10 +160,98 @@ impl RulesReport {
         })
     }
 
+    /// Shares per lot, with the rule's note.
+    pub fn lot_text(&self, lang: Lang) -> String {
+        match self.lot.shares {
+            Some(n) => format!("{n} — {}", self.lot.note(lang)),
+            None => self.lot.note(lang).to_string(),
+        }
+    }
+
+    /// The subscription quota and the per-account cap (none before the
+    /// board's first quota rule).
+    pub fn quota_text(&self, lang: Lang) -> Option<String> {
+        let s = self.subscription?;
+        let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+        let quota = match s.mv_per_unit {
+            Some(v) => format!(
+                "¥{v} {} ({})",
+                t("市值 / 单位", "of market value per unit"),
+                pool_words(s.pool, lang)
+            ),
+            None => t("现金申购，全额缴款", "cash, paid in full").to_string(),
+        };
+        let permille = self.cap_permille().map(crate::num::trim);
+        let max = s.cap_max.map(|m| format!(", ≤ {m}"));
+        Some(format!(
+            "{quota}; {} {}‰ {}{}",
+            t("上限", "cap"),
+            permille.unwrap_or_default(),
+            t("网上初始发行量", "of the initial online shares"),
+            max.unwrap_or_default()
+        ))
+    }
+
+    /// The first day's price band, or the days without one.
+    pub fn band_text(&self, lang: Lang) -> String {
+        let tr = self.trading;
+        let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+        match (tr.first_day_up_pct, tr.first_day_down_pct) {
+            (Some(u), Some(d)) => format!(
+                "+{u}% / −{d}% {}",
+                t(
+                    "（相对发行价，四舍五入至分）",
+                    "of the issue price, half-up to the fen"
+                )
+            ),
+            _ if tr.no_limit_days > 0 => format!(
+                "{} {} {}",
+                t("前", "none for the first"),
+                tr.no_limit_days,
+                t("个交易日不设涨跌幅", "trading day(s)")
+            ),
+            _ => t("无", "none").to_string(),
+        }
+    }
+
+    /// The daily limit after the first days.
+    pub fn daily_text(&self, lang: Lang) -> String {
+        let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+        match self.trading.daily_limit_pct {
+            Some(p) => format!(
+                "±{p}% {}",
+                t(
+                    "（前收盘价，四舍五入至分）",
+                    "of the previous close, half-up to the fen"
+                )
+            ),
+            None => t("无", "none").to_string(),
+        }
+    }
+
+    /// The tick: one fen, or Hong Kong's spread table.
+    pub fn tick_text(&self, lang: Lang) -> &'static str {
+        match (self.board, lang) {
+            (Board::Hkex, Lang::Zh) => "按港交所价位表（随价格分档）",
+            (Board::Hkex, Lang::En) => "HKEX spread table by price band",
+            _ => "0.01",
+        }
+    }
+
     /// The per-account cap as a fraction in per mille (1 for 1‰).
     pub fn cap_permille(&self) -> Option<Decimal> {
         self.subscription
             .and_then(|s| s.cap_fraction.checked_mul(Decimal::from(1000)))
+    }
+}
+
+/// Which market value counts: 沪市 / 深市 in Chinese, the pool's id
+/// (`sh`, `sz`) in English.
+pub fn pool_words(pool: &str, lang: Lang) -> &str {
+    match (pool, lang) {
+        ("sh", Lang::Zh) => "沪市",
+        ("sz", Lang::Zh) => "深市",
+        (p, _) => p,
     }
 }
 

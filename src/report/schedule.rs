@@ -12,6 +12,9 @@
 //! let r = ScheduleReport::build(Board::Star, day, &Config::default(), Lang::En, false).unwrap();
 //! let stamp = r.items.iter().find(|i| i.id == "stamp_duty").unwrap();
 //! assert_eq!(daxin::num::trim(stamp.rate_pct), "0.05"); // halved to 0.05% on 2023-08-28
+//! assert_eq!(stamp.rate_text(Lang::En), "0.05%");
+//! assert_eq!(stamp.side_text(Lang::Zh), "卖出");
+//! assert_eq!(stamp.period_text(), "2023-08-28 → ");
 //! ```
 
 use chrono::NaiveDate;
@@ -66,6 +69,78 @@ pub struct ScheduleItem {
     pub source: String,
     /// What to know, in the report's language.
     pub note: String,
+}
+
+impl ScheduleItem {
+    /// The item's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.name_zh,
+            Lang::En => &self.name_en,
+        }
+    }
+
+    /// Which side pays it, in `lang`.
+    pub fn side_text(&self, lang: Lang) -> &'static str {
+        match (self.side, lang) {
+            (Side::Allotment, Lang::Zh) => "中签",
+            (Side::Allotment, Lang::En) => "allotment",
+            (Side::Sell, Lang::Zh) => "卖出",
+            (Side::Sell, Lang::En) => "sell",
+            (Side::Application, Lang::Zh) => "认购",
+            (Side::Application, Lang::En) => "application",
+        }
+    }
+
+    /// The rate with what it applies to: `0.05%`, `面值的 0.1%`, `每笔 1`.
+    pub fn rate_text(&self, lang: Lang) -> String {
+        let rate = num::trim(self.rate_pct);
+        match (self.base, self.fixed, lang) {
+            (FeeBase::PerTrade, Some(f), Lang::Zh) => format!("每笔 {f}"),
+            (FeeBase::PerTrade, Some(f), Lang::En) => format!("{f} / trade"),
+            (FeeBase::PerTrade, None, _) => String::new(),
+            (FeeBase::Par, _, Lang::Zh) => format!("面值的 {rate}%"),
+            (FeeBase::Par, _, Lang::En) => format!("{rate}% of par"),
+            (FeeBase::Amount, _, _) => format!("{rate}%"),
+        }
+    }
+
+    /// How the amount is rounded, in `lang`.
+    pub fn rounding_text(&self, lang: Lang) -> &'static str {
+        match (self.rounding, lang) {
+            (FeeRounding::Cent, Lang::Zh) => "四舍五入至分",
+            (FeeRounding::Cent, Lang::En) => "half-up to the cent",
+            (FeeRounding::CeilDollar, Lang::Zh) => "进位至元",
+            (FeeRounding::CeilDollar, Lang::En) => "up to the dollar",
+            (FeeRounding::Combined, Lang::Zh) => "合计后舍入",
+            (FeeRounding::Combined, Lang::En) => "summed, rounded once",
+        }
+    }
+
+    /// The bounds on the amount: `1–100`, `≥ 5`, `≤ 100`, or nothing.
+    pub fn bounds_text(&self) -> String {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (Some(a), None) => format!("≥ {a}"),
+            (None, Some(b)) => format!("≤ {b}"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The period the row is in force: `2023-08-28 → ` while it still is.
+    pub fn period_text(&self) -> String {
+        let to = self.to.map(|d| d.to_string()).unwrap_or_default();
+        format!("{} → {to}", self.from)
+    }
+
+    /// `存疑` / `unclear` for a row the sources leave open, else nothing.
+    pub fn status_text(&self, lang: Lang) -> &'static str {
+        match (self.status, lang) {
+            (RuleStatus::Verified, _) => "",
+            (RuleStatus::Unclear, Lang::Zh) => "存疑",
+            (RuleStatus::Unclear, Lang::En) => "unclear",
+        }
+    }
 }
 
 fn plain_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {

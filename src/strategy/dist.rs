@@ -132,6 +132,63 @@ pub struct LotsP {
     pub p: Decimal,
 }
 
+/// A bar of the histogram of lots won.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bar {
+    /// Lots won (for the tail: at least this many).
+    pub lots: u64,
+    /// Its probability (for the tail: P(L ≥ lots)).
+    pub p: Decimal,
+    /// The bar's length out of [`Distribution::BAR_WIDTH`], half-up.
+    pub width: usize,
+    /// The tail past the probabilities worth a bar of their own.
+    pub tail: bool,
+}
+
+impl Distribution {
+    /// The length of a bar of probability one.
+    pub const BAR_WIDTH: u32 = 50;
+
+    /// The lots won as bars; once less than one in a million is left (after
+    /// the first bar), the rest is one tail bar, P(L ≥ lots).
+    ///
+    /// ```
+    /// use daxin::strategy::dist::{distribution, Draw};
+    /// let d = distribution(&[Draw { numbers: 1, rate: "0.1".parse().unwrap(), profit: 100.into() }],
+    ///     1000, 1, &mut |_| {}).unwrap();
+    /// let bars = d.histogram();
+    /// assert_eq!((bars[0].lots, bars[0].width), (0, 45)); // 0.9 × 50
+    /// assert_eq!((bars[1].lots, bars[1].width), (1, 5));
+    /// ```
+    pub fn histogram(&self) -> Vec<Bar> {
+        let tail_cut = Decimal::new(1, 6);
+        let mut cum = Decimal::ZERO;
+        let mut out = Vec::with_capacity(self.lots.len());
+        for (i, l) in self.lots.iter().enumerate() {
+            // probabilities each ≤ 1 summing to one: no sum here can overflow
+            let rest = Decimal::ONE - cum;
+            if rest < tail_cut && i > 0 {
+                out.push(Bar {
+                    lots: l.lots,
+                    p: rest,
+                    width: 0,
+                    tail: true,
+                });
+                break;
+            }
+            let width = num::round_half_up(l.p * Decimal::from(Self::BAR_WIDTH), 0);
+            out.push(Bar {
+                lots: l.lots,
+                p: l.p,
+                width: usize::try_from(width).unwrap_or(0),
+                tail: false,
+            });
+            cum += l.p;
+        }
+        out
+    }
+}
+
 /// A draw as fixed lots plus a Bernoulli: (⌊n·r⌋, a, profit) with
 /// P(one more) = a ÷ 10^S.
 struct Bern {

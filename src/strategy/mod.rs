@@ -14,6 +14,7 @@
 //! - [`dist`]: the exact distribution of lots won (Poisson-binomial, big
 //!   integers, sums to one exactly), P(no win), profit percentiles (exact,
 //!   else a seeded Monte Carlo with its error);
+//! - [`mod@file`]: the bytes of an input file → the facts of its rows;
 //! - [`report`]: all of it as one serialisable report; [`note`]: its
 //!   notes and assumptions as typed values, put into words per language.
 //!
@@ -50,10 +51,18 @@
 //! assert_eq!(daxin::num::fixed(r.expected_profit, 2), "1767.44");
 //! // 1万 more buys 2 more numbers (the cap is 22): 2 × 0.0003635054 × 243,110 ÷ 10,000 × 100
 //! assert_eq!(daxin::num::fixed(r.sh.marginal_pct, 4), "1.7674");
+//! // the words a front end prints, and the JSON with them
+//! use daxin::Lang;
+//! assert_eq!(r.title(Lang::En),
+//!     "IPO lottery strategy · 2025-12-05 to 2025-12-05 (1 days) · 1 IPOs counted · lots at the first-day close (before fees)");
+//! let json = r.to_json(Lang::En, false);
+//! assert_eq!(json["messages"][0], r.notes[0].text(Lang::En));
+//! assert!(json.get("working").is_none());
 //! ```
 
 pub mod curve;
 pub mod dist;
+pub mod file;
 pub mod input;
 pub mod note;
 pub mod report;

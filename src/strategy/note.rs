@@ -6,10 +6,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::dist::{Distribution, Method};
 use super::input::{Pool, ProfitBasis, Why};
+use super::report::{Period, Report};
+use super::split::BestSplit;
 use crate::board::Board;
 use crate::headline::Lang;
-use crate::num;
+use crate::num::{self, percent};
 
 /// A note or assumption of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -244,6 +247,118 @@ pub fn why_text(w: &Why, lang: Lang) -> String {
     }
 }
 
+fn money(x: Decimal) -> String {
+    num::group(x, 2)
+}
+
+fn pct(x: Decimal) -> String {
+    format!("{}%", num::fixed(x, 2))
+}
+
+impl Report {
+    /// The line that says what the figures are: the period, the IPOs
+    /// counted, the basis of a lot and whether fees are off.
+    pub fn title(&self, lang: Lang) -> String {
+        let (ipos, basis) = (self.ipos, basis_words(self.basis, lang));
+        let period = |p: &Period| match lang {
+            Lang::Zh => format!("{} 至 {}（{} 天）", p.from, p.to, p.days),
+            Lang::En => format!("{} to {} ({} days)", p.from, p.to, p.days),
+        };
+        let period = self.period.as_ref().map(period).unwrap_or_default();
+        match (lang, self.fees) {
+            (Lang::Zh, fees) => format!(
+                "打新策略 · {period} · 计入 {ipos} 只新股 · 每签收益按{basis}{}",
+                if fees {
+                    "（扣费后）"
+                } else {
+                    "（未扣费）"
+                }
+            ),
+            (Lang::En, fees) => format!(
+                "IPO lottery strategy · {period} · {ipos} IPOs counted · lots at {basis}{}",
+                if fees {
+                    " (net of fees)"
+                } else {
+                    " (before fees)"
+                }
+            ),
+        }
+    }
+}
+
+impl Distribution {
+    /// P(no win) under both models, the expected lots and profit.
+    pub fn summary(&self, lang: Lang) -> String {
+        let (p, pi) = (
+            percent(self.p_no_win, 4),
+            percent(self.p_no_win_independent, 4),
+        );
+        let (lots, profit) = (
+            num::fixed(self.expected_lots, 6),
+            money(self.expected_profit),
+        );
+        match lang {
+            Lang::Zh => format!(
+                "一签未中的概率 {p}（逐号独立抽签：{pi}）；预期中签 {lots} 签，预期收益 {profit}"
+            ),
+            Lang::En => format!(
+                "P(no win at all) {p} (every number an independent draw: {pi}); expected lots {lots}, expected profit {profit}"
+            ),
+        }
+    }
+
+    /// How the percentiles were found; for a Monte Carlo, its sample mean
+    /// ± 1.96 standard errors against the exact expectation.
+    pub fn method_text(&self, lang: Lang) -> String {
+        let exact = money(self.expected_profit);
+        match (&self.method, lang) {
+            (Method::Exact { outcomes }, Lang::Zh) => format!("分位数为精确值（{outcomes} 种不同收益）；第 q 分位 = 使 P(收益 ≤ x) ≥ q 的最小 x"),
+            (Method::Exact { outcomes }, Lang::En) => format!("percentiles exact ({outcomes} distinct profits); the q-th is the smallest x with P(profit ≤ x) ≥ q"),
+            (Method::MonteCarlo { samples, seed, mean, std_error }, lang) => {
+                let (mean, ci) = (money(*mean), money(std_error.saturating_mul(Decimal::new(196, 2))));
+                match lang {
+                    Lang::Zh => format!("分位数为蒙特卡洛估计：{samples} 次抽样，种子 {seed}（同种子结果相同）；样本均值 {mean} ± {ci}（1.96 倍标准误），精确期望 {exact}"),
+                    Lang::En => format!("percentiles by Monte Carlo: {samples} samples, seed {seed} (the same seed gives the same figures); sample mean {mean} ± {ci} (1.96 standard errors) against the exact expectation {exact}"),
+                }
+            }
+        }
+    }
+}
+
+/// The best split in a sentence: the total, the accounts, each exchange's
+/// value, the expected profit and return, and where more value stops paying.
+pub fn split_text(b: &BestSplit, lang: Lang) -> String {
+    let (total, sh, sz) = (money(b.total), money(b.sh), money(b.sz));
+    let (profit, ret, n) = (money(b.expected_profit), pct(b.return_pct), b.accounts);
+    match lang {
+        Lang::Zh => format!(
+            "总市值 {total}，{n} 个账户：沪市 {sh}、深市 {sz}，预期收益 {profit}，收益率 {ret}；{}",
+            b.saturation
+                .map(|v| format!("超过 {} 的市值不再增加收益", money(v)))
+                .unwrap_or_else(|| "有新股无申购上限数据，增加市值的上限未知".into())
+        ),
+        Lang::En => format!(
+            "total {total} over {n} account(s): Shanghai {sh}, Shenzhen {sz}; expected profit {profit}, return {ret}; {}",
+            b.saturation
+                .map(|v| format!("value past {} earns nothing more", money(v)))
+                .unwrap_or_else(|| {
+                    "some IPOs have no known cap, so where more value stops paying is not known"
+                        .into()
+                })
+        ),
+    }
+}
+
+/// An exchange in words: 沪市 / 深市, Shanghai / Shenzhen.
+pub fn pool_words(p: Pool, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Pool::Sh, Lang::Zh) => "沪市",
+        (Pool::Sz, Lang::Zh) => "深市",
+        (Pool::Sh, Lang::En) => "Shanghai",
+        (Pool::Sz, Lang::En) => "Shenzhen",
+    }
+}
+
 /// What a line of working computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "what", content = "pool", rename_all = "snake_case")]
@@ -265,12 +380,7 @@ pub enum WorkLabel {
 impl WorkLabel {
     /// The label in words.
     pub fn text(&self, lang: Lang) -> String {
-        let pool = |p: &Pool| match (p, lang) {
-            (Pool::Sh, Lang::Zh) => "沪市",
-            (Pool::Sz, Lang::Zh) => "深市",
-            (Pool::Sh, Lang::En) => "Shanghai",
-            (Pool::Sz, Lang::En) => "Shenzhen",
-        };
+        let pool = |p: &Pool| pool_words(*p, lang);
         match (self, lang) {
             (WorkLabel::Expected(p), Lang::Zh) => format!("{}预期收益", pool(p)),
             (WorkLabel::Expected(p), Lang::En) => format!("{} expected profit", pool(p)),

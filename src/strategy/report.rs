@@ -3,14 +3,16 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use serde_json::Value;
 
 use super::curve::PoolCurve;
 use super::dist::{self, Distribution, Draw};
 use super::input::{CapSource, Excluded, Pool, ProfitBasis, RuleDay, Subscription, Why};
-use super::note::{Note, WorkLabel};
+use super::note::{why_text, Note, WorkLabel};
 use super::split::{self, BestSplit};
 use crate::board::Board;
 use crate::error::{Error, Result};
+use crate::headline::Lang;
 use crate::num;
 use crate::odds::{self, OddsInput};
 use crate::report::ser;
@@ -234,6 +236,56 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// The working.
     pub working: Vec<Work>,
+}
+
+impl Report {
+    /// The value held on both exchanges.
+    pub fn total_mv(&self) -> Decimal {
+        // two validated market values: far inside a decimal
+        self.sh.mv.saturating_add(self.sz.mv)
+    }
+
+    /// The lots both exchanges are expected to bring.
+    pub fn total_expected_lots(&self) -> Decimal {
+        self.sh.expected_lots.saturating_add(self.sz.expected_lots)
+    }
+
+    /// The report as its JSON document in `lang`: every note in words
+    /// (`messages`), every row not counted with its reason in words
+    /// (`why_text`), and the working only with `explain` (each line's label
+    /// in words, `label_text`).
+    pub fn to_json(&self, lang: Lang, explain: bool) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        let Value::Object(m) = &mut v else { return v };
+        let messages = self.notes.iter().map(|n| Value::String(n.text(lang)));
+        m.insert("messages".into(), Value::Array(messages.collect()));
+        if let Some(Value::Array(ex)) = m.get_mut("excluded") {
+            for (e, src) in ex.iter_mut().zip(&self.excluded) {
+                if let Value::Object(o) = e {
+                    o.insert("why_text".into(), Value::String(why_text(&src.why, lang)));
+                }
+            }
+        }
+        if explain {
+            if let Some(Value::Array(w)) = m.get_mut("working") {
+                for (x, src) in w.iter_mut().zip(&self.working) {
+                    if let Value::Object(o) = x {
+                        o.insert("label_text".into(), Value::String(src.label.text(lang)));
+                    }
+                }
+            }
+            return v;
+        }
+        m.remove("working");
+        if let Some(Value::Array(rows)) = m.get_mut("rows") {
+            for row in rows.iter_mut() {
+                if let Value::Object(o) = row {
+                    o.remove("working");
+                }
+            }
+        }
+        v
+    }
 }
 
 fn pct_of(x: Decimal, of: Decimal) -> Result<Option<Decimal>> {

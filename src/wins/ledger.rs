@@ -1136,6 +1136,105 @@ pub fn find(ledger: &Ledger, code: &str, account: Option<&str>) -> Result<usize>
     }
 }
 
+/// The shares of `lots` lots of the win's IPO (its lot from the ledger or
+/// the data); `raw` is the count as the user typed it, for the error.
+///
+/// ```
+/// use daxin::data::Dataset;
+/// use daxin::wins::ledger::{shares_of_lots, Win};
+/// let data = Dataset::builtin().unwrap();
+/// let win = Win { code: "688802".into(), ..Win::default() };
+/// assert_eq!(shares_of_lots(&win, 2, "2", &data).unwrap(), 1000); // 500 a lot
+/// ```
+pub fn shares_of_lots(win: &Win, lots: u64, raw: &str, data: &Dataset) -> Result<u64> {
+    let lot = facts(win, data)?.lot_shares.ok_or_else(|| {
+        Error::missing(
+            "--lot-size",
+            "--lots needs the lot size: give --lot-size or --shares",
+        )
+    })?;
+    lots.checked_mul(lot)
+        .ok_or_else(|| Error::invalid("--lots", raw, "too many"))
+}
+
+/// A sale to record: which win, and what was sold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleOrder<'a> {
+    /// The win's code.
+    pub code: &'a str,
+    /// Its account (needed when two accounts won the same IPO).
+    pub account: Option<&'a str>,
+    /// The trading day.
+    pub date: NaiveDate,
+    /// Shares sold; `None` for all still held.
+    pub shares: Option<u64>,
+    /// Price per share.
+    pub price: Price,
+    /// The fees the broker charged, when known.
+    pub fees: Option<ActualFees>,
+}
+
+/// What a recorded sale left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sold {
+    /// The win's code.
+    pub code: String,
+    /// Shares sold.
+    pub shares: u64,
+    /// Shares still held after it.
+    pub held: u64,
+}
+
+/// The change that records `order` in `ledger`, checked against the win's
+/// rules as of `today` (never more sold than held, not before listing).
+///
+/// ```
+/// use daxin::data::Dataset;
+/// use daxin::wins::ledger::{parse, sell, SaleOrder};
+/// let data = Dataset::builtin().unwrap();
+/// let l = parse("[[win]]\ncode = \"688802\"\ndate = 2025-12-05\nshares = 500\n", "w").unwrap();
+/// let day = |d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+/// let order = SaleOrder {
+///     code: "688802", account: None, date: day("2025-12-17"), shares: Some(200),
+///     price: daxin::input::parse_price("--price", "829.90").unwrap(), fees: None,
+/// };
+/// let (_, sold) = sell(&l, &order, &data, day("2026-01-05")).unwrap();
+/// assert_eq!((sold.shares, sold.held), (200, 300));
+/// ```
+pub fn sell(
+    ledger: &Ledger,
+    order: &SaleOrder,
+    data: &Dataset,
+    today: NaiveDate,
+) -> Result<(Change, Sold)> {
+    let i = find(ledger, order.code, order.account)?;
+    let win = &ledger.wins[i];
+    let held = win.held();
+    let n = order.shares.unwrap_or(held);
+    if n == 0 {
+        return Err(Error::invalid(
+            "--shares",
+            "0",
+            "no shares of this win are still held",
+        ));
+    }
+    let sale = Sale {
+        date: order.date,
+        shares: n,
+        price: order.price,
+        fees: order.fees,
+    };
+    let mut check = win.clone();
+    check.sales.push(sale.clone());
+    validate_win(&check, data, today)?;
+    let sold = Sold {
+        code: win.code.clone(),
+        shares: n,
+        held: held.saturating_sub(n),
+    };
+    Ok((Change::Sell(i, sale), sold))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1348,6 +1447,16 @@ impl Status {
         }
     }
 
+    /// The status's id, as the JSON writes it (`partly_sold`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::PartlySold => "partly_sold",
+            Status::Sold => "sold",
+            Status::Abandoned => "abandoned",
+        }
+    }
+
     /// The status in the reader's language.
     pub fn text(self, lang: crate::Lang) -> &'static str {
         use crate::Lang::{En, Zh};
@@ -1391,4 +1500,25 @@ pub fn entries(ledger: &Ledger, facts: Vec<Facts>) -> Vec<Entry> {
             facts: f,
         })
         .collect()
+}
+
+/// `daxin wins list` as data: the ledger and every win in it.
+///
+/// ```
+/// use daxin::data::Dataset;
+/// use daxin::wins::ledger::{entries, parse, validate, LedgerList};
+/// let data = Dataset::builtin().unwrap();
+/// let l = parse("[[win]]\ncode = \"688802\"\ndate = 2025-12-05\nshares = 500\n", "w").unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+/// let facts = validate(&l, &data, today, None).unwrap();
+/// let list = LedgerList { ledger: "wins.toml".into(), wins: entries(&l, facts) };
+/// let json = serde_json::to_value(&list).unwrap();
+/// assert_eq!((json["wins"][0]["status"].as_str(), json["wins"][0]["held"].as_u64()), (Some("held"), Some(500)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LedgerList {
+    /// The ledger, as the user named it.
+    pub ledger: String,
+    /// Every win with its facts and status.
+    pub wins: Vec<Entry>,
 }

@@ -4,6 +4,8 @@
 //!
 //! - [`broker`]: broker statements (交割单) read into wins, with the rows left
 //!   out and why.
+//! - [`import`]: which of a statement's wins join the ledger, and the report
+//!   of it.
 //! - [`ledger`]: the ledger file — parse with line and field errors,
 //!   validation against each IPO's rules, edits that keep the user's text.
 //! - [`report`]: what each win earned after fees; totals by year, account or
@@ -12,6 +14,7 @@
 //!   published tail lists, by arithmetic; the implied winning rate.
 
 pub mod broker;
+pub mod import;
 pub mod ledger;
 pub mod numbers;
 pub mod report;

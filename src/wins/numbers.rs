@@ -21,6 +21,13 @@
 //! assert_eq!(r.wins, 2);
 //! assert_eq!(r.winning[0].number, "1000479");
 //! assert_eq!(r.implied_rate_pct.to_string(), "0.1200"); // 1/1000 + 2/10000
+//! assert_eq!(r.summary(daxin::Lang::En),
+//!     "numbers 1000000–1001999 (2000): 2 winning; implied winning rate 0.12%");
+//! // as `daxin numbers` gives it: no working unless asked for
+//! let c = daxin::wins::numbers::Checked { report: r, working: Vec::new() };
+//! let json = serde_json::to_value(&c).unwrap();
+//! assert_eq!(json["wins"], 2);
+//! assert!(json.get("working").is_none());
 //! ```
 
 use rust_decimal::Decimal;
@@ -502,6 +509,51 @@ pub struct NumbersReport {
     pub checks: Vec<Check>,
     /// Duplicates, covered tails, a cut listing.
     pub notes: Vec<Note>,
+}
+
+impl NumbersReport {
+    /// The last number of the range, as wide as its start was typed.
+    pub fn last(&self) -> String {
+        let (start, count) = (self.start.parse::<u128>(), self.count.parse::<u128>());
+        let last = start
+            .ok()
+            .zip(count.ok())
+            .and_then(|(s, c)| (s + c).checked_sub(1));
+        last.map(|l| format!("{l:0w$}", w = self.start.len()))
+            .unwrap_or_default()
+    }
+
+    /// Whether every announced figure agrees with the list.
+    pub fn all_agree(&self) -> bool {
+        self.checks.iter().all(|c| match c {
+            Check::Rate { agrees, .. } | Check::Winners { agrees, .. } => *agrees,
+        })
+    }
+
+    /// The range, how many of it win, and the rate the list implies.
+    pub fn summary(&self, lang: Lang) -> String {
+        let (start, last, count, wins) = (&self.start, self.last(), &self.count, self.wins);
+        let rate = num::trim(self.implied_rate_pct);
+        match lang {
+            Lang::Zh => {
+                format!("配号 {start}–{last}（{count} 个）：中签 {wins} 个；尾号推算中签率 {rate}%")
+            }
+            Lang::En => format!(
+                "numbers {start}–{last} ({count}): {wins} winning; implied winning rate {rate}%"
+            ),
+        }
+    }
+}
+
+/// A report as `daxin numbers` gives it: with the working, when asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    /// The check of the range.
+    #[serde(flatten)]
+    pub report: NumbersReport,
+    /// The working, numbers put in (absent when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub working: Vec<String>,
 }
 
 /// The winning numbers in `[start, start + count)` and their count, listing
