@@ -232,3 +232,13 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+#[test]
+fn a_winner_is_printed_as_wide_as_its_tail() {
+    // a six-digit tail wins on 031000 in a range of five-digit numbers
+    let list = from_digits(&["031000"]).unwrap();
+    let r = numbers::check_limited(&list, 26_445, 4_556, 0, usize::MAX).unwrap();
+    assert_eq!(r.wins, 1);
+    assert_eq!(r.winning[0].number, "031000");
+    assert!(r.winning[0].number.ends_with(&r.winning[0].tail));
+}

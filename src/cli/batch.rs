@@ -263,35 +263,87 @@ pub(super) fn run_file(
     target: &mut Target<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
-    let from = opts.from;
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
-    let werr = |e: io::Error| write_error("cannot write the output", e);
     if lower.ends_with(".toml") || lower.ends_with(".json") {
-        // daxin's own record files: small, read whole
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
-        // each record on its own: a bad one is its row's error
-        let records = daxin::data::Dataset::records_from_file_text(&text, &name)?;
-        for rec in &records {
-            let row = import::row_from_record(rec);
-            tally.count(&row);
-            target
-                .row(rec.line, SourceFormat::Daxin, &row)
-                .map_err(werr)?;
-        }
-        return Ok(());
+        return run_records(path, &name, target, tally);
     }
     let (mut reader, size, delim) = open_source(path, opts.sheet)?;
     let read_err = |e: io::Error| io_err(&format!("{name}: cannot read"), e);
+    let werr = |e: io::Error| write_error("cannot write the output", e);
     let mut src = Window::new();
+    let mut layout = read_header(&mut src, &mut reader, delim, opts.from, &name)?;
+    // the rate columns' units, settled on the table's first rows
+    src.fill_to(&mut reader, UNIT_SAMPLE).map_err(read_err)?;
+    let evidence = match opts.units {
+        Some(_) => UnitEvidence::default(),
+        None => unit_evidence(&layout, src.bytes(), src.eof, delim),
+    };
+    let report = layout.settle_units_with(&evidence, opts.units);
+    if let Some(line) = units_line(&name, &report, opts.lang) {
+        eprintln!("{line}");
+    }
+    let progress = progress_bar(size);
+    loop {
+        src.fill_to(&mut reader, BLOCK).map_err(read_err)?;
+        let end = target
+            .block(&layout, delim, src.bytes(), src.eof, src.line, tally)
+            .map_err(werr)?;
+        src.take(end.consumed, end.lines);
+        if let Some(pb) = &progress {
+            pb.set_position(src.offset);
+        }
+        if src.eof && (src.bytes().is_empty() || end.need_more || end.consumed == 0) {
+            break;
+        }
+        if end.need_more {
+            // a record longer than the window: read more before going on
+            src.fill(&mut reader).map_err(read_err)?;
+        }
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// daxin's own record files (TOML, JSON): small, read whole; each record
+/// on its own, so that a bad one is its row's error.
+fn run_records(
+    path: &Path,
+    name: &str,
+    target: &mut Target<'_>,
+    tally: &mut Tally,
+) -> Result<(), CliError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+    let records = daxin::data::Dataset::records_from_file_text(&text, name)?;
+    for rec in &records {
+        let row = import::row_from_record(rec);
+        tally.count(&row);
+        target
+            .row(rec.line, SourceFormat::Daxin, &row)
+            .map_err(|e| write_error("cannot write the output", e))?;
+    }
+    Ok(())
+}
+
+/// The table's layout, from its first line that is not blank or a comment.
+fn read_header(
+    src: &mut Window,
+    reader: &mut dyn Read,
+    delim: u8,
+    from: Option<SourceFormat>,
+    name: &str,
+) -> Result<Layout, CliError> {
     let mut splitter = Splitter::new(delim);
-    // header: the first non-blank, non-comment line
-    let layout = loop {
+    loop {
         match splitter.next(src.bytes(), src.eof) {
-            Step::NeedMore => src.fill(&mut reader).map_err(read_err)?,
+            Step::NeedMore => src
+                .fill(reader)
+                .map_err(|e| io_err(&format!("{name}: cannot read"), e))?,
             Step::Skip { consumed, lines } => src.take(consumed, lines),
-            Step::End => return Err(io_err(&name, "empty file: no header row")),
+            Step::End => return Err(io_err(name, "empty file: no header row")),
             Step::Row {
                 row,
                 consumed,
@@ -311,57 +363,24 @@ pub(super) fn run_file(
                     .map(|c| String::from_utf8_lossy(c).into_owned())
                     .collect();
                 let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-                let l = Layout::detect(&refs, from).map_err(|e| io_err(&name, e))?;
+                let l = Layout::detect(&refs, from).map_err(|e| io_err(name, e))?;
                 src.take(consumed, lines);
-                break l;
+                return Ok(l);
             }
         }
-    };
-    // the rate columns' units, settled on the table's first rows
-    let mut layout = layout;
-    src.fill_to(&mut reader, UNIT_SAMPLE).map_err(read_err)?;
-    let evidence = match opts.units {
-        Some(_) => UnitEvidence::default(),
-        None => unit_evidence(&layout, src.bytes(), src.eof, delim),
-    };
-    let report = layout.settle_units_with(&evidence, opts.units);
-    if let Some(line) = units_line(&name, &report, opts.lang) {
-        eprintln!("{line}");
     }
-    let progress = (io::stderr().is_terminal() && size > (32 << 20)).then(|| {
+}
+
+/// A progress bar on stderr for a large file when stderr is a terminal.
+fn progress_bar(size: u64) -> Option<indicatif::ProgressBar> {
+    (io::stderr().is_terminal() && size > (32 << 20)).then(|| {
         let pb = indicatif::ProgressBar::new(size);
         pb.set_style(
             indicatif::ProgressStyle::with_template("{bytes}/{total_bytes} {wide_bar} {eta}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         pb
-    });
-    loop {
-        src.fill_to(&mut reader, BLOCK).map_err(read_err)?;
-        let end = target
-            .block(&layout, delim, src.bytes(), src.eof, src.line, tally)
-            .map_err(werr)?;
-        src.take(end.consumed, end.lines);
-        if let Some(pb) = &progress {
-            pb.set_position(src.offset);
-        }
-        if src.eof && src.bytes().is_empty() {
-            break;
-        }
-        if end.need_more {
-            if src.eof {
-                break;
-            }
-            // a record longer than the window: read more before going on
-            src.fill(&mut reader).map_err(read_err)?;
-        } else if end.consumed == 0 && src.eof {
-            break;
-        }
-    }
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
-    Ok(())
+    })
 }
 
 /// How many rows at most settle the units: a whole `stock_dxsyl_em`

@@ -87,7 +87,12 @@ fn gcd(a: u64, b: u64) -> u64 {
 
 /// Candidate grid points of a curve, within `k_max`.
 fn candidates(c: &PoolCurve, grid: u64, period: u64, k_max: u64) -> Vec<u64> {
-    let mut out = vec![0, k_max];
+    // the ends of the range are the ends of a stretch too: their
+    // neighbourhoods count (a coarser unit's floor can put the best point
+    // a step or two inside the total)
+    let mut out: Vec<u64> = (0..=period)
+        .flat_map(|j| [j, k_max.saturating_sub(j)])
+        .collect();
     for b in c.breakpoints() {
         let k = b.div_ceil(grid);
         for j in 0..=period {

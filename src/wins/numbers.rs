@@ -605,8 +605,10 @@ pub fn check_limited(
             break;
         };
         let t = &list.effective[i];
+        // at least as wide as its tail: 31000 wins on 031000 as 031000
+        let w = width.max(t.digits.len());
         found.push(Winner {
-            number: format!("{x:0width$}"),
+            number: format!("{x:0w$}"),
             tail: t.digits.clone(),
             value: x,
         });
