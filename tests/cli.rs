@@ -2136,3 +2136,57 @@ fn every_command_shows_examples_that_run() {
         }
     }
 }
+
+// ---- found in review: reproducible pages, encodings everywhere, spreadsheets everywhere ----
+
+#[test]
+fn an_html_report_is_the_same_bytes_every_run() {
+    let run = || {
+        daxin()
+            .args(["show", "沐曦", "--format", "html"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn the_html_audit_reads_gbk_as_audit_does() {
+    let dir = std::env::temp_dir().join(format!("daxin-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("a.txt");
+    let (gbk, _, _) = encoding_rs::GBK.encode("沐曦股份首日收涨692.95%。");
+    std::fs::write(&f, &gbk).unwrap();
+    let out = daxin()
+        .args(["audit", "--format", "html"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("692.95"), "{}", &page[..page.len().min(500)]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn strategy_reads_a_spreadsheet_as_its_csv() {
+    let args = |f: &str| {
+        daxin()
+            .args([
+                "strategy", f, "--sh", "100000", "--sz", "100000", "--format", "json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let csv = args("fixtures/import/akshare_xgsglb_1_17.csv");
+    let xlsx = args("fixtures/import/akshare_xgsglb_1_17.xlsx");
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    let a: Value = serde_json::from_slice(&csv.stdout).unwrap();
+    let b: Value = serde_json::from_slice(&xlsx.stdout).unwrap();
+    assert_eq!(a["expected_profit"], b["expected_profit"]);
+    assert_eq!(a["sh"], b["sh"]);
+}

@@ -179,20 +179,22 @@ pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliE
 
 /// The article `audit` reads: a file, or standard input for none or `-`.
 pub(crate) fn read_article(file: Option<&std::path::Path>) -> Result<String, CliError> {
-    match file.filter(|p| p.as_os_str() != "-") {
-        Some(p) => std::fs::read_to_string(p).map_err(|e| CliError {
+    // the encodings `daxin audit` reads: UTF-8, GBK/GB18030, UTF-16 with a BOM
+    let bytes = match file.filter(|p| p.as_os_str() != "-") {
+        Some(p) => std::fs::read(p).map_err(|e| CliError {
             msg: format!("{}: cannot read: {e}", p.display()),
             code: 2,
-        }),
+        })?,
         None => {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| CliError {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| CliError {
                 msg: format!("standard input: cannot read: {e}"),
                 code: 2,
             })?;
-            Ok(s)
+            b
         }
-    }
+    };
+    Ok(daxin::audit::decode(&bytes).text)
 }
 
 fn run(cli: &Cli) -> Result<Output, CliError> {

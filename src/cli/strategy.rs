@@ -28,6 +28,11 @@ fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<input::RowFa
         msg: format!("{name}: cannot read: {e}"),
         code: 2,
     })?;
+    // a spreadsheet is read as the CSV of its first sheet, as batch reads it
+    let bytes = match daxin::import::sheet::is_spreadsheet(&name) {
+        true => daxin::import::sheet::sheet_csv(&bytes, None, &name)?,
+        false => bytes,
+    };
     Ok(daxin::strategy::file::read(&bytes, &name, from)?)
 }
 

@@ -121,20 +121,20 @@ fn draw_bars(
         .label_style(font(13))
         .axis_desc_style(font(12))
         .draw()?;
-    chart.draw_series(
-        Histogram::vertical(&chart)
-            .margin(18)
-            .style_func(
-                |_, v: &i64| {
-                    if *v < 0 {
-                        DOWN.filled()
-                    } else {
-                        UP.filled()
-                    }
-                },
-            )
-            .data(vals.iter().enumerate().map(|(i, v)| (i as i32, *v))),
-    )?;
+    // one rectangle per bar, in the items' order (plotters' Histogram
+    // gathers bars in a hash map, so the SVG's order changed run to run)
+    chart.draw_series(vals.iter().enumerate().map(|(i, v)| {
+        let style = if *v < 0 { DOWN.filled() } else { UP.filled() };
+        let mut bar = Rectangle::new(
+            [
+                (SegmentValue::Exact(i as i32), 0),
+                (SegmentValue::Exact(i as i32 + 1), *v),
+            ],
+            style,
+        );
+        bar.set_margin(0, 0, 18, 18);
+        bar
+    }))?;
     chart.draw_series(
         items
             .iter()
