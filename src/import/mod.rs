@@ -110,6 +110,11 @@ pub trait Record {
     fn field(&self, i: usize) -> Option<&[u8]>;
     /// How many fields.
     fn count(&self) -> usize;
+    /// Whether every field is UTF-8, when the record can tell at once
+    /// (`None`: ask field by field).
+    fn utf8(&self) -> Option<bool> {
+        None
+    }
 }
 
 impl Record for [&[u8]] {

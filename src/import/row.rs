@@ -135,6 +135,10 @@ impl At {
 /// The board a mainland code belongs to: six digits, with or without an
 /// exchange prefix (`SZ300474`) or suffix (`002001.SZ`).
 pub fn board_of_code(code: &str) -> Option<Board> {
+    // the common cell: six digits and nothing else
+    if let Some(b) = board_of_digits(code.as_bytes()) {
+        return Some(b);
+    }
     let c = code.trim();
     let c = c.rsplit_once('.').map(|(a, _)| a).unwrap_or(c);
     let c = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
@@ -218,6 +222,34 @@ pub(super) fn gain_hundredths(p: i64, ps: u32, i: i64, is: u32) -> Option<i64> {
 pub(super) fn gain_at_places(price: Decimal, issue: Decimal, places: u32) -> Option<Decimal> {
     if places > 10 {
         return None;
+    }
+    // 64 bits first (a hardware division), 128 when the numbers are wider
+    if let (Ok(p), Ok(i)) = (
+        i64::try_from(price.mantissa()),
+        i64::try_from(issue.mantissa()),
+    ) {
+        let (ps, is) = (price.scale(), issue.scale());
+        let scale = ps.max(is);
+        let q = (|| {
+            let p = p.checked_mul(10i64.checked_pow(scale - ps)?)?;
+            let i = i.checked_mul(10i64.checked_pow(scale - is)?)?;
+            if i <= 0 {
+                return None;
+            }
+            let num = p
+                .checked_sub(i)?
+                .checked_mul(100)?
+                .checked_mul(10i64.checked_pow(places)?)?;
+            let (q, r) = (num / i, num % i);
+            Some(if r.unsigned_abs() * 2 >= i.unsigned_abs() {
+                q + num.signum()
+            } else {
+                q
+            })
+        })();
+        if let Some(q) = q {
+            return Some(Decimal::new(q, places));
+        }
     }
     let scale = price.scale().max(issue.scale());
     let p = rescaled(price, scale)?;
@@ -357,6 +389,11 @@ const NOT_LISTED_MARK: &str = "待上市";
 /// A field that is not UTF-8: in a UTF-8 table, a bad byte is its row's
 /// error, not the file's.
 fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
+    // the whole record at once when it can tell; field by field otherwise,
+    // or to name the column of a bad byte
+    if rec.utf8() == Some(true) {
+        return Ok(());
+    }
     for i in 0..rec.count() {
         if let Some(b) = rec.field(i).filter(|b| !b.is_ascii()) {
             if let Err(e) = std::str::from_utf8(b) {

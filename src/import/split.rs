@@ -167,6 +167,11 @@ impl Record for Row<'_> {
     fn count(&self) -> usize {
         self.bounds.len()
     }
+    fn utf8(&self) -> Option<bool> {
+        // the fields lie in `data` (the line, or the unquoted bytes of a
+        // quoted record): one pass over it
+        Some(std::str::from_utf8(self.data).is_ok())
+    }
 }
 
 /// What [`Splitter::next`] found at the start of the window.

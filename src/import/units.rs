@@ -224,23 +224,25 @@ pub(super) fn fits(cx: &FitContext, x: Decimal, unit: Unit) -> bool {
 /// to 10 places: the same answer with no decimal division (`None` when the
 /// numbers are outside that, and the decimal path decides).
 fn fits_in_fen(cx: &FitContext, x: Decimal, unit: Unit) -> Option<bool> {
-    let i = i128::from(super::dated::fen(cx.issue)?);
+    let i = super::dated::fen(cx.issue)?;
     let xs = x.scale();
     if i <= 0 || xs > 10 {
         return None;
     }
-    let xm = x.mantissa();
-    let k: i128 = match unit {
+    // 64-bit arithmetic (a hardware division), `None` past it: the decimal
+    // path then decides
+    let xm = i64::try_from(x.mantissa()).ok()?;
+    let k: i64 = match unit {
         Unit::Percent => 100,
         Unit::Fraction => 1,
     };
-    let den = k.checked_mul(10i128.checked_pow(xs)?)?;
+    let den = k.checked_mul(10i64.checked_pow(xs)?)?;
     // the implied price in fen, half-up: i × (k + x) ÷ k
     let num = i.checked_mul(den.checked_add(xm)?)?;
     if num <= 0 {
         return Some(false);
     }
-    let p = (num.checked_mul(2)? + den) / (2 * den);
+    let p = (num.checked_mul(2)?.checked_add(den)?) / (2 * den);
     if p <= 0 {
         return Some(false);
     }
@@ -257,8 +259,8 @@ fn fits_in_fen(cx: &FitContext, x: Decimal, unit: Unit) -> Option<bool> {
     }
     Some(match cx.band {
         Some((up, down)) => {
-            let hi = (i.checked_mul(i128::from(100 + up))? + 50) / 100;
-            let lo = (i.checked_mul(i128::from(100 - down))? + 50) / 100;
+            let hi = (i.checked_mul(100 + up)? + 50) / 100;
+            let lo = (i.checked_mul(100 - down)? + 50) / 100;
             lo <= p && p <= hi
         }
         None => true,
