@@ -318,3 +318,36 @@ fn tables_that_cannot_be_right_are_refused() {
         &["row 2, basis", "8,741 applicants of 174,816 win"],
     );
 }
+
+#[test]
+fn an_allotment_spreadsheet_reads_as_its_csv() {
+    // the same table as CSV (with CRLF line endings) and as .xlsx: the same
+    // tiers, figures and line numbers
+    let run = |f: &str| {
+        let out = Command::cargo_bin("daxin")
+            .unwrap()
+            .args([
+                "odds",
+                "--allotment",
+                f,
+                "--lot-size",
+                "60",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let csv = run("fixtures/hk/keytop-2026-allotment.csv");
+    let xlsx = run("fixtures/hk/keytop-2026-allotment.xlsx");
+    assert_eq!(csv, xlsx);
+    let v: serde_json::Value = serde_json::from_slice(&csv).unwrap();
+    // the 60-share tier is on the file's third line (a header, then POOL A)
+    assert_eq!(v["tiers"][0]["line"], 3);
+}

@@ -383,9 +383,23 @@ fn csv_records(text: &str, delim: u8) -> Option<Vec<Rec>> {
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    // the line a record starts on, counted from its byte offset: the csv
+    // crate's own line count runs one behind after a CRLF line ending
+    let (mut at, mut line) = (0usize, 1usize);
     for r in rdr.records() {
         let r = r.ok()?;
-        let line = r.position().map_or(0, |p| p.line() as usize);
+        let mut start = r
+            .position()
+            .map_or(at, |p| p.byte() as usize)
+            .min(text.len());
+        // after a CRLF the reported start can be the `\n` of the line before
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start >= at {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[at..start]).count();
+            at = start;
+        }
         let cells: Vec<String> = r.iter().map(clean).collect();
         if cells.iter().all(String::is_empty) {
             continue;

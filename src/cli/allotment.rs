@@ -85,6 +85,11 @@ pub fn odds_cmd(
         msg: format!("--allotment {origin}: cannot read: {e}"),
         code: 2,
     })?;
+    // a table saved from a spreadsheet is read as the CSV of its first sheet
+    let bytes = match daxin::import::sheet::is_spreadsheet(&origin) {
+        true => daxin::import::sheet::sheet_csv(&bytes, None, &origin)?,
+        false => bytes,
+    };
     let req = request(a, ipo, lang, explain)?;
     let r = AllotmentOdds::build(&bytes, &format!("--allotment {origin}"), &req)?;
     let mut out = draw(&r, fmt, lang);
