@@ -485,6 +485,107 @@ fn wins_page_reports_the_servers_ledger_as_the_cli_does() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn strategy_page_and_api_are_daxin_strategy() {
+    let file = "fixtures/strategy/a-share-2025.csv";
+    let table = std::fs::read_to_string(file).unwrap();
+    let fields = [
+        ("table", table.as_str()),
+        ("sh", "200000"),
+        ("sz", "150000"),
+        ("lang", "en"),
+    ];
+    let api = post(
+        "/api/strategy",
+        "application/x-www-form-urlencoded",
+        form(&fields),
+    );
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let want = cli(
+        &[
+            "strategy", file, "--sh", "200000", "--sz", "150000", "--lang", "en", "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(api.body, want);
+    let page = post(
+        "/strategy",
+        "application/x-www-form-urlencoded",
+        form(&fields),
+    );
+    assert_eq!(page.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&want).unwrap();
+    let total = dec(&json["expected_profit"]);
+    assert!(
+        page.body
+            .contains(&format!("data-k=\"expected_profit\">{}<", group(total, 2))),
+        "{}",
+        page.body
+    );
+    // 摩尔线程 at 20万 of Shanghai value: its cap of 11,000 shares is 22
+    // numbers; 22 × 0.03635054 % × 243,110 (its published 每中一签获利)
+    let row = &page.body[page.body.find("data-code=\"688795\"").unwrap()..];
+    assert_eq!(cell(row, "expected_profit"), "1,944.18");
+    // with explain, the working comes along, as --explain gives it
+    let mut with = fields.to_vec();
+    with.push(("explain", "1"));
+    let api = post(
+        "/api/strategy",
+        "application/x-www-form-urlencoded",
+        form(&with),
+    );
+    let want = cli(
+        &[
+            "strategy",
+            file,
+            "--sh",
+            "200000",
+            "--sz",
+            "150000",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "--explain",
+        ],
+        None,
+    );
+    assert_eq!(api.body, want);
+}
+
+#[test]
+fn strategy_errors_name_the_field() {
+    let r = post(
+        "/strategy",
+        "application/x-www-form-urlencoded",
+        form(&[("sh", "-5")]),
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("sh: a market value cannot be negative"),
+        "{}",
+        r.body
+    );
+    let r = post(
+        "/api/strategy",
+        "application/x-www-form-urlencoded",
+        form(&[("sz", "1")])
+            .into_iter()
+            .chain(b"&accounts=3".iter().copied())
+            .collect(),
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("accounts splits a total"), "{}", r.body);
+    // a blank table is the built-in data
+    let r = post(
+        "/api/strategy",
+        "application/x-www-form-urlencoded",
+        form(&[("sh", "100000")]),
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
 // ---- escaping: script and markup in every input ----
 
 const EVIL: &str = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
@@ -567,6 +668,26 @@ fn script_and_markup_in_every_input_come_back_escaped() {
         form(&[("table", EVIL)]),
     );
     assert_escaped("batch header", &r.body);
+
+    let table = format!(
+        "股票代码,股票简称,发行价格,首日收盘价,上市日期,申购日期,中签率\n688802,{EVIL},104.66,829.90,2025-12-17,2025-12-05,0.03348913\n{EVIL},x,{EVIL},1,2025-01-01,-,-\n"
+    );
+    for f in ["sh", "total", "accounts", "basis", "from", "to", "lang"] {
+        let r = post(
+            "/strategy",
+            "application/x-www-form-urlencoded",
+            form(&[("table", &table), ("sz", "100000"), (f, EVIL)]),
+        );
+        assert_escaped(f, &r.body);
+        assert!(r.body.contains("&lt;img src=x"), "{f}: {}", r.body);
+    }
+    let r = post(
+        "/api/strategy",
+        "application/x-www-form-urlencoded",
+        form(&[("table", EVIL), ("sh", EVIL)]),
+    );
+    assert_escaped("api strategy", &r.body);
+    assert!(!r.body.contains('<'), "{}", r.body);
 }
 
 #[test]
@@ -624,6 +745,19 @@ fn an_article_of_one_mebibyte_is_read_and_a_larger_one_refused() {
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     let r = post("/api/audit", "text/plain", at_limit.into_bytes());
     assert_eq!(r.status, StatusCode::OK);
+}
+
+#[test]
+fn a_strategy_table_past_four_mebibytes_is_refused() {
+    let over = "a".repeat(daxin::web::MAX_TABLE + 1);
+    for uri in ["/strategy", "/api/strategy"] {
+        let r = post(
+            uri,
+            "application/x-www-form-urlencoded",
+            form(&[("table", &over), ("sh", "1")]),
+        );
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+    }
 }
 
 // ---- the self-contained files ----

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 
 use daxin::fees::{self, Broker, Schedule};
 use daxin::import::SourceFormat;
-use daxin::input::{self as din, opt};
+use daxin::input as din;
 use daxin::num::{self, fixed, group, percent};
 use daxin::strategy::dist::{Distribution, Method};
-use daxin::strategy::input::{self, Excluded, ProfitBasis, Subscription, Terms};
+use daxin::strategy::input::{self, Excluded, Subscription, Terms};
 use daxin::strategy::note::{pool_words, split_text, why_text};
+use daxin::strategy::plan::PlanFields;
 use daxin::strategy::report::{build, Plan, Report};
 use daxin::strategy::Pool;
 use daxin::{Currency, Lang};
@@ -36,73 +37,24 @@ fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<input::RowFa
     Ok(daxin::strategy::file::read(&bytes, &name, from)?)
 }
 
-fn amount(flag: &str, raw: &Option<String>) -> Result<Option<Decimal>, CliError> {
-    let Some(r) = raw else { return Ok(None) };
-    let v = din::parse_amount(flag, r)?;
-    if v < Decimal::ZERO {
-        return Err(daxin::Error::invalid(flag, r, "a market value cannot be negative").into());
-    }
-    Ok(Some(v))
-}
-
-fn count(flag: &str, raw: &Option<String>, default: u64, max: u64) -> Result<u64, CliError> {
-    let Some(r) = raw else { return Ok(default) };
-    let why = format!("a whole number from 1 to {max}");
-    Ok(din::parse_whole(flag, r, 1..=max, &why)?)
-}
-
 /// The market values, the period, the split and the draws, validated.
 fn plan(a: &StrategyArgs) -> Result<Plan, CliError> {
-    let sh = amount("--sh", &a.sh)?.unwrap_or(Decimal::ZERO);
-    let sz = amount("--sz", &a.sz)?.unwrap_or(Decimal::ZERO);
-    let total = amount("--total", &a.total)?;
-    if total.is_some_and(|t| t.is_zero()) {
-        return Err(daxin::Error::invalid("--total", "0", "the total must be above zero").into());
-    }
-    if a.sh.is_none() && a.sz.is_none() && total.is_none() {
-        let what = "give --sh and/or --sz (average market value, yuan), or --total to split";
-        return Err(daxin::Error::missing("--sh", what).into());
-    }
-    let step = match a.step.as_deref() {
-        Some(s) => match din::parse_amount("--step", s)? {
-            v if v <= Decimal::ZERO => {
-                let why = "the step must be above zero";
-                return Err(daxin::Error::invalid("--step", s, why).into());
-            }
-            v => v,
-        },
-        None => Decimal::from(10_000),
-    };
-    let from = opt("--from", a.from.as_deref(), din::parse_date)?;
-    let to = opt("--to", a.to.as_deref(), din::parse_date)?;
-    let basis: ProfitBasis = a.basis.as_deref().unwrap_or("close").parse()?;
-    let accounts = count("--accounts", &a.accounts, 1, 20)?;
-    let samples = count("--samples", &a.samples, 20_000, 10_000_000)?;
-    let seed = match &a.seed {
-        Some(s) => s
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| daxin::Error::invalid("--seed", s, "a whole number"))?,
-        None => 1,
-    };
-    if accounts > 1 && total.is_none() {
-        return Err(daxin::Error::missing("--total", "--accounts splits a --total").into());
-    }
-    Ok(Plan {
-        sh,
-        sz,
-        step,
-        from,
-        to,
-        total,
-        accounts: u32::try_from(accounts).unwrap_or(1),
-        samples,
-        seed,
-        basis,
+    let fields = PlanFields {
+        sh: a.sh.as_deref(),
+        sz: a.sz.as_deref(),
+        total: a.total.as_deref(),
+        step: a.step.as_deref(),
+        from: a.from.as_deref(),
+        to: a.to.as_deref(),
+        basis: a.basis.as_deref(),
+        accounts: a.accounts.as_deref(),
+        samples: a.samples.as_deref(),
+        seed: a.seed.as_deref(),
         fees: a.fees,
-        star: !a.no_star,
-        chinext: !a.no_chinext,
-    })
+        no_star: a.no_star,
+        no_chinext: a.no_chinext,
+    };
+    Ok(fields.validate("--")?)
 }
 
 /// The broker terms of `--fees`: the config's, then the flags.
@@ -124,16 +76,11 @@ fn rows(
     from: Option<SourceFormat>,
     terms: &Terms,
 ) -> Result<(Vec<Subscription>, Vec<Excluded>), CliError> {
-    let (mut subs, mut excluded) = (Vec::new(), Vec::new());
+    let mut facts = Vec::new();
     for f in &a.files {
-        for facts in read_file(f, from)? {
-            match input::resolve(&facts, terms) {
-                Ok(s) => subs.push(s),
-                Err(e) => excluded.push(e),
-            }
-        }
+        facts.extend(read_file(f, from)?);
     }
-    Ok((subs, excluded))
+    Ok(input::resolve_all(&facts, terms))
 }
 
 /// Runs `daxin strategy`.

@@ -369,6 +369,22 @@ pub struct Terms<'a> {
     pub chinext: bool,
 }
 
+/// Every row resolved, in order: the subscriptions that count, and the rows
+/// that do not, each with why.
+pub fn resolve_all<'f>(
+    facts: impl IntoIterator<Item = &'f RowFacts>,
+    t: &Terms,
+) -> (Vec<Subscription>, Vec<Excluded>) {
+    let (mut subs, mut excluded) = (Vec::new(), Vec::new());
+    for f in facts {
+        match resolve(f, t) {
+            Ok(s) => subs.push(s),
+            Err(e) => excluded.push(e),
+        }
+    }
+    (subs, excluded)
+}
+
 /// Applies the dated rules to a row: the subscription rule and lot of its
 /// day, the cap (the row's 申购上限, else from its 顶格申购需配市值, else by
 /// the 1‰ rule from the initial online tranche, else only the rule's

@@ -15,6 +15,7 @@
 //!   integers, sums to one exactly), P(no win), profit percentiles (exact,
 //!   else a seeded Monte Carlo with its error);
 //! - [`mod@file`]: the bytes of an input file → the facts of its rows;
+//! - [`plan`]: the fields a person typed → a validated [`Plan`];
 //! - [`report`]: all of it as one serialisable report; [`note`]: its
 //!   notes and assumptions as typed values, put into words per language.
 //!
@@ -65,6 +66,7 @@ pub mod dist;
 pub mod file;
 pub mod input;
 pub mod note;
+pub mod plan;
 pub mod report;
 pub mod split;
 

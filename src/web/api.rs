@@ -2,7 +2,7 @@
 //! (`--format json`), byte for byte. An error is `{"error": "…"}` with
 //! status 400 (404 for an unknown IPO).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -48,7 +48,7 @@ fn bad(e: Error) -> Response {
     fail(StatusCode::BAD_REQUEST, &e.to_string())
 }
 
-fn flag(v: &Option<String>) -> bool {
+pub(crate) fn flag(v: &Option<String>) -> bool {
     v.as_deref()
         .is_some_and(|x| matches!(x, "1" | "true" | "yes" | "on"))
 }
@@ -221,5 +221,23 @@ pub async fn wins(State(state): State<AppState>, Query(q): Query<WinsQuery>) -> 
             "the server was started without --ledger",
         ),
         Err(super::wins::NoReport::Failed(m)) => fail(StatusCode::UNPROCESSABLE_ENTITY, &m),
+    }
+}
+
+/// `POST /api/strategy`: `daxin strategy TABLE --format json` for the
+/// table in the form (`table`; blank for the built-in data) and the plan
+/// fields by their flags' names (`explain=1` for `--explain`).
+pub async fn strategy(
+    State(state): State<AppState>,
+    Form(f): Form<super::strategy::StrategyForm>,
+) -> Response {
+    let lang = lang_of(&f.lang);
+    let explain = flag(&f.explain);
+    if let Some(m) = super::strategy::too_large(&f) {
+        return fail(StatusCode::PAYLOAD_TOO_LARGE, &m);
+    }
+    match super::strategy::blocking(state, f).await {
+        (_, Ok(r)) => pretty(&r.to_json(lang, explain)),
+        (_, Err(e)) => bad(e),
     }
 }

@@ -46,6 +46,7 @@ mod list;
 mod odds;
 mod page;
 mod path;
+mod strategy;
 mod wins;
 
 pub use audit::audit_document;
@@ -154,6 +155,12 @@ pub fn router(state: AppState) -> Router {
                 .post(batch::submit)
                 .layer(DefaultBodyLimit::max(BATCH_BODY)),
         )
+        .route(
+            "/strategy",
+            get(strategy::form_page)
+                .post(strategy::submit)
+                .layer(DefaultBodyLimit::max(BATCH_BODY)),
+        )
         .route("/wins", get(wins::page))
         .route("/style.css", get(stylesheet))
         .route("/api/list", get(api::list))
@@ -167,6 +174,10 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(api::audit).layer(DefaultBodyLimit::max(MAX_ARTICLE)),
         )
         .route("/api/wins", get(api::wins))
+        .route(
+            "/api/strategy",
+            axum::routing::post(api::strategy).layer(DefaultBodyLimit::max(BATCH_BODY)),
+        )
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(OTHER_BODY))
         .layer(middleware::map_response(security_headers))

@@ -83,13 +83,14 @@ pub fn with_lang(query: Option<&str>, to: Lang) -> String {
     parts.join("&")
 }
 
-const NAV: [(&str, &str, &str); 7] = [
+const NAV: [(&str, &str, &str); 8] = [
     ("/", "新股列表", "IPOs"),
     ("/lot", "计算器", "Calculator"),
     ("/odds", "中签概率", "Odds"),
     ("/path", "连板路径", "Limit-up run"),
     ("/audit", "核查文章", "Check an article"),
     ("/batch", "批量核算", "Batch"),
+    ("/strategy", "市值策略", "Strategy"),
     ("/wins", "我的中签", "My wins"),
 ];
 

@@ -1,13 +1,13 @@
 // Drives headless Chromium over `daxin serve` with JavaScript disabled:
 // loads each page, submits the forms as a person would, checks the figures
 // in the resulting DOM and saves a screenshot of each page.
-// Usage: node check.js BASE_URL OUT_DIR PROFILE_DIR BATCH_CSV
+// Usage: node check.js BASE_URL OUT_DIR PROFILE_DIR BATCH_CSV STRATEGY_CSV
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [base, out, profile, batchCsv] = process.argv.slice(2);
+const [base, out, profile, batchCsv, strategyCsv] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -134,6 +134,18 @@ async function shot(page, name) {
   check('batch: every row of the table', rows.length >= 5, String(rows.length));
   check('batch: 沐曦股份 362620.00', (await page.content()).includes('>362620.00<'));
   await shot(page, 'batch');
+
+  // The strategy form: a year's table and the market value on each exchange.
+  await page.goto(`${base}/strategy?lang=zh`);
+  await page.fill('#table', fs.readFileSync(strategyCsv, 'utf8'));
+  await page.fill('#sh', '200000');
+  await page.fill('#sz', '150000');
+  await Promise.all([page.waitForNavigation(), page.click('#strategy button[type=submit]')]);
+  // 摩尔线程: 22 numbers (its 11,000-share cap) × 0.03635054 % × 243,110
+  check('strategy: 摩尔线程 expects 1,944.18',
+    (await text(page, '#rows tr[data-code="688795"] [data-k="expected_profit"]')) === '1,944.18');
+  check('strategy: the spread and the curve are charted', (await page.$$('figure.chart svg')).length === 2);
+  await shot(page, 'strategy');
 
   // My wins, from the ledger the server was started with.
   res = await page.goto(`${base}/wins?lang=zh`);

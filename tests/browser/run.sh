@@ -2,7 +2,7 @@
 # A real browser on `daxin serve` (issue #16): starts the server on
 # loopback, drives headless Chromium (Debian's `chromium`) with JavaScript
 # disabled through playwright-core, loads each page, submits the calculator,
-# the odds, the run, the audit box and the batch form, checks the DOM for
+# the odds, the run, the audit box, the batch and the strategy forms, checks the DOM for
 # the expected figures, and saves a screenshot of each page under
 # target/browser/. Installs what it needs when missing: chromium and a CJK
 # font from Debian's packages, playwright-core from npm (into target/).
@@ -52,4 +52,5 @@ done
 
 echo "== headless chromium"
 NODE_PATH="$PWD/$DRIVER/node_modules" node tests/browser/check.js \
-  "http://127.0.0.1:$PORT" "$OUT" "$PROFILE" "$PWD/fixtures/import/akshare_xgsglb_gpu.csv"
+  "http://127.0.0.1:$PORT" "$OUT" "$PROFILE" "$PWD/fixtures/import/akshare_xgsglb_gpu.csv" \
+  "$PWD/fixtures/strategy/a-share-2025.csv"
