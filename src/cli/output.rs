@@ -1,7 +1,8 @@
 //! Where output goes: stdout, or a file written atomically.
 //!
-//! A file named by `-o` is written to a temporary name beside its target,
-//! flushed to disk and renamed over it, so a reader never sees half a file.
+//! A file named by `-o` is written to a temporary name beside its target
+//! (by a second thread, which flushes it to disk as it goes), flushed and
+//! renamed over it, so a reader never sees half a file.
 //! The target must be a regular file or a new path: a directory, a FIFO, a
 //! device or a socket is refused (exit 2), never replaced. A symlink is
 //! written through: the link stays, its target is replaced, and the
@@ -9,9 +10,11 @@
 //! error and on SIGINT, SIGTERM and SIGHUP, so no `.NAME.tmp-PID` is left.
 
 use std::fs::{self, File, Permissions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Mutex, Once};
+use std::thread::JoinHandle;
 
 use super::CliError;
 
@@ -118,6 +121,99 @@ fn special_kind(_: &fs::FileType) -> &'static str {
     "not a regular file"
 }
 
+/// Bytes gathered before they are handed to the writing thread.
+const CHUNK: usize = 1 << 20;
+/// Chunks in flight between the two threads (the memory held is bounded:
+/// about this many chunks, whatever the file's size).
+const IN_FLIGHT: usize = 4;
+/// The writing thread asks the disk to catch up every this many bytes, so
+/// that the last flush before the rename waits for little.
+const SYNC_EVERY: usize = 32 << 20;
+
+/// The thread that writes a file's chunks and flushes them to disk as it
+/// goes, while the caller computes the next ones: a large output's disk
+/// writes overlap the work instead of all waiting at the end (measured on
+/// `daxin batch -o`: 198 MB flushed at the end took 0.1–0.6 s after 0.56 s
+/// of work).
+struct Writer {
+    chunks: Option<SyncSender<Vec<u8>>>,
+    spare: Receiver<Vec<u8>>,
+    thread: Option<JoinHandle<io::Result<File>>>,
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    fn start(mut file: File) -> Writer {
+        let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (back_tx, back_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT + 2);
+        let thread = std::thread::spawn(move || {
+            let mut unsynced = 0usize;
+            for mut chunk in rx {
+                file.write_all(&chunk)?;
+                unsynced += chunk.len();
+                if unsynced >= SYNC_EVERY {
+                    file.sync_data()?;
+                    unsynced = 0;
+                }
+                chunk.clear();
+                // the caller may be gone, or have spares enough
+                let _ = back_tx.try_send(chunk);
+            }
+            Ok(file)
+        });
+        Writer {
+            chunks: Some(tx),
+            spare: back_rx,
+            thread: Some(thread),
+            buf: Vec::with_capacity(CHUNK),
+        }
+    }
+
+    /// Hands the gathered bytes to the thread; its error, if it stopped.
+    fn send(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let next = self
+            .spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+        let full = std::mem::replace(&mut self.buf, next);
+        let sent = self.chunks.as_ref().map(|tx| tx.send(full));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // the thread stopped on an error: that error
+            _ => Err(self
+                .finish()
+                .err()
+                .unwrap_or_else(|| io::Error::other("the writing thread stopped"))),
+        }
+    }
+
+    /// Every chunk written; the file back from the thread.
+    fn finish(&mut self) -> io::Result<File> {
+        self.chunks = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(r)) => r,
+            Some(Err(_)) => Err(io::Error::other("the writing thread panicked")),
+            None => Err(io::Error::other("file already closed")),
+        }
+    }
+}
+
+impl Write for Writer {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A file written to a temporary name beside its target and renamed over
 /// it when complete.
 pub struct AtomicFile {
@@ -126,7 +222,7 @@ pub struct AtomicFile {
     /// What the user typed, for messages.
     shown: String,
     perms: Option<Permissions>,
-    file: Option<BufWriter<File>>,
+    file: Option<Writer>,
 }
 
 impl AtomicFile {
@@ -152,7 +248,7 @@ impl AtomicFile {
             target,
             shown,
             perms,
-            file: Some(BufWriter::with_capacity(1 << 16, file)),
+            file: Some(Writer::start(file)),
         })
     }
 
@@ -160,8 +256,10 @@ impl AtomicFile {
     pub fn commit(mut self) -> Result<(), CliError> {
         let shown = self.shown.clone();
         let fail = |e: io::Error| write_error(&shown, e);
-        if let Some(w) = self.file.take() {
-            let f = w.into_inner().map_err(|e| fail(e.into_error()))?;
+        if let Some(mut w) = self.file.take() {
+            let last = w.send();
+            let f = w.finish();
+            let f = last.and(f).map_err(fail)?;
             if let Some(p) = &self.perms {
                 f.set_permissions(p.clone()).map_err(fail)?;
             }
@@ -197,7 +295,9 @@ impl Write for AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
+        if let Some(mut w) = self.file.take() {
+            // the thread is done with the file before it goes
+            let _ = w.finish();
             let _ = fs::remove_file(&self.tmp);
             untrack(&self.tmp);
         }
