@@ -58,7 +58,7 @@ proptest! {
         ];
         let out = import::process(&layout, row.as_slice());
         let mut bytes = Vec::new();
-        import::write::csv_row(&mut bytes, 2, layout.format, &out, true);
+        import::write::csv_row(&mut bytes, 2, layout.format, &out, Some(daxin::Lang::En));
     }
 
     #[test]

@@ -72,6 +72,7 @@ fn request<'a>(
 pub fn odds_cmd(
     a: &OddsArgs,
     ipo: Option<&Ipo>,
+    sheet: Option<&str>,
     fmt: Format,
     lang: Lang,
     explain: bool,
@@ -81,15 +82,8 @@ pub fn odds_cmd(
         .as_ref()
         .ok_or_else(|| daxin::Error::missing("--allotment", "the allotment results table"))?;
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| CliError {
-        msg: format!("--allotment {origin}: cannot read: {e}"),
-        code: 2,
-    })?;
-    // a table saved from a spreadsheet is read as the CSV of its first sheet
-    let bytes = match daxin::import::sheet::is_spreadsheet(&origin) {
-        true => daxin::import::sheet::sheet_csv(&bytes, None, &origin)?,
-        false => bytes,
-    };
+    // a table saved from a spreadsheet is read as the CSV of its sheet
+    let bytes = super::read_table(path, &format!("--allotment {origin}"), sheet)?;
     let req = request(a, ipo, lang, explain)?;
     let r = AllotmentOdds::build(&bytes, &format!("--allotment {origin}"), &req)?;
     let mut out = draw(&r, fmt, lang);

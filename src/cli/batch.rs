@@ -145,10 +145,14 @@ pub(super) struct Opts<'a> {
 
 impl<'a> Opts<'a> {
     /// The options `a` gives, validated.
-    pub(super) fn of(a: &'a BatchArgs, lang: Lang) -> Result<Opts<'a>, CliError> {
+    pub(super) fn of(
+        a: &'a BatchArgs,
+        sheet: Option<&'a str>,
+        lang: Lang,
+    ) -> Result<Opts<'a>, CliError> {
         Ok(Opts {
             from: a.from.as_deref().map(str::parse).transpose()?,
-            sheet: a.sheet.as_deref(),
+            sheet,
             units: a.units.as_deref().map(str::parse).transpose()?,
             lang,
             jobs: match &a.jobs {
@@ -513,7 +517,7 @@ fn write_rows(
         Format::Json => Encoding::Json,
         Format::Md | Format::Table => Encoding::Md,
     };
-    let enc = Encoder::new(encoding, explain, None);
+    let enc = Encoder::new(encoding, explain, None).in_lang(opts.lang);
     let mut head = Vec::new();
     enc.header(&mut head, with_file);
     w.write_all(&head).map_err(werr)?;
@@ -539,8 +543,16 @@ fn write_rows(
 
 /// Runs `daxin batch`; returns the exit code (0 every row read — computed,
 /// pending, ambiguous or without a price; 1 some rows had errors).
-pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8, CliError> {
-    let opts = Opts::of(a, lang)?;
+pub fn batch(
+    a: &BatchArgs,
+    sheet: Option<&str>,
+    fmt: Format,
+    explain: bool,
+    lang: Lang,
+) -> Result<u8, CliError> {
+    let opts = Opts::of(a, sheet, lang)?;
+    // every input can be read before a byte of output is written
+    check_sources(&a.files)?;
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
@@ -563,8 +575,24 @@ pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8
     Ok(u8::from(tally.errors > 0))
 }
 
+/// Refuses, before anything is written, an input that cannot be opened or
+/// is a directory (stdin, `-`, is read as it comes).
+pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError> {
+    for path in files.iter().filter(|p| p.as_os_str() != "-") {
+        let name = path.display().to_string();
+        let f = File::open(path).map_err(|e| io_err(&format!("{name}: cannot open"), e))?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(io_err(
+                &name,
+                "is a directory; give the table's file (CSV, TSV, .xlsx, .xls, .ods, TOML or JSON)",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The run's summary line, when some row was not simply computed.
-fn summary(t: &Tally, lang: Lang) -> Option<String> {
+pub(super) fn summary(t: &Tally, lang: Lang) -> Option<String> {
     if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
         return None;
     }

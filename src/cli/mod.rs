@@ -25,7 +25,7 @@ use daxin::data::Dataset;
 use daxin::report::ipo::Request;
 use daxin::Lang;
 
-use args::{Cli, Command};
+use args::{Cli, Command, Common};
 
 /// Today, for the commands whose rules default to the day they run.
 pub fn today() -> chrono::NaiveDate {
@@ -95,7 +95,13 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        return match batch::batch(a, fmt, cli.common.explain, lang) {
+        return match batch::batch(
+            a,
+            cli.common.sheet.as_deref(),
+            fmt,
+            cli.common.explain,
+            lang,
+        ) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("daxin: {}", e.msg);
@@ -123,27 +129,45 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
+pub(crate) fn load_data(common: &Common) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
-    for f in files {
+    for f in &common.data {
         let origin = f.display().to_string();
-        let cannot = |e: &dyn std::fmt::Display| CliError {
-            msg: format!("--data {origin}: cannot read: {e}"),
-            code: 2,
-        };
+        let shown = format!("--data {origin}");
         let user = if daxin::import::sheet::is_spreadsheet(&origin) {
             // a sheet reads as the CSV of the same sheet
-            let bytes = std::fs::read(f).map_err(|e| cannot(&e))?;
-            let csv = daxin::import::sheet::sheet_csv(&bytes, None, &origin)?;
-            let text = String::from_utf8(csv).map_err(|e| cannot(&e))?;
+            let csv = read_table(f, &shown, common.sheet.as_deref())?;
+            let text = String::from_utf8(csv).map_err(|e| cannot_read(&shown, &e))?;
             Dataset::from_csv(&text, &origin)?
         } else {
-            let text = std::fs::read_to_string(f).map_err(|e| cannot(&e))?;
+            let text = std::fs::read_to_string(f).map_err(|e| cannot_read(&shown, &e))?;
             Dataset::from_file_text(&text, &origin)?
         };
         data.merge(user);
     }
     Ok(data)
+}
+
+fn cannot_read(shown: &str, e: &dyn std::fmt::Display) -> CliError {
+    CliError {
+        msg: format!("{shown}: cannot read: {e}"),
+        code: 2,
+    }
+}
+
+/// The bytes of a table file; a spreadsheet (.xlsx, .xls, .ods) as the CSV
+/// of its sheet `sheet` (`--sheet`, default the first). `shown` names the
+/// file in messages (with its flag, where it came from one).
+pub(crate) fn read_table(
+    path: &std::path::Path,
+    shown: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<u8>, CliError> {
+    let bytes = std::fs::read(path).map_err(|e| cannot_read(shown, &e))?;
+    match daxin::import::sheet::is_spreadsheet(&path.display().to_string()) {
+        true => Ok(daxin::import::sheet::sheet_csv(&bytes, sheet, shown)?),
+        false => Ok(bytes),
+    }
 }
 
 /// Reads the broker terms: `--config`, else `$DAXIN_CONFIG`, else
@@ -207,7 +231,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             let ipo = data.find(ipo)?;
             let config = load_config(cli.common.config.as_deref())?;
             let mut req = Request::new(lang);
@@ -227,11 +251,11 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Limits(a) => chances::limits_cmd(a, fmt, lang, explain),
         Command::Path(a) => chances::path_cmd(a, fmt, lang, explain),
         Command::Odds(a) => {
-            let data = load_data(&cli.common.data)?;
-            chances::odds_cmd(a, &data, fmt, lang, explain)
+            let data = load_data(&cli.common)?;
+            chances::odds_cmd(a, &data, cli.common.sheet.as_deref(), fmt, lang, explain)
         }
         Command::Audit { file } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             audit::audit_cmd(file.as_deref(), &data, fmt, lang, explain)
         }
         Command::Completions { shell } => {
@@ -252,7 +276,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Numbers(a) => numbers::numbers_cmd(a, fmt, lang, explain),
         Command::Wins(w) => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
         Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),

@@ -42,7 +42,7 @@ pub fn headline_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let ipo = data.find(ipo)?;
     let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
     let r = HeadlineReport::build(ipo, basis, lang, explain)?;
@@ -59,7 +59,7 @@ pub fn list_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let filter = Filter {
         board: board.as_deref().map(str::parse).transpose()?,
         year: year.as_deref().map(Filter::parse_year).transpose()?,

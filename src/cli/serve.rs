@@ -25,7 +25,7 @@ pub fn serve(a: &ServeArgs, common: &Common) -> Result<(), CliError> {
         .trim()
         .parse()
         .map_err(|_| daxin::Error::invalid("--port", &a.port, "a port number, 0 to 65535"))?;
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let config = load_config(common.config.as_deref())?;
     let ledger = wins::ledger_path(a.ledger.as_deref()).ok().map(|path| {
         let name = path.display().to_string();

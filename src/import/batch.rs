@@ -28,6 +28,7 @@
 
 use super::split::{Splitter, Step};
 use super::{write, Layout, RowOut, Rows, SourceFormat, Status};
+use crate::Lang;
 
 /// Counts of a run, by what became of each row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,6 +96,8 @@ pub enum Encoding {
 pub struct Encoder {
     encoding: Encoding,
     explain: bool,
+    /// The language of the working (with `explain`).
+    lang: Lang,
     /// The `file` cell and its delimiter (CSV), or the file's name.
     file: Option<String>,
 }
@@ -105,8 +108,15 @@ impl Encoder {
         Encoder {
             encoding,
             explain,
+            lang: Lang::En,
             file: file.map(str::to_string),
         }
+    }
+
+    /// The same encoder with the working (`explain`) written in `lang`
+    /// (English by default).
+    pub fn in_lang(self, lang: Lang) -> Encoder {
+        Encoder { lang, ..self }
     }
 
     /// The same encoder for rows of another file.
@@ -161,7 +171,7 @@ impl Encoder {
                 if let Some(f) = &self.file {
                     write::push_text(out, f);
                 }
-                write::csv_row(out, line, source, r, self.explain);
+                write::csv_row(out, line, source, r, self.explain.then_some(self.lang));
             }
             Encoding::Json => {
                 use serde_json::Value;
@@ -182,7 +192,10 @@ impl Encoder {
                     v.insert(col.to_string(), value);
                 }
                 if self.explain {
-                    v.insert("working".into(), Value::String(super::working(r)));
+                    v.insert(
+                        "working".into(),
+                        Value::String(super::working(r, self.lang)),
+                    );
                 }
                 out.extend_from_slice(b",\n");
                 // a map of strings and numbers always serialises
@@ -196,7 +209,7 @@ impl Encoder {
                         .map(|(_, t)| t.unwrap_or_default()),
                 );
                 if self.explain {
-                    cells.push(super::working(r));
+                    cells.push(super::working(r, self.lang));
                 }
                 let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
                 out.extend_from_slice(format!("| {} |\n", cells.join(" | ")).as_bytes());

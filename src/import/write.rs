@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 
 use super::{At, RowOut, SourceFormat};
 use crate::num;
+use crate::Lang;
 
 /// The output columns of `daxin batch`: the row's identity, the headline
 /// figures (at the first close, else the first-day average, else the latest
@@ -123,8 +124,14 @@ pub fn csv_header(out: &mut Vec<u8>, explain: bool) {
 }
 
 /// Appends one row: the input's line number, the recomputed figures, and
-/// (when `explain`) the working.
-pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, explain: bool) {
+/// (when `explain` names a language) the working in it.
+pub fn csv_row(
+    out: &mut Vec<u8>,
+    line: u64,
+    source: SourceFormat,
+    r: &RowOut,
+    explain: Option<Lang>,
+) {
     push_u64(out, line);
     out.push(b',');
     push_text(out, &r.code);
@@ -158,9 +165,9 @@ pub fn csv_row(out: &mut Vec<u8>, line: u64, source: SourceFormat, r: &RowOut, e
     if let Some(d) = r.subscription_date {
         push_date(out, d);
     }
-    if explain {
+    if let Some(lang) = explain {
         out.push(b',');
-        push_text(out, &super::working(r));
+        push_text(out, &super::working(r, lang));
         out.pop(); // push_text ends with a delimiter
     }
     out.push(b'\n');
@@ -417,7 +424,7 @@ mod tests {
             subscription_date: Some(crate::input::ymd(2025, 11, 24)),
         };
         let mut out = Vec::new();
-        csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, false);
+        csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, None);
         let mut rd = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(out.as_slice());
