@@ -195,6 +195,34 @@ fn csv_is_one_plain_row_per_ipo() {
 }
 
 #[test]
+fn a_row_without_a_cap_has_an_empty_cap_cell() {
+    let out = daxin()
+        .args(["strategy", YEAR_2025, "--sh", "100000", "--format", "csv"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let head = rows.headers().unwrap_or_else(|e| panic!("{e}")).clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap_or(usize::MAX);
+    let mut seen = 0;
+    for r in rows.records() {
+        let r = r.unwrap_or_else(|e| panic!("{e}"));
+        let cap = r.get(col("cap_shares")).unwrap_or_else(|| panic!("{text}"));
+        match r.get(col("code")) {
+            // 华电新能: no cap in the row, none in the SSE main board's rules
+            Some("600930") => assert_eq!(cap, "", "{text}"),
+            // 摩尔线程's published 申购上限; 沐曦股份: STAR's 9999.95万股
+            Some("688795") => assert_eq!(cap, "11000"),
+            Some("688802") => assert_eq!(cap, "99999500"),
+            other => panic!("{other:?}"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 3, "{text}");
+    assert!(!text.contains("9223372036854775807"), "{text}");
+}
+
+#[test]
 fn markdown_leaves_a_blank_line_after_each_table() {
     let out = daxin()
         .args([
@@ -351,6 +379,19 @@ fn a_sourced_2025_table_by_hand() {
         .unwrap_or_else(|| panic!("no 600930 row"));
     assert_eq!(hd["numbers"], 20);
     assert_eq!(s(hd, &["cap_source"]), "rule_max");
+    // no cap in the row, and none in the SSE main board's rules since 2023
+    // (no absolute share cap found in the sources): no number at all, null —
+    // never a "no cap" marker printed as a share count
+    assert_eq!(hd["cap_shares"], Value::Null);
+    // 沐曦股份 has no cap in the row either, but STAR's rules state one:
+    // 9999.95万股 = 99,999,500 shares (SSE Q&A of 2019-09-06, quoted in the
+    // market rules), a real cap a market value of ¥1 billion would reach
+    let metax = v["rows"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["code"] == "688802"))
+        .unwrap_or_else(|| panic!("no 688802 row"));
+    assert_eq!(metax["cap_shares"], 99_999_500);
+    assert_eq!(s(metax, &["cap_source"]), "rule_max");
     assert_eq!(s(hd, &["expected_lots"]), "0.112747146");
     assert_eq!(s(hd, &["profit_per_lot"]), "2000.00");
     assert_eq!(s(hd, &["expected_profit"]), "225.49");

@@ -509,6 +509,14 @@ fn strategy_page_and_api_are_daxin_strategy() {
         None,
     );
     assert_eq!(api.body, want);
+    // 华电新能 has no cap at all (none in the row or the SSE main board's
+    // rules): null, not a "no cap" marker printed as shares
+    let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    let hd = v["rows"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["code"] == "600930"))
+        .unwrap();
+    assert_eq!(hd["cap_shares"], serde_json::Value::Null);
     let page = post(
         "/strategy",
         "application/x-www-form-urlencoded",

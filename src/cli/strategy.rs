@@ -185,7 +185,7 @@ fn csv_rows(r: &Report) -> String {
                 x.pool.id().to_string(),
                 x.date.to_string(),
                 num::trim(x.win_rate_pct),
-                x.cap_shares.to_string(),
+                x.cap_shares.map(|c| c.to_string()).unwrap_or_default(),
                 x.full_quota_mv.map(|v| fixed(v, 2)).unwrap_or_default(),
                 fixed(x.mv, 2),
                 x.numbers.to_string(),

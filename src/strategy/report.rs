@@ -68,8 +68,11 @@ pub struct Row {
     /// 中签率, percent.
     #[serde(serialize_with = "ser::exact")]
     pub win_rate_pct: Decimal,
-    /// The cap, shares.
-    pub cap_shares: u64,
+    /// The cap, shares; `None` (JSON `null`) when no cap is known at all —
+    /// no cap in the row and none in the board's rules (the SSE main board
+    /// since 2023). With `cap_source` `rule_max` a number is the rule's
+    /// absolute cap (STAR's 99,999,500 shares, 9999.95万股).
+    pub cap_shares: Option<u64>,
     /// Where it came from.
     pub cap_source: CapSource,
     /// 顶格: the value that earns the cap; `None` when only the rule's
@@ -456,7 +459,7 @@ pub fn build(
             date: s.date,
             rule_day: s.rule_day,
             win_rate_pct: s.win_rate_pct,
-            cap_shares: s.cap_shares,
+            cap_shares: (s.cap_shares < super::input::NO_CAP).then_some(s.cap_shares),
             cap_source: s.cap_source,
             full_quota_mv: (s.cap_source != CapSource::RuleMax).then_some(s.full_quota_mv),
             mv,
