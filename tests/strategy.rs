@@ -74,9 +74,15 @@ fn hand_checked_at_ten_wan_in_shanghai() {
     assert_eq!(s(moore, &["expected_lots"]), "0.007270108");
     assert_eq!(s(moore, &["profit_per_lot"]), "243110.00");
     assert_eq!(s(moore, &["expected_profit"]), "1767.44");
-    // P(≥1) = 1 − (1 − r)^20 = 20r − 190r² + 1140r³ − … = 0.007270108 −
-    // 0.0000251059 + 0.0000000548 − … = 0.00724505680 (to 11 places)
-    let p = dec(s(moore, &["p_at_least_one"]));
+    // P(≥1) by the model the spread below uses, the tail-number draw: the
+    // 20 consecutive numbers win one lot with probability n·r when n·r < 1,
+    // so min(1, 20 × 0.0003635054) = 0.007270108
+    assert_eq!(s(moore, &["p_at_least_one"]), "0.007270108");
+    assert_eq!(s(moore, &["p_at_least_one_model"]), "tail_number");
+    // every number its own draw instead: 1 − (1 − r)^20 = 20r − 190r² +
+    // 1140r³ − … = 0.007270108 − 0.0000251059 + 0.0000000548 − …
+    // = 0.00724505680 (to 11 places)
+    let p = dec(s(moore, &["p_at_least_one_independent"]));
     assert_eq!(daxin::num::fixed(p, 11), "0.00724505680");
 
     // 沐曦股份: no cap in the row, so only STAR's absolute cap applies: 20 numbers;
@@ -395,8 +401,11 @@ fn a_sourced_2025_table_by_hand() {
     assert_eq!(s(hd, &["expected_lots"]), "0.112747146");
     assert_eq!(s(hd, &["profit_per_lot"]), "2000.00");
     assert_eq!(s(hd, &["expected_profit"]), "225.49");
-    // P(≥1) = 1 − (1 − 0.0056373573)^20 = 0.1069084139573…
-    let p = dec(s(hd, &["p_at_least_one"]));
+    // P(≥1), tail-number draw: min(1, 20 × 0.0056373573) = 0.112747146;
+    // every number its own draw: 1 − (1 − 0.0056373573)^20 = 0.1069084139573…
+    assert_eq!(s(hd, &["p_at_least_one"]), "0.112747146");
+    assert_eq!(s(hd, &["p_at_least_one_model"]), "tail_number");
+    let p = dec(s(hd, &["p_at_least_one_independent"]));
     assert_eq!(daxin::num::fixed(p, 13), "0.1069084139574");
 
     // Shanghai: 225.494292 + 1,767.435955880 + 2,428.765664120
@@ -414,6 +423,15 @@ fn a_sourced_2025_table_by_hand() {
     //           = 0.874902968512076082869383632
     let d = &v["distribution"];
     assert_eq!(s(d, &["p_no_win"]), "0.874902968512076082869383632");
+    // one model in one report: Π(1 − P(≥1)) over the per-IPO column is the
+    // spread's P(no win), not the independent-draw 88.07 %
+    let none = v["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no rows"))
+        .iter()
+        .map(|r| Decimal::ONE - dec(s(r, &["p_at_least_one"])))
+        .product::<Decimal>();
+    assert_eq!(none.to_string(), "0.874902968512076082869383632");
     assert_eq!(d["sums_to_one"], true);
     // P(profit ≤ 0) = 0.8749 < 0.95, and P(profit ≤ 2,000) adds 华电新能
     // alone: 0.112747146 × 0.986080759918385208 = 0.11117776…, 0.98608… in

@@ -152,7 +152,7 @@ fn omoney(x: Option<Decimal>) -> String {
     x.map(money).unwrap_or_else(|| "—".into())
 }
 
-const CSV_HEADER: [&str; 16] = [
+const CSV_HEADER: [&str; 17] = [
     "line",
     "code",
     "name",
@@ -165,7 +165,8 @@ const CSV_HEADER: [&str; 16] = [
     "mv",
     "numbers",
     "expected_lots",
-    "p_at_least_one",
+    "p_at_least_one_tail_number",
+    "p_at_least_one_independent",
     "profit_per_lot",
     "fees_per_lot",
     "expected_profit",
@@ -191,6 +192,7 @@ fn csv_rows(r: &Report) -> String {
                 x.numbers.to_string(),
                 num::trim(x.expected_lots),
                 num::trim(x.p_at_least_one),
+                num::trim(x.p_at_least_one_independent),
                 fixed(x.profit_per_lot, 2),
                 fixed(x.fees_per_lot, 2),
                 fixed(x.expected_profit, 2),
@@ -431,7 +433,7 @@ fn per_ipo(r: &Report, lang: Lang, all_rows: bool, md: bool) -> String {
         ("顶格市值", "full quota"),
         ("配号", "numbers"),
         ("预期中签", "expected lots"),
-        ("至少一签", "P(≥1)"),
+        ("至少一签（尾号抽签）", "P(≥1), tail-number draw"),
         ("每签收益", "profit/lot"),
         ("预期收益", "expected"),
     ]

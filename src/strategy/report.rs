@@ -95,12 +95,15 @@ pub struct Row {
     /// numbers × rate.
     #[serde(serialize_with = "ser::exact")]
     pub expected_lots: Decimal,
-    /// 1 − (1 − r)ⁿ.
+    /// P(at least one lot) by the model the spread uses, the tail-number
+    /// draw: min(1, n·r).
     #[serde(serialize_with = "ser::exact")]
     pub p_at_least_one: Decimal,
-    /// The tail-number figure min(1, n·r).
+    /// The model of `p_at_least_one`: always `tail_number`.
+    pub p_at_least_one_model: &'static str,
+    /// The same were every number an independent draw: 1 − (1 − r)ⁿ.
     #[serde(serialize_with = "ser::exact")]
-    pub p_tail_number: Decimal,
+    pub p_at_least_one_independent: Decimal,
     /// Profit per lot counted.
     #[serde(serialize_with = "ser::money")]
     pub profit_per_lot: Decimal,
@@ -469,8 +472,9 @@ pub fn build(
             capped: o.capped,
             below_minimum: o.below_minimum,
             expected_lots: o.expected_lots,
-            p_at_least_one: o.p_independent,
-            p_tail_number: o.p_tail_number,
+            p_at_least_one: o.p_tail_number,
+            p_at_least_one_model: "tail_number",
+            p_at_least_one_independent: o.p_independent,
             profit_per_lot: s.profit_per_lot,
             fees_per_lot: s.fees_per_lot,
             expected_profit: e,

@@ -387,7 +387,7 @@ fn per_ipo(ctx: Ctx, r: &Report) -> Markup {
                     th { (ctx.t("代码", "Code")) } th { (ctx.t("名称", "Name")) } th { (ctx.t("日期", "Date")) }
                     th.num { (ctx.t("中签率", "Win rate")) } th.num { (ctx.t("顶格市值", "Full quota")) }
                     th.num { (ctx.t("配号", "Numbers")) } th.num { (ctx.t("预期中签", "Expected lots")) }
-                    th.num { (ctx.t("至少一签", "P(≥1)")) } th.num { (ctx.t("每签收益", "Profit/lot")) }
+                    th.num { (ctx.t("至少一签（尾号抽签）", "P(≥1), tail-number draw")) } th.num { (ctx.t("每签收益", "Profit/lot")) }
                     th.num { (ctx.t("预期收益", "Expected")) }
                 } }
                 tbody { @for x in &r.rows { tr data-code=(x.code) {
