@@ -179,6 +179,50 @@ fn add_sell_drop_validate_against_the_rules() {
     assert_eq!(v["wins"][1]["facts"]["lot_shares"], 500);
 }
 
+#[test]
+fn a_win_given_up_holds_no_shares() {
+    let d = dir("dropped");
+    let l = d.join("wins.toml");
+    ok(daxin(&l).args([
+        "add",
+        "301999",
+        "--date",
+        "2025-03-03",
+        "--shares",
+        "500",
+        "--board",
+        "chinext",
+        "--issue-price",
+        "20.00",
+        "--name",
+        "示例科技",
+    ]));
+    ok(daxin(&l).args(["drop", "301999", "--date", "2025-03-06"]));
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(daxin(&l).args(["list", "--format", "json"]))).unwrap();
+    assert_eq!(v["wins"][0]["status"], "abandoned");
+    assert_eq!(v["wins"][0]["shares"], 500);
+    assert_eq!(v["wins"][0]["held"], 0);
+    let csv = ok(daxin(&l).args(["list", "--format", "csv"]));
+    assert!(
+        csv.contains(",301999,示例科技,chinext,2025-03-03,,500,0,abandoned\n"),
+        "{csv}"
+    );
+    let zh = ok(daxin(&l).arg("list"));
+    let row = zh.lines().find(|l| l.contains("301999")).unwrap();
+    assert!(row.contains("┆    0 ┆ 弃购"), "{row}");
+    // nothing to sell
+    let e = fails(daxin(&l).args(["sell", "301999", "--date", "2025-03-20", "--price", "30"]));
+    assert!(e.contains("no shares"), "{e}");
+    // the report: no money figures, counted as given up, no net total
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(daxin(&l).args(["report", "--format", "json"]))).unwrap();
+    assert_eq!(v["wins"][0]["gross_profit"], serde_json::Value::Null);
+    assert_eq!(v["wins"][0]["total_fees"], serde_json::Value::Null);
+    assert_eq!(v["total"][0]["abandoned"], 1);
+    assert_eq!(v["total"][0]["net_total"], serde_json::Value::Null);
+}
+
 /// A ledger with one win, and the text an `add` of 688795 makes of it.
 fn before_and_after(d: &Path) -> (PathBuf, String, String) {
     let l = d.join("wins.toml");
@@ -481,7 +525,14 @@ fn report_reproduces_the_lot_figures_and_groups() {
     // 摩尔线程 is held and not valued: open, no net, never the issue price
     let m = &v["wins"][1];
     assert_eq!(m["net_profit"], serde_json::Value::Null);
+    assert_eq!(m["gross_profit"], serde_json::Value::Null);
+    assert_eq!(m["total_fees"], serde_json::Value::Null);
     assert_eq!(m["open_shares"], 500);
+    // its account's group is open, with no net total (not 0.00)
+    let b = &v["groups"][1];
+    assert_eq!((&b["key"], &b["open"]), (&"B".into(), &1.into()));
+    assert_eq!(b["net_total"], serde_json::Value::Null);
+    assert_eq!(b["return_on_market_value_pct"], serde_json::Value::Null);
     assert!(v["notes"]
         .as_array()
         .unwrap()
@@ -516,6 +567,26 @@ fn report_reproduces_the_lot_figures_and_groups() {
         csv.contains("362282.18") && !csv.contains("362,282.18"),
         "{csv}"
     );
+    // the held win: cash paid 114.28 × 500, then nothing until it is sold
+    assert!(
+        csv.contains("B,688795,摩尔线程,2025-11-24,500,CNY,57140.00,,,,,,held\n"),
+        "{csv}"
+    );
+    let table = ok(daxin(&l).args(["report", "--by", "account", "--lang", "en"]));
+    let row = table.lines().find(|l| l.contains("688795")).unwrap();
+    let cells: Vec<&str> = row.split('┆').map(str::trim).collect();
+    // cash paid, then gross profit, fees, net, holding days, return: empty
+    assert_eq!(cells[6], "57,140.00", "{row}");
+    assert_eq!(cells[7..12], ["", "", "", "", ""], "{row}");
+    assert!(row.contains("held (500 open)"), "{row}");
+    let group = table
+        .lines()
+        .find(|l| l.starts_with("│ B ") && !l.contains("688795"))
+        .unwrap_or_else(|| panic!("{table}"));
+    let cells: Vec<&str> = group.split('┆').map(str::trim).collect();
+    // group, currency, wins, given up, open, net total: open 1, no net total
+    assert_eq!(cells[4], "1", "{group}");
+    assert_eq!(cells[5], "", "{group}");
     let e = fails(daxin(&l).args(["report", "--by", "month"]));
     assert!(e.contains("--by"), "{e}");
     let e = fails(daxin(&l).args(["report", "--price", "688795"]));

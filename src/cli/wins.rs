@@ -478,15 +478,9 @@ fn win_rows(r: &WinsReport, lang: Lang, plain: bool) -> (Vec<String>, Vec<Vec<St
                     format!("{}%", fixed(x, num::PCT_DP))
                 }
             });
-            // a win given up was never paid for: no money figures
+            // a win given up was never paid for: no money figures; one
+            // still held has no profit, fees or net until sold or valued
             let paid = w.status != ledger::Status::Abandoned;
-            let cell = |x: Decimal| {
-                if paid {
-                    money_cell(x, plain)
-                } else {
-                    String::new()
-                }
-            };
             vec![
                 w.account.clone().unwrap_or_default(),
                 w.code.clone(),
@@ -494,21 +488,20 @@ fn win_rows(r: &WinsReport, lang: Lang, plain: bool) -> (Vec<String>, Vec<Vec<St
                 w.date.to_string(),
                 w.shares.to_string(),
                 w.currency.code().to_string(),
-                cell(w.cash_paid),
-                cell(w.gross_profit),
-                cell(w.total_fees),
+                opt_cell(paid.then_some(w.cash_paid), plain),
+                opt_cell(w.gross_profit, plain),
+                opt_cell(w.total_fees, plain),
                 opt_cell(w.net_profit, plain),
                 w.holding_days.map(|d| d.to_string()).unwrap_or_default(),
                 ret.unwrap_or_default(),
                 if plain {
                     w.status.id().to_string()
                 } else if w.open_shares > 0 {
-                    format!(
-                        "{}（{} {}）",
-                        w.status.text(lang),
-                        w.open_shares,
-                        t(lang, "股未卖", "open")
-                    )
+                    let (s, n) = (w.status.text(lang), w.open_shares);
+                    match lang {
+                        Lang::Zh => format!("{s}（{n} 股未卖）"),
+                        Lang::En => format!("{s} ({n} open)"),
+                    }
                 } else {
                     w.status.text(lang).to_string()
                 },
@@ -553,7 +546,9 @@ fn group_rows(r: &WinsReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 g.wins.to_string(),
                 g.abandoned.to_string(),
                 g.open.to_string(),
-                group(g.net_total, num::MONEY_DP),
+                g.net_total
+                    .map(|n| group(n, num::MONEY_DP))
+                    .unwrap_or_default(),
                 ext(&g.best),
                 ext(&g.worst),
                 g.return_on_market_value_pct

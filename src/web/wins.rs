@@ -140,8 +140,11 @@ fn report(ctx: Ctx, r: &WinsReport) -> Markup {
                     td { (w.code) } td { (w.name) } td { (w.date) }
                     td.num { (w.shares) } td { (w.status.text(lang)) }
                     td.num { (money(w.cash_paid)) }
-                    td class=(sign_class(w.gross_profit)) { (money(w.gross_profit)) }
-                    td.num { (money(w.total_fees)) }
+                    @match w.gross_profit {
+                        Some(g) => { td class=(sign_class(g)) { (money(g)) } }
+                        None => { td.num {} }
+                    }
+                    td.num { @if let Some(f) = w.total_fees { (money(f)) } }
                     @match w.net_profit {
                         Some(n) => { td class=(sign_class(n)) data-k="net_profit" { (money(n)) } }
                         None => { td.num.muted { (ctx.t("未平仓", "open")) } }
@@ -157,11 +160,14 @@ fn report(ctx: Ctx, r: &WinsReport) -> Markup {
                 h2 { (ctx.t("合计", "Totals")) }
                 table { thead { tr {
                     th { (ctx.t("分组", "Group")) } th.num { (ctx.t("中签", "Wins")) } th.num { (ctx.t("弃购", "Given up")) }
-                    th.num { (ctx.t("净收益合计", "Net total")) } th.num { (ctx.t("市值收益率", "Return on market value")) }
+                    th.num { (ctx.t("未卖完", "Open")) } th.num { (ctx.t("净收益合计", "Net total")) } th.num { (ctx.t("市值收益率", "Return on market value")) }
                 } } tbody { @for g in r.groups.iter().chain(&r.total) { tr {
                     td { (g.key) " " span.muted { (g.currency.code()) } }
-                    td.num { (g.wins) } td.num { (g.abandoned) }
-                    td class=(sign_class(g.net_total)) data-k="net_total" { (money(g.net_total)) }
+                    td.num { (g.wins) } td.num { (g.abandoned) } td.num { (g.open) }
+                    @match g.net_total {
+                        Some(n) => { td class=(sign_class(n)) data-k="net_total" { (money(n)) } }
+                        None => { td.num data-k="net_total" {} }
+                    }
                     td.num { @if let Some(p) = g.return_on_market_value_pct { (pct(p)) } }
                 } } } }
                 @for n in &r.notes { p.notice { (wreport::note_text(n, lang)) } }

@@ -187,8 +187,12 @@ impl Win {
         self.sales.iter().map(|s| s.shares).sum()
     }
 
-    /// Shares still held.
+    /// Shares still held: none for a win given up (弃购), which was never
+    /// paid for.
     pub fn held(&self) -> u64 {
+        if self.abandoned.is_some() {
+            return 0;
+        }
         self.shares.saturating_sub(self.sold())
     }
 

@@ -23,8 +23,8 @@
 //! let r = report(&ledger, &Dataset::builtin().unwrap(), &Schedule::builtin().unwrap(),
 //!                &Options::new(today)).unwrap();
 //! let w = &r.wins[0];
-//! assert_eq!(w.gross_profit.to_string(), "362620.00"); // (829.90 − 104.66) × 500
-//! assert_eq!(w.total_fees.to_string(), "337.82");       // 万2.5, min ¥5, fees of 2025-12-17
+//! assert_eq!(w.gross_profit.unwrap().to_string(), "362620.00"); // (829.90 − 104.66) × 500
+//! assert_eq!(w.total_fees.unwrap().to_string(), "337.82");       // 万2.5, min ¥5, fees of 2025-12-17
 //! assert_eq!(w.net_profit.unwrap().to_string(), "362282.18");
 //! assert_eq!(w.holding_days, Some(8));                  // 2025-12-09 → 2025-12-17
 //! ```
@@ -252,12 +252,14 @@ pub struct WinFigures {
     pub allotment_fees: Vec<Fee>,
     /// Sales, and the valuation of held shares.
     pub sales: Vec<SaleFigures>,
-    /// Σ gross over the sales.
-    #[serde(serialize_with = "ser::money")]
-    pub gross_profit: Decimal,
-    /// Every fee.
-    #[serde(serialize_with = "ser::money")]
-    pub total_fees: Decimal,
+    /// Σ gross over the sales, when nothing is left open (`None` while
+    /// shares are held and not valued, and for a win given up: never a
+    /// figure at the issue price).
+    #[serde(serialize_with = "ser::opt::money")]
+    pub gross_profit: Option<Decimal>,
+    /// Every fee, when nothing is left open (as `gross_profit`).
+    #[serde(serialize_with = "ser::opt::money")]
+    pub total_fees: Option<Decimal>,
     /// Gross − fees, when nothing is left open.
     #[serde(serialize_with = "ser::opt::money")]
     pub net_profit: Option<Decimal>,
@@ -286,9 +288,10 @@ pub struct Group {
     pub abandoned: usize,
     /// Wins with shares still open.
     pub open: usize,
-    /// Σ net profit over the wins with a net figure.
-    #[serde(serialize_with = "ser::money")]
-    pub net_total: Decimal,
+    /// Σ net profit over the wins with a net figure; `None` when no win of
+    /// the group has one (all open or given up).
+    #[serde(serialize_with = "ser::opt::money")]
+    pub net_total: Option<Decimal>,
     /// The best win's code and net.
     pub best: Option<Extreme>,
     /// The worst.
@@ -366,8 +369,8 @@ fn win_figures(
         cash_paid: Decimal::ZERO,
         allotment_fees: Vec::new(),
         sales: Vec::new(),
-        gross_profit: Decimal::ZERO,
-        total_fees: Decimal::ZERO,
+        gross_profit: None,
+        total_fees: None,
         net_profit: None,
         realised_net: Decimal::ZERO,
         open_shares: 0,
@@ -488,10 +491,10 @@ fn win_figures(
             valued,
         });
     }
-    out.gross_profit = gross_total;
-    out.total_fees = fee_total;
     out.realised_net = num::sub(gross_total, fee_total, what)?;
     if out.open_shares == 0 {
+        out.gross_profit = Some(gross_total);
+        out.total_fees = Some(fee_total);
         let net = out.realised_net;
         out.net_profit = Some(net);
         if out.cash_paid > Decimal::ZERO {
@@ -541,7 +544,7 @@ fn group_of(
             .filter(|w| w.status == Status::Abandoned)
             .count(),
         open: wins.iter().filter(|w| w.open_shares > 0).count(),
-        net_total: Decimal::ZERO,
+        net_total: None,
         best: None,
         worst: None,
         market_value: None,
@@ -549,7 +552,7 @@ fn group_of(
     };
     for w in wins {
         if let Some(n) = w.net_profit {
-            g.net_total = num::add(g.net_total, n, "net total")?;
+            g.net_total = Some(num::add(g.net_total.unwrap_or_default(), n, "net total")?);
             let e = Extreme {
                 code: w.code.clone(),
                 name: w.name.clone(),
@@ -571,16 +574,18 @@ fn group_of(
             .collect();
         if !pools.is_empty() {
             let mv: Decimal = pools.iter().map(|(_, v)| *v).sum();
-            let mut net = Decimal::ZERO;
+            let mut net = None;
             for w in wins {
                 if let (Some(n), Some(p)) = (w.net_profit, pool(w.board)) {
                     if pools.iter().any(|(q, _)| *q == p) {
-                        net = num::add(net, n, "net total")?;
+                        net = Some(num::add(net.unwrap_or_default(), n, "net total")?);
                     }
                 }
             }
             g.market_value = Some(mv);
-            if mv > Decimal::ZERO {
+            // no win in those pools with a net figure (all open): no return,
+            // not 0 %
+            if let Some(net) = net.filter(|_| mv > Decimal::ZERO) {
                 g.return_on_market_value_pct = Some(num::div(
                     num::mul(net, Decimal::ONE_HUNDRED, "return")?,
                     mv,
@@ -805,8 +810,8 @@ pub fn explain(r: &WinsReport, opts: &Options, lang: Lang) -> Vec<String> {
             out.push(format!(
                 "{head}: {} = {} − {} = {}",
                 if zh { "净收益" } else { "net profit" },
-                m(w.gross_profit),
-                m(w.total_fees),
+                m(w.gross_profit.unwrap_or_default()),
+                m(w.total_fees.unwrap_or_default()),
                 m(n)
             ));
         }
@@ -971,7 +976,10 @@ mod tests {
         let w = &r.wins[0];
         assert_eq!(w.sales.len(), 2);
         assert!(w.sales[1].valued);
-        assert_eq!(w.gross_profit, Decimal::from_str_exact("323650").unwrap()); // 200 × 725.24 + 300 × 595.34
+        assert_eq!(
+            w.gross_profit,
+            Some(Decimal::from_str_exact("323650").unwrap())
+        ); // 200 × 725.24 + 300 × 595.34
         assert!(w.net_profit.is_some());
         assert_eq!(r.total.len(), 1);
         assert_eq!(r.total[0].wins, 2);
@@ -995,12 +1003,12 @@ mod tests {
         let all = &r.total[0];
         assert_eq!(
             all.net_total,
-            r.wins.iter().filter_map(|w| w.net_profit).sum()
+            Some(r.wins.iter().filter_map(|w| w.net_profit).sum())
         );
         let ret = all.return_on_market_value_pct.unwrap();
         assert_eq!(
             ret,
-            all.net_total * Decimal::ONE_HUNDRED / Decimal::from(500_000)
+            all.net_total.unwrap() * Decimal::ONE_HUNDRED / Decimal::from(500_000)
         );
         assert!(all.best.as_ref().unwrap().net >= all.worst.as_ref().unwrap().net);
         let steps = explain(&r, &o, Lang::En);
