@@ -715,3 +715,49 @@ fn broker_statements_in_each_layout() {
     let e = fails(daxin(&l).args(["import", bad.to_str().unwrap()]));
     assert!(e.contains("证券代码"), "{e}");
 }
+
+#[test]
+fn a_ledger_that_is_not_a_readable_file_is_bad_input() {
+    let d = dir("not-a-file");
+    // a directory
+    for sub in ["list", "report"] {
+        let e = fails(daxin(&d).arg(sub));
+        assert!(e.contains("a directory"), "{sub}: {e}");
+    }
+    let e = fails(daxin(&d).args(METAX).arg("1"));
+    assert!(e.contains("a directory"), "{e}");
+    // refused before a lock file is made beside it
+    let mut lock = d.clone().into_os_string();
+    lock.push(".lock");
+    assert!(!PathBuf::from(lock).exists());
+    // a path through a file: cannot be read (ENOTDIR), not "no ledger yet"
+    let file = d.join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let e = fails(daxin(&file.join("wins.toml")).arg("list"));
+    assert!(e.contains("cannot read"), "{e}");
+    // a FIFO: refused at once, never opened (a read would wait for a writer)
+    #[cfg(unix)]
+    {
+        let fifo = d.join("fifo.toml");
+        let made = Std::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            for sub in ["list", "report"] {
+                let e = fails(
+                    daxin(&fifo)
+                        .arg(sub)
+                        .timeout(std::time::Duration::from_secs(20)),
+                );
+                assert!(e.contains("a FIFO"), "{sub}: {e}");
+            }
+        }
+        // unreadable (skipped where permissions do not bind, as for root)
+        use std::os::unix::fs::PermissionsExt;
+        let locked = d.join("locked.toml");
+        std::fs::write(&locked, "version = 1\n").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_err() {
+            let e = fails(daxin(&locked).arg("list"));
+            assert!(e.contains("cannot read"), "{e}");
+        }
+    }
+}

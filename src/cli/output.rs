@@ -103,7 +103,7 @@ fn resolve(flag: &str, path: &Path) -> Result<(PathBuf, Option<Permissions>), Cl
 }
 
 #[cfg(unix)]
-fn special_kind(ft: &fs::FileType) -> &'static str {
+pub(super) fn special_kind(ft: &fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if ft.is_fifo() {
         "a FIFO"
@@ -117,7 +117,7 @@ fn special_kind(ft: &fs::FileType) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &fs::FileType) -> &'static str {
+pub(super) fn special_kind(_: &fs::FileType) -> &'static str {
     "not a regular file"
 }
 

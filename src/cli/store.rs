@@ -25,15 +25,44 @@ fn fault(step: &str) {
     let _ = step;
 }
 
+/// A write that failed: the output could not be written (exit 3).
 fn io(what: &str, path: &Path, e: std::io::Error) -> CliError {
     CliError {
         msg: format!("{}: {what}: {e}", path.display()),
-        code: 1,
+        code: 3,
     }
 }
 
-/// The ledger's text, or `None` when there is no file yet.
+/// A ledger that cannot be read: a bad file (exit 2).
+fn unreadable(path: &Path, why: &dyn std::fmt::Display) -> CliError {
+    CliError {
+        msg: format!("{}: cannot read: {why}", path.display()),
+        code: 2,
+    }
+}
+
+/// Whether the ledger exists: `false` for no file yet, an error (exit 2)
+/// for anything but a regular file.
+fn exists_as_file(path: &Path) -> Result<bool, CliError> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(unreadable(path, &"a directory, not a ledger file")),
+        Ok(m) if !m.is_file() => {
+            let kind = super::output::special_kind(&m.file_type());
+            Err(unreadable(path, &format!("{kind}, not a ledger file")))
+        }
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(unreadable(path, &e)),
+    }
+}
+
+/// The ledger's text, or `None` when there is no file yet. Anything but a
+/// regular file — a directory, a FIFO (whose read would wait for a
+/// writer), a device, a socket — is refused before it is opened.
 pub fn read(path: &Path) -> Result<Option<String>, CliError> {
+    if !exists_as_file(path)? {
+        return Ok(None);
+    }
     match fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| CliError {
             msg: format!(
@@ -43,7 +72,7 @@ pub fn read(path: &Path) -> Result<Option<String>, CliError> {
             code: 2,
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io("cannot read", path, e)),
+        Err(e) => Err(unreadable(path, &e)),
     }
 }
 
@@ -113,6 +142,8 @@ pub fn update<T>(
     path: &Path,
     change: impl FnOnce(Option<&str>) -> Result<(String, T), CliError>,
 ) -> Result<T, CliError> {
+    // a directory or a FIFO is refused before a lock file is made beside it
+    exists_as_file(path)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| io("cannot create the directory", dir, e))?;
     }
