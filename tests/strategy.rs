@@ -229,6 +229,44 @@ fn a_row_without_a_cap_has_an_empty_cap_cell() {
 }
 
 #[test]
+fn explain_adds_the_working_to_the_csv() {
+    let run = |extra: &[&str]| {
+        let out = daxin()
+            .args(["strategy", FIXTURE, "--sh", "100000", "--format", "csv"])
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success());
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (plain, _) = run(&[]);
+    assert!(!plain.contains("working"), "{plain}");
+    let (text, err) = run(&["--explain", "--lang", "en"]);
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let head = rows.headers().unwrap_or_else(|e| panic!("{e}")).clone();
+    assert_eq!(head.iter().next_back(), Some("working"));
+    let moore = rows
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .find(|r| r.get(1) == Some("688795"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // the hand-worked line above: 20 numbers under the cap of 22, × the rate,
+    // × the profit of a lot
+    assert_eq!(
+        moore.get(head.len() - 1),
+        Some("⌊100,000 ÷ 5,000⌋ = 20 → min(20, 22) = 20 × 0.03635054% = 0.007270108 × 243,110.00 = 1,767.44")
+    );
+    // the totals' working, which has no row, on stderr
+    assert!(
+        err.contains("Shanghai expected profit: Σ nᵢ × rᵢ × pᵢ (i = 1…2) = 4,196.20"),
+        "{err}"
+    );
+}
+
+#[test]
 fn markdown_leaves_a_blank_line_after_each_table() {
     let out = daxin()
         .args([

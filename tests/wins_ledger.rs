@@ -761,3 +761,56 @@ fn a_ledger_that_is_not_a_readable_file_is_bad_input() {
         }
     }
 }
+
+#[test]
+fn explain_shows_each_wins_working_in_the_list() {
+    let d = dir("list-explain");
+    let l = d.join("wins.toml");
+    ok(daxin(&l).args(METAX).arg("1").args(["--account", "A"]));
+    ok(daxin(&l).args([
+        "sell",
+        "688802",
+        "--date",
+        "2025-12-17",
+        "--price",
+        "829.90",
+        "--shares",
+        "200",
+    ]));
+    // 500 × 104.66 = 52,330.00 paid; 500 won − 200 sold = 300 held
+    let en = ok(daxin(&l).args(["list", "--explain", "--lang", "en"]));
+    assert!(
+        en.contains("688802 沐曦股份: cash paid = 500 × 104.66 = 52,330.00; held = won − sold = 500 − 200 = 300"),
+        "{en}"
+    );
+    let zh = ok(daxin(&l).args(["list", "--explain"]));
+    assert!(
+        zh.contains("实付资金 = 500 × 104.66 = 52,330.00；持有 = 中签 − 已卖 = 500 − 200 = 300"),
+        "{zh}"
+    );
+    let csv = ok(daxin(&l).args(["list", "--explain", "--format", "csv", "--lang", "en"]));
+    assert!(
+        csv.starts_with("account,code,name,board,date,paid,shares,held,status,working\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",300,partly_sold,\"cash paid = 500 × 104.66 = 52,330.00; held"),
+        "{csv}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(daxin(&l).args([
+        "list",
+        "--explain",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ])))
+    .unwrap();
+    assert!(v["wins"][0]["working"]
+        .as_str()
+        .unwrap()
+        .ends_with("500 − 200 = 300"));
+    // without --explain nothing changes
+    let plain = ok(daxin(&l).args(["list", "--format", "json"]));
+    assert!(!plain.contains("working"), "{plain}");
+}

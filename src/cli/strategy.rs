@@ -125,15 +125,25 @@ pub fn strategy_cmd(
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    let stdout = match fmt {
-        Format::Json => json(&report.to_json(lang, explain)),
-        Format::Csv => csv_rows(&report),
-        Format::Table | Format::Md => text(&report, lang, explain, a.rows, fmt == Format::Md),
-    };
-    Ok(Output {
-        stdout,
-        ..Output::default()
-    })
+    let mut out = Output::default();
+    match fmt {
+        Format::Json => out.stdout = json(&report.to_json(lang, explain)),
+        Format::Csv => {
+            out.stdout = csv_rows(&report, explain);
+            // the totals' working has no row: it goes to stderr, as the
+            // notes of other commands' CSV do
+            if explain {
+                for w in &report.working {
+                    out.stderr
+                        .push_str(&format!("{}: {}\n", w.label.text(lang), w.formula));
+                }
+            }
+        }
+        Format::Table | Format::Md => {
+            out.stdout = text(&report, lang, explain, a.rows, fmt == Format::Md)
+        }
+    }
+    Ok(out)
 }
 
 fn money(x: Decimal) -> String {
@@ -172,13 +182,18 @@ const CSV_HEADER: [&str; 17] = [
     "expected_profit",
 ];
 
-/// One CSV row per IPO counted, plain numbers (RFC 4180).
-fn csv_rows(r: &Report) -> String {
+/// One CSV row per IPO counted, plain numbers (RFC 4180); with `explain`
+/// a last column, `working`, each row's working with its numbers.
+fn csv_rows(r: &Report, explain: bool) -> String {
+    let mut head = CSV_HEADER.to_vec();
+    if explain {
+        head.push("working");
+    }
     let rows: Vec<Vec<String>> = r
         .rows
         .iter()
         .map(|x| {
-            vec![
+            let mut row = vec![
                 x.line.map(|l| l.to_string()).unwrap_or_default(),
                 x.code.clone(),
                 x.name.clone(),
@@ -196,10 +211,14 @@ fn csv_rows(r: &Report) -> String {
                 fixed(x.profit_per_lot, 2),
                 fixed(x.fees_per_lot, 2),
                 fixed(x.expected_profit, 2),
-            ]
+            ];
+            if explain {
+                row.push(x.working.clone());
+            }
+            row
         })
         .collect();
-    csv_of(&CSV_HEADER, &rows)
+    csv_of(&head, &rows)
 }
 
 /// A section's heading: a line of its own, `###` in Markdown.

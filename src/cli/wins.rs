@@ -271,19 +271,30 @@ fn drop_win(w: &WinsArgs, a: &WinDropArgs, data: &Dataset, lang: Lang) -> Result
     ))
 }
 
-fn list(w: &WinsArgs, data: &Dataset, fmt: Format, lang: Lang) -> Result<Output, CliError> {
+fn list(
+    w: &WinsArgs,
+    data: &Dataset,
+    fmt: Format,
+    lang: Lang,
+    explain: bool,
+) -> Result<Output, CliError> {
     let path = ledger_path(w.ledger.as_deref())?;
     let today = today(w)?;
     let (l, facts) = load(&path, data, today)?;
-    let list = LedgerList {
+    let mut list = LedgerList {
         ledger: path.display().to_string(),
         wins: ledger::entries(&l, facts),
     };
+    if explain {
+        for e in &mut list.wins {
+            e.working = Some(e.working(lang));
+        }
+    }
     let plain = fmt == Format::Csv;
     let ids = [
         "account", "code", "name", "board", "date", "paid", "shares", "held", "status",
     ];
-    let head: Vec<String> = [
+    let mut head: Vec<String> = [
         "账户",
         "代码",
         "名称",
@@ -298,10 +309,19 @@ fn list(w: &WinsArgs, data: &Dataset, fmt: Format, lang: Lang) -> Result<Output,
     .zip(ids)
     .map(|(z, e)| if plain { e } else { t(lang, z, e) }.to_string())
     .collect();
+    if plain && explain {
+        head.push("working".into());
+    }
     let rows: Vec<Vec<String>> = list
         .wins
         .iter()
-        .map(|e| entry_row(e, lang, plain))
+        .map(|e| {
+            let mut row = entry_row(e, lang, plain);
+            if plain {
+                row.extend(e.working.clone());
+            }
+            row
+        })
         .collect();
     let stdout = match fmt {
         Format::Json => json(&list),
@@ -310,7 +330,19 @@ fn list(w: &WinsArgs, data: &Dataset, fmt: Format, lang: Lang) -> Result<Output,
             Lang::Zh => format!("账本中没有中签记录（{}）\n", list.ledger),
             Lang::En => format!("no wins in the ledger ({})\n", list.ledger),
         },
-        Format::Table | Format::Md => simple_table(head, rows, fmt == Format::Md),
+        Format::Table | Format::Md => {
+            let md = fmt == Format::Md;
+            let mut s = simple_table(head, rows, md);
+            if explain {
+                let bullet = if md { "- " } else { "  " };
+                s.push_str(&format!("\n{}\n", t(lang, "计算过程：", "Working:")));
+                for e in &list.wins {
+                    let w = e.working.clone().unwrap_or_default();
+                    s.push_str(&format!("{bullet}{} {}: {w}\n", e.win.code, e.facts.name));
+                }
+            }
+            s
+        }
     };
     Ok(Output {
         stdout,
@@ -355,7 +387,7 @@ pub fn wins_cmd(
         WinsCmd::Add(a) => add(w, a, data, lang),
         WinsCmd::Sell(a) => sell(w, a, data, lang),
         WinsCmd::Drop(a) => drop_win(w, a, data, lang),
-        WinsCmd::List => list(w, data, fmt, lang),
+        WinsCmd::List => list(w, data, fmt, lang, explain),
         WinsCmd::Report(a) => report(w, a, data, config, fmt, lang, explain),
         WinsCmd::Import(a) => import(w, a, data, fmt, lang),
     }

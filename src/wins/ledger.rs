@@ -1489,6 +1489,85 @@ pub struct Entry {
     pub status: Status,
     /// Shares still held.
     pub held: u64,
+    /// The working in the reader's language ([`Entry::working`]), with
+    /// `--explain` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working: Option<String>,
+}
+
+impl Entry {
+    /// How the entry's figures come about, numbers put in, in `lang`: the
+    /// cash paid (shares × issue price; Hong Kong's allotment charges come
+    /// in `wins report`) and the shares held (won − sold; none for a win
+    /// given up).
+    ///
+    /// ```
+    /// use daxin::data::Dataset;
+    /// use daxin::wins::ledger::{entries, parse, validate};
+    /// use daxin::Lang;
+    /// let data = Dataset::builtin().unwrap();
+    /// let l = parse("[[win]]\ncode = \"688802\"\ndate = 2025-12-05\nshares = 500\n\
+    ///                [[win.sale]]\ndate = 2025-12-17\nshares = 200\nprice = \"829.90\"\n", "w").unwrap();
+    /// let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    /// let e = &entries(&l, validate(&l, &data, today, None).unwrap())[0];
+    /// assert_eq!(
+    ///     e.working(Lang::En),
+    ///     "cash paid = 500 × 104.66 = 52,330.00; held = won − sold = 500 − 200 = 300"
+    /// );
+    /// ```
+    pub fn working(&self, lang: crate::Lang) -> String {
+        let zh = lang == crate::Lang::Zh;
+        let won = self.win.shares;
+        if self.status == Status::Abandoned {
+            return if zh {
+                format!("弃购：未缴款，中签 {won} 股不持有，持有 = 0")
+            } else {
+                format!("given up: not paid for, the {won} shares won are not held; held = 0")
+            };
+        }
+        let cash = match self.facts.issue_price {
+            Some(p) => {
+                let p = p.get();
+                // a validated price and share count: far inside a decimal
+                let paid = crate::num::mul(p, Decimal::from(won), "cash paid")
+                    .map(|x| crate::num::group(x, crate::num::MONEY_DP))
+                    .unwrap_or_else(|_| "—".into());
+                let (label, extra) = match (self.facts.currency, zh) {
+                    (Currency::Cny, true) => ("实付资金", ""),
+                    (Currency::Cny, false) => ("cash paid", ""),
+                    (Currency::Hkd, true) => ("股款", "（另加配发费用，见 wins report）"),
+                    (Currency::Hkd, false) => (
+                        "cost at the issue price",
+                        " (plus the allotment charges: wins report)",
+                    ),
+                };
+                format!(
+                    "{label} = {won} × {} = {}{extra}",
+                    crate::num::group(p, crate::num::price_dp(p)),
+                    paid
+                )
+            }
+            None if zh => "实付资金：发行价未知".to_string(),
+            None => "cash paid: issue price not known".to_string(),
+        };
+        let sold: Vec<String> = self
+            .win
+            .sales
+            .iter()
+            .map(|s| s.shares.to_string())
+            .collect();
+        let sold = match sold.len() {
+            0 => "0".to_string(),
+            1 => sold.join(""),
+            _ => format!("({})", sold.join(" + ")),
+        };
+        let held = self.held;
+        if zh {
+            format!("{cash}；持有 = 中签 − 已卖 = {won} − {sold} = {held}")
+        } else {
+            format!("{cash}; held = won − sold = {won} − {sold} = {held}")
+        }
+    }
 }
 
 /// Every win with its facts and status (the ledger must validate).
@@ -1500,6 +1579,7 @@ pub fn entries(ledger: &Ledger, facts: Vec<Facts>) -> Vec<Entry> {
         .map(|(w, f)| Entry {
             status: Status::of(w),
             held: w.held(),
+            working: None,
             win: w.clone(),
             facts: f,
         })
