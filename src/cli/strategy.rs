@@ -359,11 +359,10 @@ fn spread(d: &Distribution, lang: Lang, md: bool) -> String {
             s.push_str(&format!("  ≥{:>3}  {:>10}\n", b.lots, percent(b.p, 4)));
         } else {
             let bar = "█".repeat(b.width);
-            s.push_str(&format!(
-                "  {:>4}  {:>10}  {bar}\n",
-                b.lots,
-                percent(b.p, 4)
-            ));
+            let line = format!("  {:>4}  {:>10}  {bar}", b.lots, percent(b.p, 4));
+            // no trailing blanks where the bar is empty
+            s.push_str(line.trim_end());
+            s.push('\n');
         }
     }
     if md {
