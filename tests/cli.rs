@@ -2190,3 +2190,42 @@ fn strategy_reads_a_spreadsheet_as_its_csv() {
     assert_eq!(a["expected_profit"], b["expected_profit"]);
     assert_eq!(a["sh"], b["sh"]);
 }
+
+#[test]
+fn odds_uses_the_subscription_day_and_says_when_it_has_only_the_listing_day() {
+    // the trial: `odds 沐曦` labelled 2025-12-17 (the listing day) as 申购日;
+    // its T day is 2025-12-05 (ddx.gubit.cn F10 "首发融资 │ 2025-12-05│ 104.66")
+    let out = daxin()
+        .args(["odds", "沐曦", "--sh", "500000", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["date"], "2025-12-05");
+    // 海光信息 has no subscription day in the data: the listing day's rules,
+    // with a warning that says so
+    let out = daxin()
+        .args(["odds", "海光信息", "--sh", "100000", "--win-rate", "0.05%"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        all.contains("数据中没有申购日：按上市日 2022-08-12 的规则计算"),
+        "{all}"
+    );
+    let out = daxin()
+        .args([
+            "odds",
+            "海光信息",
+            "--sh",
+            "100000",
+            "--win-rate",
+            "0.05%",
+            "--date",
+            "2022-08-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("申购日："));
+}
