@@ -2229,3 +2229,66 @@ fn odds_uses_the_subscription_day_and_says_when_it_has_only_the_listing_day() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("申购日："));
 }
+
+#[test]
+fn a_date_before_the_board_opened_is_refused_without_a_hint_that_cannot_help() {
+    // the trial: `fees --board star --date 2016-01-04` printed a STAR
+    // schedule (exit 0), three years before STAR's first subscription
+    // (2019-06-27, 华兴源创); and `lot … --lot-size 500` was told to give
+    // --lot-size
+    exit_2_naming(&[
+        (
+            &[
+                "fees",
+                "--board",
+                "star",
+                "--date",
+                "2016-01-04",
+                "--lang",
+                "en",
+            ],
+            "star: no rule for 2016-01-04 (the tables cover STAR Market from 2019-06-27)",
+        ),
+        (
+            &[
+                "fees",
+                "--board",
+                "bse",
+                "--date",
+                "2020-01-02",
+                "--lang",
+                "en",
+            ],
+            "bse: no rule for 2020-01-02",
+        ),
+    ]);
+    for lot in [&["--lot-size", "500"][..], &[]] {
+        let mut args = vec![
+            "lot",
+            "--issue-price",
+            "10",
+            "--board",
+            "star",
+            "--date",
+            "2016-01-04",
+            "--close",
+            "12",
+            "--lang",
+            "en",
+        ];
+        args.extend_from_slice(lot);
+        let out = daxin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no rule for 2016-01-04") && !err.contains("give --lot-size"),
+            "{err}"
+        );
+    }
+    // the main boards' schedules before the lot tables still answer from
+    // the fee rows
+    daxin()
+        .args(["fees", "--board", "sse-main", "--date", "2015-06-01"])
+        .assert()
+        .success();
+}

@@ -370,6 +370,9 @@ fn a_given_profit_per_lot_is_labelled_as_given() {
         .output()
         .unwrap();
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("期望收益（按给定每手收益）") && s.contains("349.98"), "{s}");
+    assert!(
+        s.contains("期望收益（按给定每手收益）") && s.contains("349.98"),
+        "{s}"
+    );
     assert!(!s.contains("收盘价"), "{s}");
 }
