@@ -2292,3 +2292,45 @@ fn a_date_before_the_board_opened_is_refused_without_a_hint_that_cannot_help() {
         .assert()
         .success();
 }
+
+#[test]
+fn counts_that_are_not_shares_say_what_they_count() {
+    // the trial: `--lots 0` was told "must be at least 1 share"; so was --jobs 0
+    exit_2_naming(&[
+        (
+            &[
+                "wins",
+                "add",
+                "688802",
+                "--date",
+                "2025-12-05",
+                "--lots",
+                "0",
+                "--ledger",
+                "/nonexistent/w.toml",
+            ],
+            "--lots: a whole number of lots, at least 1",
+        ),
+        (
+            &[
+                "batch",
+                "fixtures/import/akshare_xgsglb_gpu.csv",
+                "--jobs",
+                "0",
+            ],
+            "--jobs: a whole number of threads, at least 1",
+        ),
+        (
+            &[
+                "lot",
+                "--issue-price",
+                "hello",
+                "--lot-size",
+                "100",
+                "--close",
+                "2",
+            ],
+            "--issue-price: not a number",
+        ),
+    ]);
+}

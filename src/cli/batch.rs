@@ -156,7 +156,13 @@ impl<'a> Opts<'a> {
             units: a.units.as_deref().map(str::parse).transpose()?,
             lang,
             jobs: match &a.jobs {
-                Some(j) => daxin::input::parse_shares("--jobs", j)?.get().clamp(1, 256) as usize,
+                Some(j) => daxin::input::parse_whole(
+                    "--jobs",
+                    j,
+                    1..=u64::from(u32::MAX),
+                    "a whole number of threads, at least 1",
+                )?
+                .min(256) as usize,
                 None => std::thread::available_parallelism().map_or(1, |n| n.get()),
             },
         })
