@@ -46,7 +46,7 @@ pub fn headline_cmd(
     let ipo = data.find(ipo)?;
     let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
     let r = HeadlineReport::build(ipo, basis, lang, explain)?;
-    Ok(headlines(&r, fmt))
+    Ok(headlines(&r, fmt, lang))
 }
 
 /// `daxin list [--board B] [--year Y]`: CSV and JSON export the records
@@ -181,7 +181,7 @@ fn schedule_text(r: &ScheduleReport, lang: Lang, md: bool) -> String {
 }
 
 /// `daxin headline`.
-pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
+pub fn headlines(r: &HeadlineReport, fmt: Format, lang: Lang) -> Output {
     let mut out = Output::default();
     match fmt {
         Format::Json => out.stdout = json(r),
@@ -194,7 +194,13 @@ pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
             out.stdout = csv_of(&["code", "basis", "text"], &rows);
             for h in &r.headlines {
                 for s in h.steps.iter().flatten() {
-                    out.stderr.push_str(&format!("{}: {s}\n", h.basis.id()));
+                    // the working's label in the report's language (the
+                    // CSV's basis column keeps the id)
+                    let basis = match lang {
+                        Lang::Zh => h.basis.name_zh(),
+                        Lang::En => h.basis.id(),
+                    };
+                    out.stderr.push_str(&format!("{basis}: {s}\n"));
                 }
             }
         }

@@ -409,7 +409,8 @@ pub fn draw(r: &IpoReport, fmt: Format, lang: Lang) -> Output {
         Format::Csv => {
             let steps = r.working.iter().flatten();
             let working = steps.map(|s| format!("{}: {}\n", s.label, s.formula));
-            let warnings = r.warnings.texts().map(|w| format!("warning: {w}\n"));
+            let note = t(lang, "注意", "warning");
+            let warnings = r.warnings.texts().map(|w| format!("{note}: {w}\n"));
             Output {
                 stdout: csv(r),
                 stderr: working.chain(warnings).collect(),

@@ -386,17 +386,29 @@ impl CheckRow {
 }
 
 impl CheckRow {
+    /// What the printed figure is, in `lang`: `开盘价·涨幅`,
+    /// `gain_pct @ open` (`发行时` / no basis for a figure at issue).
+    pub fn what(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => {
+                let basis = self.basis.map(Basis::name_zh).unwrap_or("发行时");
+                format!("{basis}·{}", self.kind.name_zh())
+            }
+            Lang::En => {
+                let basis = self.basis.map(|b| format!(" @ {}", b.id()));
+                format!("{}{}", self.kind.id(), basis.unwrap_or_default())
+            }
+        }
+    }
+
     /// The check as a line: ✓, ✗ or ?, the figure as printed, what it is,
     /// the value computed (and the price it fits, or the data's conflict)
     /// when it differs, and the source.
     pub fn line(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
-        let what = if zh {
-            let basis = self.basis.map(Basis::name_zh).unwrap_or("发行时");
-            format!("（{basis}·{}）", self.kind.name_zh())
-        } else {
-            let basis = self.basis.map(|b| format!(" @ {}", b.id()));
-            format!(" ({}{})", self.kind.id(), basis.unwrap_or_default())
+        let what = match lang {
+            Lang::Zh => format!("（{}）", self.what(lang)),
+            Lang::En => format!(" ({})", self.what(lang)),
         };
         let colon = if zh { "：" } else { ": " };
         let (printed, source) = (&self.printed, &self.source);
