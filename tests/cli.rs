@@ -2334,3 +2334,24 @@ fn counts_that_are_not_shares_say_what_they_count() {
         ),
     ]);
 }
+
+#[test]
+fn a_rules_market_value_is_money_in_json() {
+    // the trial: `"mv_per_unit": 5000, "min_mv": 10000` beside
+    // `"cap_fraction": "0.001"`; amounts of money are strings in daxin's JSON
+    let out = daxin()
+        .args([
+            "rules",
+            "--board",
+            "sse-main",
+            "--date",
+            "2024-01-02",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["subscription"]["mv_per_unit"], "5000.00");
+    assert_eq!(v["subscription"]["min_mv"], "10000.00");
+}
