@@ -409,6 +409,11 @@ impl Warnings {
         self.items.is_empty()
     }
 
+    /// The language they are rendered in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Each warning as text in the language given at [`Warnings::new`].
     pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
         self.items.iter().map(|w| w.text(self.lang))

@@ -2381,3 +2381,26 @@ fn explain_changes_what_every_command_prints_in_every_format() {
         }
     }
 }
+
+#[test]
+fn show_without_fees_prints_no_warning_about_fees() {
+    // the trial: `daxin show 沐曦股份` printed a fee-schedule doubt (证管费)
+    // and "not annualised" above a table of gross figures, with no --fees
+    let run = |args: &[&str]| {
+        let out = daxin().args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let gross = run(&["show", "沐曦股份"]);
+    assert!(
+        !gross.contains("证管费") && !gross.contains("不作年化"),
+        "{gross}"
+    );
+    let net = run(&["show", "沐曦股份", "--fees"]);
+    assert!(
+        net.contains("注意: 证管费") && net.contains("不作年化"),
+        "{net}"
+    );
+    // the JSON carries the net figures, and so their warnings
+    let json = run(&["show", "沐曦股份", "--format", "json"]);
+    assert!(json.contains("证管费：费率在来源中存疑"));
+}

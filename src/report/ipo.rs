@@ -530,6 +530,11 @@ pub struct IpoReport {
     /// Whether the fee tables are to be shown.
     #[serde(skip)]
     pub show_fees: bool,
+    /// The warnings that concern only the net figures (fees, annualising):
+    /// the JSON carries them with the net figures; a page or table that
+    /// shows no fees leaves them out ([`IpoReport::shown_warnings`]).
+    #[serde(skip)]
+    pub fee_warnings: Vec<crate::message::Warning>,
     /// The working, when asked for.
     #[serde(rename = "explain", skip_serializing_if = "Option::is_none")]
     pub working: Option<Vec<Step>>,
@@ -584,7 +589,14 @@ impl IpoReport {
                 &prices,
             ));
         }
+        let mut fee_warnings = Vec::new();
         if let Ok(n) = &net {
+            fee_warnings = n
+                .warnings
+                .iter()
+                .filter(|w| !warnings.items().contains(w))
+                .cloned()
+                .collect();
             warnings.extend(n.warnings.iter().cloned());
         }
         let margin = match (&req.margin, &net) {
@@ -637,8 +649,21 @@ impl IpoReport {
             sources: ipo.sources.clone(),
             warnings,
             show_fees,
+            fee_warnings,
             working,
         })
+    }
+
+    /// The warnings for a reader of what is shown: all of them with the
+    /// fees, else those the gross figures need.
+    pub fn shown_warnings(&self) -> Vec<String> {
+        let lang = self.warnings.lang();
+        self.warnings
+            .items()
+            .iter()
+            .filter(|w| self.show_fees || !self.fee_warnings.contains(w))
+            .map(|w| w.text(lang))
+            .collect()
     }
 
     /// The net figures common to every price, when computed.

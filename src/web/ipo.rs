@@ -248,7 +248,7 @@ pub(crate) fn report_body(
                     div { dt { (ctx.t("中签率", "Win rate")) " (" (crate::ipo::win_rate_label(k, ctx.lang)) ")" } dd { (num::trim(*v)) "%" } }
                 }
             }
-            @for w in r.warnings.texts() {
+            @for w in r.shown_warnings() {
                 p.notice { (ctx.t("注意：", "Note: ")) (w) }
             }
         }
