@@ -395,3 +395,36 @@ fn an_input_that_cannot_be_read_writes_no_output() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(bad), "{bad}");
     }
 }
+
+#[test]
+fn every_run_says_how_many_rows_and_a_table_without_rows_says_so() {
+    // the trial: a table cut off in its header gave a header-only output,
+    // exit 0 and no word; an empty file printed the header, then failed
+    let dir = std::env::temp_dir().join(format!("daxin-rows-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let whole = std::fs::read("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    let cut = dir.join("cut.csv");
+    std::fs::write(&cut, &whole[..330]).unwrap();
+    let out = daxin().arg("batch").arg(&cut).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("表中没有数据行"));
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let out = daxin().arg("batch").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = daxin()
+        .args([
+            "batch",
+            "fixtures/import/akshare_xgsglb_gpu.csv",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("daxin batch: ") && err.contains(" rows"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -867,3 +867,23 @@ fn batch_html_shows_each_rows_working_with_explain() {
         r.body
     );
 }
+
+#[test]
+fn the_chinese_page_names_checks_and_rates_in_chinese() {
+    // the trial: `show --format html` (zh) printed `(gain_pct @ open)`,
+    // `中签率 (final)` and `(market_cap)` where the terminal prints
+    // （开盘价·涨幅）, 最终 and （发行时·总市值）
+    let zh = cli(&["show", "688802", "--format", "html"], None);
+    assert!(
+        zh.contains("中签率 (最终)") && zh.contains("(开盘价·涨幅)"),
+        "{zh}"
+    );
+    for raw in ["@ open", "@ close", "(final)", "(market_cap", "(gain_pct"] {
+        assert!(!zh.contains(raw), "{raw}");
+    }
+    let en = cli(
+        &["show", "688802", "--format", "html", "--lang", "en"],
+        None,
+    );
+    assert!(en.contains("(gain_pct @ open)") && en.contains("Win rate (final)"));
+}

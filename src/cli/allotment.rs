@@ -202,9 +202,11 @@ fn table(r: &AllotmentOdds, lang: Lang, md: bool) -> String {
         t(lang, "每手中签率", "per-lot rate").to_string(),
         t(lang, "获配比例", "allotted").to_string(),
         t(lang, "申购金额", "application money").to_string(),
-        match lang {
-            Lang::Zh => format!("期望净收益（{}）", r.basis.name_zh()),
-            Lang::En => format!("expected net ({})", r.basis.id()),
+        match (lang, r.profit_given) {
+            (Lang::Zh, true) => "期望收益（按给定每手收益）".to_string(),
+            (Lang::En, true) => "expected profit (given per lot)".to_string(),
+            (Lang::Zh, false) => format!("期望净收益（{}）", r.basis.name_zh()),
+            (Lang::En, false) => format!("expected net ({})", r.basis.id()),
         },
     ];
     let rep = &r.report;

@@ -156,7 +156,13 @@ impl<'a> Opts<'a> {
             units: a.units.as_deref().map(str::parse).transpose()?,
             lang,
             jobs: match &a.jobs {
-                Some(j) => daxin::input::parse_shares("--jobs", j)?.get().clamp(1, 256) as usize,
+                Some(j) => daxin::input::parse_whole(
+                    "--jobs",
+                    j,
+                    1..=u64::from(u32::MAX),
+                    "a whole number of threads, at least 1",
+                )?
+                .min(256) as usize,
                 None => std::thread::available_parallelism().map_or(1, |n| n.get()),
             },
         })
@@ -569,9 +575,7 @@ pub fn batch(
             }
         }
     }
-    if let Some(line) = summary(&tally, lang) {
-        eprintln!("{line}");
-    }
+    eprintln!("{}", summary(&tally, lang));
     Ok(u8::from(tally.errors > 0))
 }
 
@@ -581,22 +585,35 @@ pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError
     for path in files.iter().filter(|p| p.as_os_str() != "-") {
         let name = path.display().to_string();
         let f = File::open(path).map_err(|e| io_err(&format!("{name}: cannot open"), e))?;
-        if f.metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(io_err(
+        match f.metadata() {
+            Ok(m) if m.is_dir() => return Err(io_err(
                 &name,
                 "is a directory; give the table's file (CSV, TSV, .xlsx, .xls, .ods, TOML or JSON)",
-            ));
+            )),
+            Ok(m) if m.is_file() && m.len() == 0 => {
+                return Err(io_err(&name, "empty file: no header row"))
+            }
+            _ => {}
         }
     }
     Ok(())
 }
 
-/// The run's summary line, when some row was not simply computed.
-pub(super) fn summary(t: &Tally, lang: Lang) -> Option<String> {
-    if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
-        return None;
-    }
+/// The run's summary line: how many rows, and of what status.
+pub(super) fn summary(t: &Tally, lang: Lang) -> String {
     let computed = t.computed();
+    if t.rows == 0 {
+        return match lang {
+            Lang::Zh => "daxin batch：表中没有数据行（只有表头，或文件在表头处被截断）".into(),
+            Lang::En => "daxin batch: the table has no rows (a header alone, or a file cut off in its header)".into(),
+        };
+    }
+    if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
+        return match lang {
+            Lang::Zh => format!("daxin batch：共 {} 行，全部已计算", t.rows),
+            Lang::En => format!("daxin batch: {} rows, all computed", t.rows),
+        };
+    }
     let head = match (lang, t.errors) {
         (Lang::Zh, 0) => format!("daxin batch：共 {} 行，无错误", t.rows),
         (Lang::Zh, e) => format!("daxin batch：{} 行中 {e} 行出错（见 error 列）", t.rows),
@@ -606,7 +623,7 @@ pub(super) fn summary(t: &Tally, lang: Lang) -> Option<String> {
             t.rows
         ),
     };
-    Some(match lang {
+    match lang {
         Lang::Zh => format!(
             "{head}；{computed} 行已计算，{} 行待定（尚未定价或上市），{} 行有两种读法（见 check 列），{} 行无价格",
             t.pending, t.ambiguous, t.no_price
@@ -615,5 +632,5 @@ pub(super) fn summary(t: &Tally, lang: Lang) -> Option<String> {
             "{head}; {computed} computed, {} pending (not yet priced or listed), {} ambiguous (see the check column), {} without a price",
             t.pending, t.ambiguous, t.no_price
         ),
-    })
+    }
 }

@@ -100,9 +100,7 @@ fn batch(
         run_file(f, &opts, &mut Target::Rows(&mut sink), &mut tally)?;
     }
     let page = web::batch_document(&sink.table, lang, explain);
-    if let Some(line) = batch::summary(&tally, lang) {
-        eprintln!("{line}");
-    }
+    eprintln!("{}", batch::summary(&tally, lang));
     let code = u8::from(tally.errors > 0);
     match &a.output {
         Some(p) => {

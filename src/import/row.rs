@@ -1062,6 +1062,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         name: ipo.name_zh.clone(),
         board: ipo.board,
         listing_date: ipo.listing_date,
+        subscription_date: ipo.subscription_date,
         issue_price: Some(ipo.issue_price.get()),
         lot_shares: Some(ipo.lot_shares.get()),
         total_shares: ipo.total_shares.map(|t| t.get()),

@@ -370,8 +370,7 @@ impl PathReport {
     ) -> Result<PathReport> {
         let lot = match lot {
             Some(l) => l.get(),
-            None => board::lot_rule(board, listed)
-                .map_err(|e| e.with_hint("give --lot-size"))?
+            None => board::lot_rule(board, listed)?
                 .shares
                 .ok_or_else(|| Error::missing("--lot-size", "this board sets lots per IPO"))?,
         };
