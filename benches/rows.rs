@@ -59,7 +59,14 @@ fn bench(c: &mut Criterion) {
                     bytes.clear();
                     if let Step::Row { row, .. } = splitter.next(black_box(&with_nl), false) {
                         rows.process_into(&row, &mut out);
-                        import::write::csv_row(&mut bytes, 2, layout.format, &out, false);
+                        import::write::csv_row(
+                            &mut bytes,
+                            2,
+                            layout.format,
+                            &out,
+                            false,
+                            daxin::Lang::En,
+                        );
                     }
                     black_box(&bytes);
                 })
@@ -76,7 +83,7 @@ fn bench(c: &mut Criterion) {
         block.extend_from_slice(&line.join(&b","[..]));
         block.push(b'\n');
     }
-    let enc = Encoder::new(Encoding::Csv, false, None);
+    let enc = Encoder::new(Encoding::Csv, false, None, daxin::Lang::En);
     for jobs in [1, 2] {
         c.bench_function(
             &format!("a block of 10,000 lines on {jobs} thread(s)"),

@@ -326,10 +326,17 @@ pub fn lot_rule(board: Board, date: NaiveDate) -> Result<&'static LotRule> {
         .ok_or_else(|| Error::NoRule {
             board: board.id(),
             date,
-            reason: format!(
-                "the tables cover {} from {}",
-                board.name_en(),
-                board.first_covered_day()
+            reason: crate::Why::pair(
+                format!(
+                    "the tables cover {} from {}",
+                    board.name_en(),
+                    board.first_covered_day()
+                ),
+                format!(
+                    "规则表自 {} 起覆盖{}",
+                    board.first_covered_day(),
+                    board.name_zh()
+                ),
             ),
         })
 }

@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::board::{Board, Currency, RuleStatus};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 use crate::message::{RowNote, Warning};
 use crate::num;
@@ -220,15 +220,14 @@ impl Schedule {
 
     /// A schedule from TOML text in the format of `fixtures/fees.toml`.
     pub fn from_toml(text: &str, origin: &str) -> Result<Schedule> {
-        let data_err = |message: String| Error::Data {
-            origin: origin.to_string(),
-            message,
-        };
-        let raw: RawSchedule = toml::from_str(text).map_err(|e| data_err(e.to_string()))?;
+        let data_err = |message: Why| Error::data(origin, message);
+        let raw: RawSchedule =
+            toml::from_str(text).map_err(|e| data_err(Why::toml(&e, text, &e.to_string())))?;
         let mut items = Vec::with_capacity(raw.item.len());
         for (i, r) in raw.item.into_iter().enumerate() {
-            let row = format!("item {} ({})", i + 1, r.id);
-            let wrap = |e: Error| data_err(format!("{row}: {e}"));
+            let (n, id) = (i + 1, &r.id);
+            let row = crate::why!("item {n} ({id})", "第 {n} 项（{id}）");
+            let wrap = |e: Error| data_err(Why::labelled(&row, &Why::of(&e)));
             let rate = match &r.rate_pct {
                 Some(s) => {
                     input::parse_decimal("rate_pct", s).map_err(wrap)? / Decimal::ONE_HUNDRED
@@ -296,12 +295,19 @@ impl Schedule {
                 note_zh: r.note_zh,
             };
             if !item.note.is_empty() && item.note_zh.is_empty() {
-                return Err(data_err(format!(
-                    "{row}: a row with a `note` needs its Chinese in `note_zh`"
+                return Err(data_err(Why::labelled(
+                    &row,
+                    &crate::why!(
+                        "a row with a `note` needs its Chinese in `note_zh`",
+                        "有 `note` 的行须在 `note_zh` 中给出中文"
+                    ),
                 )));
             }
             if item.to.is_some_and(|t| t < item.from) {
-                return Err(data_err(format!("{row}: `to` is before `from`")));
+                return Err(data_err(Why::labelled(
+                    &row,
+                    &crate::why!("`to` is before `from`", "`to` 早于 `from`"),
+                )));
             }
             items.push(item);
         }
@@ -313,9 +319,12 @@ impl Schedule {
                     let a_end = a.to.unwrap_or(input::MAX_DATE);
                     let b_end = b.to.unwrap_or(input::MAX_DATE);
                     if !(a_end < b.from || b_end < a.from) {
-                        return Err(data_err(format!(
+                        return Err(data_err(crate::why!(
                             "{} rows from {} and {} overlap",
-                            a.id, a.from, b.from
+                            "{} 自 {} 与自 {} 起的两行时间重叠",
+                            a.id,
+                            a.from,
+                            b.from
                         )));
                     }
                 }

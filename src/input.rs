@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 
 /// Largest price accepted (per share), far above any real quote.
 pub const MAX_PRICE: u64 = 100_000_000;
@@ -454,16 +454,18 @@ pub fn opt<T>(
 ///
 /// ```
 /// use daxin::input::parse_whole;
-/// assert_eq!(parse_whole("--day", "６", 1..=250, "a trading day from 1").unwrap(), 6);
-/// let e = parse_whole("--day", "0", 1..=250, "a trading day from 1").unwrap_err();
+/// let why = || daxin::why!("a trading day from 1", "从 1 起的交易日");
+/// assert_eq!(parse_whole("--day", "６", 1..=250, why()).unwrap(), 6);
+/// let e = parse_whole("--day", "0", 1..=250, why()).unwrap_err();
 /// assert_eq!(e.to_string(), "--day: a trading day from 1 (got \"0\")");
-/// assert!(parse_whole("--day", "1.5", 1..=250, "a trading day from 1").is_err());
+/// assert_eq!(e.text(daxin::Lang::Zh), "--day：从 1 起的交易日（输入为 \"0\"）");
+/// assert!(parse_whole("--day", "1.5", 1..=250, why()).is_err());
 /// ```
 pub fn parse_whole(
     field: &str,
     raw: &str,
     range: std::ops::RangeInclusive<u64>,
-    reason: &str,
+    reason: Why,
 ) -> Result<u64> {
     let x = parse_decimal(field, raw)?;
     u64::try_from(x)

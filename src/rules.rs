@@ -240,20 +240,25 @@ pub fn trading_rule(board: Board, listing_date: NaiveDate) -> Result<&'static Tr
         .find(|r| {
             r.board == board && r.from <= listing_date && r.to.is_none_or(|t| listing_date <= t)
         })
-        .ok_or_else(|| Error::NoRule {
-            board: board.id(),
-            date: listing_date,
-            reason: format!(
-                "the trading-rule table covers {} from {}",
-                board.name_en(),
-                TRADING_RULES
-                    .iter()
-                    .filter(|r| r.board == board)
-                    .map(|r| r.from)
-                    .min()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default()
-            ),
+        .ok_or_else(|| {
+            let from = TRADING_RULES
+                .iter()
+                .filter(|r| r.board == board)
+                .map(|r| r.from)
+                .min()
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            Error::NoRule {
+                board: board.id(),
+                date: listing_date,
+                reason: crate::Why::pair(
+                    format!(
+                        "the trading-rule table covers {} from {from}",
+                        board.name_en()
+                    ),
+                    format!("交易规则表自 {from} 起覆盖{}", board.name_zh()),
+                ),
+            }
         })
 }
 
@@ -942,7 +947,10 @@ pub fn public_tranche_pct(
         .ok_or_else(|| Error::NoRule {
             board: Board::Hkex.id(),
             date,
-            reason: format!("no {mechanism:?} public-tranche rule on that day (PN18 until 2025-08-03, mechanisms A and B from 2025-08-04)"),
+            reason: crate::why!(
+                "no {mechanism:?} public-tranche rule on that day (PN18 until 2025-08-03, mechanisms A and B from 2025-08-04)",
+                "当日没有 {mechanism:?} 公开发售部分的规则（2025-08-03 前适用 PN18，2025-08-04 起适用机制 A 与机制 B）",
+            ),
         })?;
     let pct = rule
         .clawback

@@ -58,7 +58,7 @@ proptest! {
         ];
         let out = import::process(&layout, row.as_slice());
         let mut bytes = Vec::new();
-        import::write::csv_row(&mut bytes, 2, layout.format, &out, true);
+        import::write::csv_row(&mut bytes, 2, layout.format, &out, true, daxin::Lang::En);
     }
 
     #[test]
@@ -194,7 +194,7 @@ fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String
                         .fields()
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                         .collect();
-                    out.push((line, f, error));
+                    out.push((line, f, error.map(|e| e.en().to_string())));
                 }
                 lo += consumed;
                 line += lines;
@@ -257,7 +257,12 @@ proptest! {
         use daxin::import::batch::{run_parallel, Encoder, Encoding};
         let layout = Layout::detect(&HEADER, None).unwrap();
         let text = table_text(&rows);
-        let enc = Encoder::new(if json { Encoding::Json } else { Encoding::Csv }, false, None);
+        let enc = Encoder::new(
+            if json { Encoding::Json } else { Encoding::Csv },
+            false,
+            None,
+            daxin::Lang::En,
+        );
         let one = run_parallel(&layout, b',', &text, true, 2, 1, &enc);
         let many = run_parallel(&layout, b',', &text, true, 2, jobs, &enc);
         prop_assert_eq!(many.outputs.concat(), one.outputs.concat());

@@ -24,7 +24,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::{Layout, Outcome, Pool, PrintedTotal, Source, Table, Tier};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 
 const NUM: &str = r"\d{1,3}(?:,\d{3})+|\d+";
@@ -172,8 +172,12 @@ struct Row {
     pool: Option<Pool>,
 }
 
-fn row_error(line: usize, text: &str, reason: impl Into<String>) -> Error {
-    Error::invalid(&format!("line {line}"), text, reason)
+fn row_error(line: usize, text: &str, reason: impl Into<Why>) -> Error {
+    Error::invalid_at(
+        crate::why!("line {line}", "第 {line} 行"),
+        text,
+        reason.into(),
+    )
 }
 
 /// The outcomes a basis gives `apps` applicants.

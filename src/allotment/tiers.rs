@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Layout, Pool, Ratio, Source, Table, Tier};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::fees::{self, Exchange, Schedule};
 use crate::message::Warning;
 use crate::num;
@@ -317,8 +317,13 @@ impl AllotmentReport {
     }
 }
 
-fn line_err(t: &Tier, reason: impl Into<String>) -> Error {
-    Error::invalid(&format!("line {}", t.line), &t.basis, reason)
+fn line_err(t: &Tier, reason: impl Into<Why>) -> Error {
+    let line = t.line;
+    Error::invalid_at(
+        crate::why!("line {line}", "第 {line} 行"),
+        &t.basis,
+        reason.into(),
+    )
 }
 
 /// Refuses a table that is not whole lots, or whose basis gives more than

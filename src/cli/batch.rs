@@ -513,7 +513,7 @@ fn write_rows(
         Format::Json => Encoding::Json,
         Format::Md | Format::Table => Encoding::Md,
     };
-    let enc = Encoder::new(encoding, explain, None);
+    let enc = Encoder::new(encoding, explain, None, opts.lang);
     let mut head = Vec::new();
     enc.header(&mut head, with_file);
     w.write_all(&head).map_err(werr)?;

@@ -79,7 +79,10 @@ pub fn limits_cmd(
     let board: Board = a.board.parse()?;
     let listed = day_or_today("--date", &a.date)?;
     let day = |flag: &str, raw: &str| {
-        let why = "a trading day from 1 (the listing day)";
+        let why = daxin::why!(
+            "a trading day from 1 (the listing day)",
+            "从 1 起的交易日（上市日为第 1 日）"
+        );
         input::parse_whole(flag, raw, 1..=u64::from(u32::MAX), why).map(|d| d as u32)
     };
     let r = LimitsReport::build(

@@ -17,7 +17,7 @@
 //! let header = ["股票代码", "股票简称", "发行价格", "首日收盘价", "上市日期", "每中一签获利"];
 //! let layout = Layout::detect(&header, None).unwrap();
 //! let block = "688802,沐曦股份,104.66,829.90,2025-12-17,362620\n".as_bytes();
-//! let enc = Encoder::new(Encoding::Csv, false, None);
+//! let enc = Encoder::new(Encoding::Csv, false, None, daxin::Lang::En);
 //! let mut out = Vec::new();
 //! let mut tally = Tally::default();
 //! let end = run_block(&mut Rows::new(&layout), &mut Splitter::new(b','), block, true, 2,
@@ -28,6 +28,7 @@
 
 use super::split::{Splitter, Step};
 use super::{write, Layout, RowOut, Rows, SourceFormat, Status};
+use crate::headline::Lang;
 
 /// Counts of a run, by what became of each row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -97,15 +98,19 @@ pub struct Encoder {
     explain: bool,
     /// The `file` cell and its delimiter (CSV), or the file's name.
     file: Option<String>,
+    /// The language of the `error` cells.
+    lang: Lang,
 }
 
 impl Encoder {
-    /// An encoder; `file` names the input when several are read.
-    pub fn new(encoding: Encoding, explain: bool, file: Option<&str>) -> Encoder {
+    /// An encoder; `file` names the input when several are read; the
+    /// rows' errors are written in `lang`.
+    pub fn new(encoding: Encoding, explain: bool, file: Option<&str>, lang: Lang) -> Encoder {
         Encoder {
             encoding,
             explain,
             file: file.map(str::to_string),
+            lang,
         }
     }
 
@@ -161,7 +166,7 @@ impl Encoder {
                 if let Some(f) = &self.file {
                     write::push_text(out, f);
                 }
-                write::csv_row(out, line, source, r, self.explain);
+                write::csv_row(out, line, source, r, self.explain, self.lang);
             }
             Encoding::Json => {
                 use serde_json::Value;
@@ -169,7 +174,7 @@ impl Encoder {
                 if let Some(f) = &self.file {
                     v.insert("file".into(), Value::String(f.clone()));
                 }
-                for (col, text) in write::cells(line, source, r) {
+                for (col, text) in write::cells(line, source, r, self.lang) {
                     // counts are JSON numbers; decimals and text are strings
                     let value = match (col, text) {
                         (_, None) => Value::Null,
@@ -191,7 +196,7 @@ impl Encoder {
             Encoding::Md => {
                 let mut cells: Vec<String> = self.file.iter().cloned().collect();
                 cells.extend(
-                    write::cells(line, source, r)
+                    write::cells(line, source, r, self.lang)
                         .into_iter()
                         .map(|(_, t)| t.unwrap_or_default()),
                 );
@@ -452,7 +457,7 @@ mod tests {
 
     fn one_thread(block: &[u8]) -> (Vec<u8>, Tally) {
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None);
+        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
         let mut out = Vec::new();
         let mut t = Tally::default();
         run_block(
@@ -491,7 +496,7 @@ mod tests {
         }
         let (want, want_t) = one_thread(&block);
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None);
+        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
         for jobs in 1..=7 {
             let p = run_parallel(&l, b',', &block, true, 2, jobs, &enc);
             assert_eq!(p.outputs.concat(), want, "{jobs} threads");
@@ -503,7 +508,7 @@ mod tests {
     #[test]
     fn a_block_that_ends_inside_a_record_asks_for_more() {
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None);
+        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
         let block = b"688001,a,10.00,12.00,2025-12-17,1000\n688002,b,10.00,12.";
         let p = run_parallel(&l, b',', block, false, 2, 2, &enc);
         let end = p.end.unwrap();

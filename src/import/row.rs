@@ -14,7 +14,7 @@ use super::layout::{Field, Layout};
 use super::units::{self, FitContext, Unit};
 use super::{Record, SourceFormat};
 use crate::board::{self, Board};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 use crate::num;
 
@@ -50,8 +50,9 @@ pub struct RowOut {
     pub published_gain: Option<Decimal>,
     /// `ok`, or why the published figures differ.
     pub check: String,
-    /// The error, when the row could not be computed.
-    pub error: Option<String>,
+    /// The error, when the row could not be computed (in both languages:
+    /// the writers take the run's).
+    pub error: Option<Why>,
     /// What became of the row.
     pub status: Status,
     /// The subscription date, when the row has it.
@@ -355,7 +356,7 @@ impl<'a> Rows<'a> {
         out.status = Status::Computed;
         out.subscription_date = None;
         if let Err(e) = compute(self, rec, out) {
-            out.error = Some(e.to_string());
+            out.error = Some(Why::of(&e));
             out.check.clear();
             out.check.push_str("error");
             out.status = Status::Error;
@@ -1045,7 +1046,7 @@ pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
             code: rec.code.clone(),
             name: rec.name.clone(),
             check: "error".into(),
-            error: Some(e.to_string()),
+            error: Some(Why::of(e)),
             status: Status::Error,
             ..RowOut::default()
         },
@@ -1069,7 +1070,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
     let s = match crate::returns::compute(ipo) {
         Ok(s) => s,
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(Why::of(&e));
             out.check = "error".into();
             out.status = Status::Error;
             return out;

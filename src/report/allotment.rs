@@ -124,10 +124,7 @@ impl AllotmentOdds {
     /// Reads the table in `bytes` and computes it. Errors in the table are
     /// named after `origin` (the file, as the user gave it).
     pub fn build(bytes: &[u8], origin: &str, req: &AllotmentRequest) -> Result<AllotmentOdds> {
-        let in_file = |e: Error| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        };
+        let in_file = |e: Error| Error::data(origin, crate::Why::of(&e));
         let given_lot = req.lot.or(req.ipo.map(|i| i.lot_shares.get()));
         let table = parse::read(bytes, given_lot).map_err(in_file)?;
         let (lot, lot_inferred) = match given_lot {

@@ -108,9 +108,8 @@ impl ListReport {
         let rows = ipos
             .iter()
             .map(|ipo| {
-                let s = returns::compute(ipo).map_err(|e| Error::Data {
-                    origin: format!("{} {}", ipo.code, ipo.name_zh),
-                    message: e.to_string(),
+                let s = returns::compute(ipo).map_err(|e| {
+                    Error::data(&format!("{} {}", ipo.code, ipo.name_zh), crate::Why::of(&e))
                 })?;
                 let gain = |b: Basis| s.at(b).map(|f| f.gain_pct);
                 let working = match explain {

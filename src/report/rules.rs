@@ -371,7 +371,7 @@ impl PathReport {
         let lot = match lot {
             Some(l) => l.get(),
             None => board::lot_rule(board, listed)
-                .map_err(|e| e.with_hint("give --lot-size"))?
+                .map_err(|e| e.with_hint(&crate::why!("give --lot-size", "请给出 --lot-size")))?
                 .shares
                 .ok_or_else(|| Error::missing("--lot-size", "this board sets lots per IPO"))?,
         };

@@ -252,7 +252,9 @@ impl Terms {
         let rule = match self.board {
             Some(b) => {
                 let on = self.date.unwrap_or(today);
-                let r = board::lot_rule(b, on).map_err(|e| e.with_hint("give --lot-size"))?;
+                let r = board::lot_rule(b, on).map_err(|e| {
+                    e.with_hint(&crate::why!("give --lot-size", "请给出 --lot-size"))
+                })?;
                 warnings.extend(board::lot_rule_warnings(r, on));
                 Some((b, on, r))
             }

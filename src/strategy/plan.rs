@@ -81,8 +81,8 @@ fn count(field: &str, raw: Option<&str>, default: u64, max: u64) -> Result<u64> 
     let Some(r) = given(raw) else {
         return Ok(default);
     };
-    let why = format!("a whole number from 1 to {max}");
-    input::parse_whole(field, r, 1..=max, &why)
+    let why = crate::why!("a whole number from 1 to {max}", "从 1 到 {max} 的整数");
+    input::parse_whole(field, r, 1..=max, why)
 }
 
 impl PlanFields<'_> {

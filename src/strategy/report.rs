@@ -263,6 +263,9 @@ impl Report {
             for (e, src) in ex.iter_mut().zip(&self.excluded) {
                 if let Value::Object(o) = e {
                     o.insert("why_text".into(), Value::String(why_text(&src.why, lang)));
+                    if let super::input::Why::RowError(w) = &src.why {
+                        o.insert("detail".into(), Value::String(w.text(lang).into()));
+                    }
                 }
             }
         }

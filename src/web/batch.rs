@@ -113,15 +113,16 @@ impl BatchTable {
         Ok(out)
     }
 
-    /// The JSON `daxin batch --format json` writes for these rows.
-    pub fn to_json(&self) -> String {
+    /// The JSON `daxin batch --format json` writes for these rows (the
+    /// errors in `lang`).
+    pub fn to_json(&self, lang: Lang) -> String {
         use serde_json::Value;
         let rows: Vec<Value> = self
             .rows
             .iter()
             .map(|(line, source, r)| {
                 let mut v = serde_json::Map::new();
-                for (col, text) in import::write::cells(*line, *source, r) {
+                for (col, text) in import::write::cells(*line, *source, r, lang) {
                     let value = match (col, text) {
                         (_, None) => Value::Null,
                         ("line" | "lot_shares" | "total_shares", Some(t)) => t
@@ -193,7 +194,7 @@ fn table(ctx: Ctx, t: &BatchTable) -> Markup {
                     th { (ctx.t("错误", "error")) }
                 } }
                 tbody { @for (line, source, r) in &t.rows {
-                    @let cells = import::write::cells(*line, *source, r);
+                    @let cells = import::write::cells(*line, *source, r, ctx.lang);
                     tr {
                         @for (col, _, _) in SHOWN {
                             @let text = cells.iter().find(|c| c.0 == col).and_then(|c| c.1.clone()).unwrap_or_default();
@@ -204,7 +205,7 @@ fn table(ctx: Ctx, t: &BatchTable) -> Markup {
                                 td class=(if num { "num" } else { "" }) data-k=(col) { (text) }
                             }
                         }
-                        td { @if let Some(e) = &r.error { span.badge.bad { (e) } } }
+                        td { @if let Some(e) = &r.error { span.badge.bad { (e.text(ctx.lang)) } } }
                     }
                 } }
             } }

@@ -54,7 +54,7 @@ use toml::Spanned;
 
 use crate::board::{self, Board, Currency};
 use crate::data::{normalize_code, Dataset};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input::{self, Price};
 use crate::ipo::Ipo;
 
@@ -261,6 +261,13 @@ struct RawFees {
     other: Field,
 }
 
+/// The line and column (1-based) of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let head = text.get(..at.min(text.len())).unwrap_or(text);
+    let col = head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line_at(text, at), col)
+}
+
 /// The line of byte `at` in `text` (1-based).
 fn line_at(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
@@ -272,14 +279,17 @@ fn line_at(text: &str, at: usize) -> usize {
 
 struct Ctx<'a> {
     text: &'a str,
-    errors: Vec<String>,
+    errors: Vec<Why>,
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: &str) {
+    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: impl Into<Why>) {
         let line = line_at(self.text, span.start);
-        self.errors
-            .push(format!("line {line}: {field}: {why} (got {value:?})"));
+        let why = why.into();
+        self.errors.push(Why::pair(
+            format!("line {line}: {field}: {} (got {value:?})", why.en()),
+            format!("第 {line} 行：{field}：{}（输入为 {value:?}）", why.zh()),
+        ));
     }
 
     fn shown(v: &toml::Value) -> String {
@@ -326,9 +336,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -354,9 +364,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -396,9 +406,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -414,19 +424,22 @@ pub fn parse(text: &str, origin: &str) -> Result<Ledger> {
 
 /// [`parse`], with the line each win starts on.
 pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)> {
-    let file_err = |message: String| Error::Data {
-        origin: origin.to_string(),
-        message,
-    };
+    let file_err = |message: Why| Error::data(origin, message);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_at(text, s.start)).unwrap_or(0);
         let msg = e.message().trim_end().to_string();
-        file_err(if line > 0 {
+        let en = if line > 0 {
             format!("line {line}: {msg}")
         } else {
-            msg
-        })
+            msg.clone()
+        };
+        file_err(Why::parser(
+            "TOML",
+            (line > 0).then_some((line, 0)),
+            &msg,
+            &en,
+        ))
     })?;
     let mut cx = Ctx {
         text,
@@ -556,7 +569,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
         lines.push(line_at(text, span.start));
     }
     if !cx.errors.is_empty() {
-        return Err(file_err(cx.errors.join("; ")));
+        return Err(file_err(Why::join(&cx.errors)));
     }
     Ok((Ledger { wins }, lines))
 }
@@ -613,7 +626,11 @@ pub fn facts(win: &Win, data: &Dataset) -> Result<Facts> {
             Error::invalid(
                 field,
                 &mine,
-                format!("differs from the data's {theirs} for {}", ipo.code),
+                crate::why!(
+                    "differs from the data's {theirs} for {}",
+                    "与数据中 {} 的 {theirs} 不一致",
+                    ipo.code
+                ),
             )
         };
         if let Some(p) = win.issue_price {
@@ -665,20 +682,30 @@ pub fn facts(win: &Win, data: &Dataset) -> Result<Facts> {
 
 // ------------------------------------------------------------- validation
 
-fn problem(field: &str, value: String, why: impl Into<String>) -> Error {
+fn problem(field: &str, value: String, why: Why) -> Error {
     Error::invalid(field, &value, why)
+}
+
+fn sale_problem(n: usize, value: String, why: Why) -> Error {
+    Error::invalid_at(crate::why!("sale {n}", "第 {n} 笔卖出"), &value, why)
 }
 
 /// Checks one win against its IPO's rules as of `today`.
 pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts> {
     let f = facts(win, data)?;
     if win.code.is_empty() {
-        return Err(Error::missing("code", "the security's code"));
+        return Err(Error::missing(
+            "code",
+            crate::why!("the security's code", "证券代码"),
+        ));
     }
     let day = win.day().ok_or_else(|| {
         Error::missing(
             "date",
-            "the subscription day (date) or the payment day (paid)",
+            crate::why!(
+                "the subscription day (date) or the payment day (paid)",
+                "申购日（date）或缴款日（paid）"
+            ),
         )
     })?;
     for (field, d) in [
@@ -691,7 +718,7 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
                 return Err(problem(
                     field,
                     d.to_string(),
-                    format!("after today, {today}"),
+                    crate::why!("after today, {today}", "晚于今天（{today}）"),
                 ));
             }
         }
@@ -701,7 +728,7 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "paid",
                 p.to_string(),
-                format!("before the subscription day {t}"),
+                crate::why!("before the subscription day {t}", "早于申购日 {t}"),
             ));
         }
     }
@@ -710,14 +737,17 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "abandoned",
                 a.to_string(),
-                format!("before the win's day {day}"),
+                crate::why!("before the win's day {day}", "早于中签日 {day}"),
             ));
         }
         if !win.sales.is_empty() {
             return Err(problem(
                 "abandoned",
                 a.to_string(),
-                "a win given up (弃购) was never paid for, so it has no sales",
+                crate::why!(
+                    "a win given up (弃购) was never paid for, so it has no sales",
+                    "弃购的中签从未缴款，不会有卖出记录"
+                ),
             ));
         }
     }
@@ -726,25 +756,39 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "kind",
                 win.kind.id().into(),
-                "only shares are tracked for profit; other kinds are recorded when given up (弃购), for the count",
+                crate::why!(
+                    "only shares are tracked for profit; other kinds are recorded when given up (弃购), for the count",
+                    "只有股票计算收益；其他品种仅在弃购时记录，用于计数"
+                ),
             ));
         }
         return Ok(f);
     }
     if win.shares == 0 {
-        return Err(Error::missing("shares", "how many shares were won"));
+        return Err(Error::missing(
+            "shares",
+            crate::why!("how many shares were won", "中签的股数"),
+        ));
     }
     if !f.in_data {
         if f.board.is_none() {
             return Err(Error::missing(
                 "board",
-                format!("{} is not in the data: give its board", win.code),
+                crate::why!(
+                    "{} is not in the data: give its board",
+                    "{} 不在数据中：请给出其板块",
+                    win.code
+                ),
             ));
         }
         if f.issue_price.is_none() {
             return Err(Error::missing(
                 "issue_price",
-                format!("{} is not in the data: give its issue price", win.code),
+                crate::why!(
+                    "{} is not in the data: give its issue price",
+                    "{} 不在数据中：请给出其发行价",
+                    win.code
+                ),
             ));
         }
     }
@@ -753,10 +797,17 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "date",
                 day.to_string(),
-                format!(
-                    "before {} opened or the tables begin, {}",
-                    b.name_en(),
-                    b.first_covered_day()
+                Why::pair(
+                    format!(
+                        "before {} opened or the tables begin, {}",
+                        b.name_en(),
+                        b.first_covered_day()
+                    ),
+                    format!(
+                        "早于{}开市或规则表起始日 {}",
+                        b.name_zh(),
+                        b.first_covered_day()
+                    ),
                 ),
             ));
         }
@@ -764,8 +815,9 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
     let lot = f.lot_shares.ok_or_else(|| {
         Error::missing(
             "lot_shares",
-            format!(
+            crate::why!(
                 "{}: the board lot (每手股数) is set by each issuer: give it",
+                "{}：每手股数由发行人各自确定，请给出",
                 win.code
             ),
         )
@@ -774,7 +826,10 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
         return Err(problem(
             "shares",
             win.shares.to_string(),
-            format!("not a whole number of lots of {lot} shares"),
+            crate::why!(
+                "not a whole number of lots of {lot} shares",
+                "不是每手 {lot} 股的整数倍"
+            ),
         ));
     }
     if let Some(l) = f.listed {
@@ -782,51 +837,61 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "listed",
                 l.to_string(),
-                format!("before the win's day {day}"),
+                crate::why!("before the win's day {day}", "早于中签日 {day}"),
             ));
         }
     }
     let mut held = win.shares;
     let mut last: Option<NaiveDate> = None;
     for (i, s) in win.sales.iter().enumerate() {
-        let field = format!("sale {}", i + 1);
+        let n = i + 1;
         if s.date > today {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.date.to_string(),
-                format!("after today, {today}"),
+                crate::why!("after today, {today}", "晚于今天（{today}）"),
             ));
         }
         match f.listed {
             Some(l) if s.date < l => {
-                return Err(problem(
-                    &field,
+                return Err(sale_problem(
+                    n,
                     s.date.to_string(),
-                    format!("before the listing day {l}: shares cannot be sold before they list"),
+                    crate::why!(
+                        "before the listing day {l}: shares cannot be sold before they list",
+                        "早于上市日 {l}：股票上市前不能卖出"
+                    ),
                 ))
             }
             None if s.date <= win.paid.unwrap_or(day) => {
-                return Err(problem(
-                    &field,
+                return Err(sale_problem(
+                    n,
                     s.date.to_string(),
-                    format!("not after the win's day {}", win.paid.unwrap_or(day)),
+                    crate::why!(
+                        "not after the win's day {}",
+                        "不晚于中签日 {}",
+                        win.paid.unwrap_or(day)
+                    ),
                 ))
             }
             _ => {}
         }
         if last.is_some_and(|l| s.date < l) {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.date.to_string(),
-                "sales must be in date order",
+                crate::why!("sales must be in date order", "卖出记录须按日期排列"),
             ));
         }
         last = Some(s.date);
         if s.shares > held {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.shares.to_string(),
-                format!("more shares than the {held} still held"),
+                crate::why!(
+                    "more shares than the {held} still held",
+                    "超过仍持有的 {held} 股"
+                ),
             ));
         }
         held -= s.shares;
@@ -846,12 +911,12 @@ pub fn validate(
     let mut errors = Vec::new();
     for (i, w) in ledger.wins.iter().enumerate() {
         let at = match lines.and_then(|l| l.get(i)) {
-            Some(l) => format!("line {l}"),
-            None => format!("win {}", i + 1),
+            Some(l) => crate::why!("line {l} ({})", "第 {l} 行（{}）", w.code),
+            None => crate::why!("win {} ({})", "第 {} 笔中签（{}）", i + 1, w.code),
         };
         match validate_win(w, data, today) {
             Ok(f) => out.push(f),
-            Err(e) => errors.push(format!("{at} ({}): {e}", w.code)),
+            Err(e) => errors.push(Why::labelled(&at, &Why::of(&e))),
         }
         let dup = ledger.wins[..i].iter().any(|o| {
             normalize_code(&o.code) == normalize_code(&w.code)
@@ -859,10 +924,19 @@ pub fn validate(
                 && o.kind == w.kind
         });
         if dup {
-            errors.push(format!(
-                "{at} ({}): the account {} already has a win of this IPO; one application per account",
-                w.code,
-                w.account.as_deref().unwrap_or("(none)")
+            let account = w.account.as_deref();
+            errors.push(Why::labelled(
+                &at,
+                &Why::pair(
+                    format!(
+                        "the account {} already has a win of this IPO; one application per account",
+                        account.unwrap_or("(none)")
+                    ),
+                    format!(
+                        "账户 {} 已有这只新股的中签；每个账户只能申购一次",
+                        account.unwrap_or("（未填）")
+                    ),
+                ),
             ));
         }
     }
@@ -870,8 +944,8 @@ pub fn validate(
         Ok(out)
     } else {
         Err(Error::Data {
-            origin: "ledger".into(),
-            message: errors.join("; "),
+            origin: crate::why!("ledger", "中签记录"),
+            message: Why::join(&errors),
         })
     }
 }
@@ -1005,13 +1079,25 @@ pub fn apply(ledger: &Ledger, changes: &[Change]) -> Result<Ledger> {
             Change::Sell(i, s) => out
                 .wins
                 .get_mut(*i)
-                .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "win",
+                        &i.to_string(),
+                        crate::why!("no such win", "没有这笔中签"),
+                    )
+                })?
                 .sales
                 .push(s.clone()),
             Change::Abandon(i, d) => {
                 out.wins
                     .get_mut(*i)
-                    .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "win",
+                            &i.to_string(),
+                            crate::why!("no such win", "没有这笔中签"),
+                        )
+                    })?
                     .abandoned = Some(*d)
             }
         }
@@ -1034,11 +1120,11 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
         Some(t) => {
             let body = t.strip_prefix('\u{feff}').unwrap_or(t);
             let mut doc: toml_edit::DocumentMut =
-                body.parse()
-                    .map_err(|e: toml_edit::TomlError| Error::Data {
-                        origin: origin.to_string(),
-                        message: e.to_string(),
-                    })?;
+                body.parse().map_err(|e: toml_edit::TomlError| {
+                    let at = e.span().map(|s| line_col(body, s.start));
+                    let own = e.message().to_string();
+                    Error::data(origin, Why::parser("TOML", at, &own, &e.to_string()))
+                })?;
             if doc.get("version").is_none() && doc.get("win").is_none() {
                 doc["version"] = toml_edit::value(VERSION);
             }
@@ -1047,37 +1133,49 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
                     toml_edit::ArrayOfTables::new(),
                 ));
                 let Some(arr) = wins.as_array_of_tables_mut() else {
-                    return Err(Error::Data {
-                        origin: origin.to_string(),
-                        message: "`win` is not an array of [[win]] tables".into(),
-                    });
+                    return Err(Error::data(
+                        origin,
+                        crate::why!(
+                            "`win` is not an array of [[win]] tables",
+                            "`win` 不是 [[win]] 表的数组"
+                        ),
+                    ));
                 };
                 match c {
                     Change::Add(w) => arr.push(win_table(w)),
                     Change::Sell(i, s) => {
-                        let t = arr
-                            .get_mut(*i)
-                            .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?;
+                        let t = arr.get_mut(*i).ok_or_else(|| {
+                            Error::invalid(
+                                "win",
+                                &i.to_string(),
+                                crate::why!("no such win", "没有这笔中签"),
+                            )
+                        })?;
                         let sales = t.entry("sale").or_insert(toml_edit::Item::ArrayOfTables(
                             toml_edit::ArrayOfTables::new(),
                         ));
                         match sales.as_array_of_tables_mut() {
                             Some(a) => a.push(sale_table(s)),
                             None => {
-                                return Err(Error::Data {
-                                    origin: origin.to_string(),
-                                    message: format!(
+                                return Err(Error::data(
+                                    origin,
+                                    crate::why!(
                                         "win {}: `sale` is not an array of [[win.sale]] tables",
+                                        "第 {} 笔中签：`sale` 不是 [[win.sale]] 表的数组",
                                         i + 1
                                     ),
-                                })
+                                ))
                             }
                         }
                     }
                     Change::Abandon(i, d) => {
-                        let t = arr
-                            .get_mut(*i)
-                            .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?;
+                        let t = arr.get_mut(*i).ok_or_else(|| {
+                            Error::invalid(
+                                "win",
+                                &i.to_string(),
+                                crate::why!("no such win", "没有这笔中签"),
+                            )
+                        })?;
                         t["abandoned"] = item_date(*d);
                     }
                 }
@@ -1087,10 +1185,13 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
     };
     let back = parse(&text, origin)?;
     if back != want {
-        return Err(Error::Data {
-            origin: origin.to_string(),
-            message: "the edited ledger does not read back as intended; nothing was written".into(),
-        });
+        return Err(Error::data(
+            origin,
+            crate::why!(
+                "the edited ledger does not read back as intended; nothing was written",
+                "修改后的中签记录读回与预期不符；未写入任何内容"
+            ),
+        ));
     }
     Ok((text, want))
 }
