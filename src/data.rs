@@ -240,14 +240,17 @@ impl RawIpo {
                 let date = subscription_date.or(listing_date).ok_or_else(|| {
                     Error::missing(
                         "lot_shares",
-                        "give lot_shares, or a listing_date so the board's unit can be looked up",
+                        crate::why!("give lot_shares, or a listing_date so the board's unit can be looked up", "请给出 lot_shares，或给出 listing_date 以便查出该板块的每签股数"),
                     )
                 })?;
                 let rule = board::lot_rule(board, date)?;
                 let n = rule.shares.ok_or_else(|| {
                     Error::missing(
                         "lot_shares",
-                        format!("{} sets the lot per IPO", board.name_en()),
+                        Why::pair(
+                            format!("{} sets the lot per IPO", board.name_en()),
+                            format!("{}的每手股数由各只新股自定", board.name_zh()),
+                        ),
                     )
                 })?;
                 Shares::new("lot_shares", n)?
@@ -280,7 +283,7 @@ impl RawIpo {
         if p.exit.is_some() && exit_date.is_none() {
             return Err(Error::missing(
                 "prices.exit_date",
-                "an exit price needs its date",
+                crate::why!("an exit price needs its date", "卖出价须附卖出日期"),
             ));
         }
         let money = |field: &str, raw: &Option<String>| -> Result<Option<rust_decimal::Decimal>> {
@@ -886,7 +889,11 @@ impl Dataset {
     pub fn find(&self, query: &str) -> Result<&Ipo> {
         let q = input::normalize(query);
         if q.is_empty() {
-            return Err(Error::invalid("IPO", query, "empty; give a code or a name"));
+            return Err(Error::invalid(
+                "IPO",
+                query,
+                crate::why!("empty; give a code or a name", "为空；请给出代码或名称"),
+            ));
         }
         let code = normalize_code(&q);
         let lower = q.to_lowercase();

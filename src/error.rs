@@ -233,19 +233,6 @@ impl Why {
     }
 }
 
-// TRANSITIONAL: the call sites not yet written in both languages; removed
-// once every module gives both (then a one-language message cannot compile).
-impl From<&'static str> for Why {
-    fn from(s: &'static str) -> Why {
-        Why::pair(s, s)
-    }
-}
-impl From<String> for Why {
-    fn from(s: String) -> Why {
-        Why::name(s)
-    }
-}
-
 impl Serialize for Why {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.en)
@@ -462,11 +449,11 @@ impl Error {
     /// The value is kept as it will be shown: cut to [`SHOWN_CHARS`]
     /// characters (the message says how long it was), with bytes that are
     /// not printable escaped when the message prints it.
-    pub fn invalid(field: &str, value: &str, reason: impl Into<Why>) -> Self {
+    pub fn invalid(field: &str, value: &str, reason: Why) -> Self {
         Error::Invalid {
             field: Why::name(field),
             value: shown(value),
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -481,10 +468,10 @@ impl Error {
     }
 
     /// Shorthand for [`Error::Missing`].
-    pub fn missing(field: &str, reason: impl Into<Why>) -> Self {
+    pub fn missing(field: &str, reason: Why) -> Self {
         Error::Missing {
             field: field.to_string(),
-            reason: reason.into(),
+            reason,
         }
     }
 

@@ -238,7 +238,7 @@ impl Schedule {
                 return Err(wrap(Error::invalid(
                     "rate_pct",
                     r.rate_pct.as_deref().unwrap_or(""),
-                    "must be between 0 and 100",
+                    crate::why!("must be between 0 and 100", "须在 0 到 100 之间"),
                 )));
             }
             let fixed = match &r.fixed {
@@ -249,7 +249,10 @@ impl Schedule {
                 return Err(wrap(Error::invalid(
                     "fixed",
                     r.fixed.as_deref().unwrap_or(""),
-                    "per_trade items need `fixed`, and only they",
+                    crate::why!(
+                        "per_trade items need `fixed`, and only they",
+                        "per_trade 项目须有 `fixed`，且只有它们可以有"
+                    ),
                 )));
             }
             let money = |field: &str, v: &Option<String>| -> Result<Option<Decimal>> {
@@ -264,7 +267,7 @@ impl Schedule {
                     return Err(wrap(Error::invalid(
                         "status",
                         other,
-                        "expected verified or unclear",
+                        crate::why!("expected verified or unclear", "应为 verified 或 unclear"),
                     )))
                 }
             };
@@ -375,21 +378,30 @@ impl Schedule {
                 continue;
             }
             let span = match (first, last) {
-                (Some(f), Some(l)) => format!(
-                    "{} to {}",
-                    f.from,
-                    l.to.map(|t| t.to_string()).unwrap_or_else(|| "now".into())
-                ),
-                _ => "no dates".into(),
+                (Some(f), Some(l)) => match l.to {
+                    Some(t) => crate::why!("{} to {t}", "{} 至 {t}", f.from),
+                    None => crate::why!("{} to now", "{} 至今", f.from),
+                },
+                _ => crate::why!("no dates", "无日期"),
             };
             return Err(Error::invalid(
                 "date",
                 &date.to_string(),
-                format!(
-                    "no {} ({}) row for {} on that day; the schedule covers {span}",
-                    of_id[0].name_en,
-                    id,
-                    exchange.id()
+                Why::pair(
+                    format!(
+                        "no {} ({}) row for {} on that day; the schedule covers {}",
+                        of_id[0].name_en,
+                        id,
+                        exchange.id(),
+                        span.en()
+                    ),
+                    format!(
+                        "{} 当日没有「{}」（{}）的费率行；费率表覆盖 {}",
+                        exchange.id(),
+                        of_id[0].name_zh,
+                        id,
+                        span.zh()
+                    ),
                 ),
             ));
         }
@@ -730,7 +742,10 @@ impl FromStr for Exchange {
             _ => Err(Error::invalid(
                 "exchange",
                 s,
-                "expected sse, szse, bse or hkex",
+                crate::why!(
+                    "expected sse, szse, bse or hkex",
+                    "应为 sse、szse、bse 或 hkex"
+                ),
             )),
         }
     }

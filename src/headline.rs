@@ -62,7 +62,11 @@ impl FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
             "en" | "english" => Ok(Lang::En),
-            _ => Err(Error::invalid("--lang", s, "expected zh or en")),
+            _ => Err(Error::invalid(
+                "--lang",
+                s,
+                crate::why!("expected zh or en", "应为 zh 或 en"),
+            )),
         }
     }
 }

@@ -442,7 +442,10 @@ pub fn limits(
         return Err(Error::invalid(
             "--day",
             "0",
-            "trading days count from 1 (the listing day)",
+            crate::why!(
+                "trading days count from 1 (the listing day)",
+                "交易日从 1 起计（上市日为第 1 日）"
+            ),
         ));
     }
     if day == 1 {
@@ -450,7 +453,10 @@ pub fn limits(
             let issue = issue_price.ok_or_else(|| {
                 Error::missing(
                     "--issue-price",
-                    "the first-day band is set on the issue price",
+                    crate::why!(
+                        "the first-day band is set on the issue price",
+                        "首日涨跌幅以发行价为基准"
+                    ),
                 )
             })?;
             return Limits::around(
@@ -482,7 +488,10 @@ pub fn limits(
     let prev = prev_close.ok_or_else(|| {
         Error::missing(
             "--prev-close",
-            "the daily limit is set on the previous close",
+            crate::why!(
+                "the daily limit is set on the previous close",
+                "每日涨跌停以前收盘价为基准"
+            ),
         )
     })?;
     Limits::around(
@@ -527,11 +536,19 @@ pub fn limit_up_path(
         return Err(Error::invalid(
             "--board",
             board.id(),
-            format!(
-                "IPOs listed on {} from {} have no first-day limit ({}): a run of limit-up days has no fixed path",
-                board.name_en(),
-                r.from,
-                r.note
+            crate::Why::pair(
+                format!(
+                    "IPOs listed on {} from {} have no first-day limit ({}): a run of limit-up days has no fixed path",
+                    board.name_en(),
+                    r.from,
+                    r.note
+                ),
+                format!(
+                    "自 {} 起在{}上市的新股首日不设涨跌幅限制（{}）：连续涨停没有固定路径",
+                    r.from,
+                    board.name_zh(),
+                    r.note_zh
+                ),
             ),
         ));
     };
@@ -539,7 +556,7 @@ pub fn limit_up_path(
         return Err(Error::invalid(
             "--days",
             &days.to_string(),
-            "give 1 to 250 days",
+            crate::why!("give 1 to 250 days", "请给出 1 到 250 天"),
         ));
     }
     let lot_d = Decimal::from(lot);
@@ -757,9 +774,15 @@ pub fn subscription_rule(board: Board, date: NaiveDate) -> Result<&'static Subsc
             board: board.id(),
             date,
             reason: if board == Board::Hkex {
-                "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`".into()
+                crate::why!(
+                    "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`",
+                    "港股以现金按每手申购；请见 `daxin odds --allotment FILE`"
+                )
             } else {
-                "the subscription table starts at the 2014 IPO restart (STAR at its first subscription 2019-06-27, BSE 2021-11-15)".into()
+                crate::why!(
+                    "the subscription table starts at the 2014 IPO restart (STAR at its first subscription 2019-06-27, BSE 2021-11-15)",
+                    "申购规则表始于 2014 年新股重启（科创板始于首次申购 2019-06-27，北交所始于 2021-11-15）"
+                )
             },
         })
 }
@@ -829,7 +852,10 @@ pub fn hk_pool_rule(date: NaiveDate) -> Result<&'static HkPoolRule> {
         .ok_or_else(|| Error::NoRule {
             board: Board::Hkex.id(),
             date,
-            reason: "the pool table starts with PN18 in June 1998".into(),
+            reason: crate::why!(
+                "the pool table starts with PN18 in June 1998",
+                "甲乙组规则表始于 1998 年 6 月的 PN18"
+            ),
         })
 }
 

@@ -23,7 +23,10 @@ fn budget(raw: Option<&str>) -> Result<Option<Decimal>, CliError> {
     let Some(b) = raw else { return Ok(None) };
     let x = input::parse_amount("--budget", b)?;
     if x <= Decimal::ZERO {
-        let why = "give the money for one application, above zero";
+        let why = daxin::why!(
+            "give the money for one application, above zero",
+            "请给出一次申购的金额，须大于零"
+        );
         return Err(daxin::Error::invalid("--budget", b, why).into());
     }
     Ok(Some(x))
@@ -76,15 +79,15 @@ pub fn odds_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let path = a
-        .allotment
-        .as_ref()
-        .ok_or_else(|| daxin::Error::missing("--allotment", "the allotment results table"))?;
-    let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| CliError {
-        msg: format!("--allotment {origin}: cannot read: {e}"),
-        code: 2,
+    let path = a.allotment.as_ref().ok_or_else(|| {
+        daxin::Error::missing(
+            "--allotment",
+            daxin::why!("the allotment results table", "配售结果表"),
+        )
     })?;
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::cannot_read(&format!("--allotment {origin}"), &e))?;
     // a table saved from a spreadsheet is read as the CSV of its first sheet
     let bytes = match daxin::import::sheet::is_spreadsheet(&origin) {
         true => daxin::import::sheet::sheet_csv(&bytes, None, &origin)?,

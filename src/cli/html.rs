@@ -25,10 +25,7 @@ pub fn main(cli: &Cli) -> ExitCode {
     });
     match done {
         Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("daxin: {}", e.msg);
-            ExitCode::from(e.code)
-        }
+        Err(e) => e.report(super::run_lang(cli)),
     }
 }
 
@@ -65,11 +62,10 @@ fn run(cli: &Cli) -> Result<(Option<String>, u8), CliError> {
             Ok((Some(web::audit_document(&text, &a, lang)), 0))
         }
         Command::Batch(a) => batch(a, lang, explain),
-        _ => Err(CliError {
-            msg: "--format html is for show, lot, batch and audit (daxin serve shows the rest)"
-                .into(),
-            code: 2,
-        }),
+        _ => Err(CliError::user(daxin::why!(
+            "--format html is for show, lot, batch and audit (daxin serve shows the rest)",
+            "--format html 只用于 show、lot、batch 与 audit（其余请用 daxin serve 查看）"
+        ))),
     }
 }
 
@@ -95,10 +91,16 @@ fn batch(a: &BatchArgs, lang: Lang, _explain: bool) -> Result<(Option<String>, u
     }
     let page = web::batch_document(&sink.table, lang);
     let code = if tally.errors > 0 {
-        eprintln!(
-            "daxin batch: {} of {} rows had errors (see the error column)",
-            tally.errors, tally.rows
-        );
+        match lang {
+            Lang::Zh => eprintln!(
+                "daxin batch：{} 行中 {} 行出错（见 error 列）",
+                tally.rows, tally.errors
+            ),
+            Lang::En => eprintln!(
+                "daxin batch: {} of {} rows had errors (see the error column)",
+                tally.errors, tally.rows
+            ),
+        }
         1
     } else {
         0
@@ -107,7 +109,7 @@ fn batch(a: &BatchArgs, lang: Lang, _explain: bool) -> Result<(Option<String>, u
         Some(p) => {
             let mut f = AtomicFile::create("-o", p)?;
             f.write_all(page.as_bytes())
-                .map_err(|e| write_error("cannot write the output", e))?;
+                .map_err(|e| write_error(output::cannot_write_output(), e))?;
             f.commit()?;
             Ok((None, code))
         }

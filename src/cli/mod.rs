@@ -23,7 +23,7 @@ use clap::Parser;
 use daxin::config::Config;
 use daxin::data::Dataset;
 use daxin::report::ipo::Request;
-use daxin::Lang;
+use daxin::{Lang, Why};
 
 use args::{Cli, Command};
 
@@ -33,19 +33,60 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// An error with the exit code it ends the program with: 2 for anything the
-/// user gave (flags, files, names), 1 for failures of the machine.
+/// user gave (flags, files, names), 1 for failures of the machine. The
+/// message is kept in both languages and printed once, by `main`, in the
+/// run's language.
 pub struct CliError {
-    msg: String,
+    msg: Why,
     code: u8,
 }
 
 impl From<daxin::Error> for CliError {
     fn from(e: daxin::Error) -> Self {
         CliError {
-            msg: e.to_string(),
+            msg: Why::of(&e),
             code: 2,
         }
     }
+}
+
+impl CliError {
+    /// An error of what the user gave (exit 2).
+    pub fn user(msg: Why) -> CliError {
+        CliError { msg, code: 2 }
+    }
+
+    /// `what: the system's error` (exit 2), e.g. a file that cannot be read.
+    pub fn io(what: &Why, e: &std::io::Error) -> CliError {
+        CliError::user(Why::labelled(what, &Why::io(e)))
+    }
+
+    /// `NAME: cannot read: the system's error` (exit 2).
+    pub fn cannot_read(name: &str, e: &std::io::Error) -> CliError {
+        CliError::io(&cannot_read(name), e)
+    }
+
+    /// The message in both languages.
+    pub fn why(&self) -> &Why {
+        &self.msg
+    }
+
+    /// Prints the message on stderr in `lang`; the exit code.
+    fn report(&self, lang: Lang) -> ExitCode {
+        eprintln!("daxin: {}", self.msg.text(lang));
+        ExitCode::from(self.code)
+    }
+}
+
+/// `NAME: cannot read` / `NAME：无法读取`.
+pub fn cannot_read(name: &str) -> Why {
+    daxin::why!("{name}: cannot read", "{name}：无法读取")
+}
+
+/// The language of the run: `--lang`, else Chinese (an unknown `--lang` is
+/// reported in Chinese, the default).
+fn run_lang(cli: &Cli) -> Lang {
+    cli.common.lang.parse().unwrap_or_default()
 }
 
 /// What a command prints: the result on stdout, remarks on stderr.
@@ -70,13 +111,11 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let lang = run_lang(&cli);
     if let Command::Serve(a) = &cli.command {
         return match serve::serve(a, &cli.common) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("daxin: {}", e.msg);
-                ExitCode::from(e.code)
-            }
+            Err(e) => e.report(lang),
         };
     }
     if cli.common.format == Some(args::FormatArg::Html) {
@@ -88,19 +127,12 @@ pub fn main() -> ExitCode {
             .format
             .and_then(|f| f.drawn())
             .unwrap_or(args::Format::Csv);
-        let lang: Lang = match cli.common.lang.parse() {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("daxin: {e}");
-                return ExitCode::from(2);
-            }
-        };
+        if let Err(e) = cli.common.lang.parse::<Lang>() {
+            return CliError::from(e).report(lang);
+        }
         return match batch::batch(a, fmt, cli.common.explain, lang) {
             Ok(code) => ExitCode::from(code),
-            Err(e) => {
-                eprintln!("daxin: {}", e.msg);
-                ExitCode::from(e.code)
-            }
+            Err(e) => e.report(lang),
         };
     }
     match run(&cli) {
@@ -110,16 +142,10 @@ pub fn main() -> ExitCode {
             }
             match output::to_stdout(&out.stdout) {
                 Ok(()) => ExitCode::from(out.code),
-                Err(e) => {
-                    eprintln!("daxin: {}", e.msg);
-                    ExitCode::from(e.code)
-                }
+                Err(e) => e.report(lang),
             }
         }
-        Err(e) => {
-            eprintln!("daxin: {}", e.msg);
-            ExitCode::from(e.code)
-        }
+        Err(e) => e.report(lang),
     }
 }
 
@@ -127,18 +153,17 @@ pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliErro
     let mut data = Dataset::builtin()?;
     for f in files {
         let origin = f.display().to_string();
-        let cannot = |e: &dyn std::fmt::Display| CliError {
-            msg: format!("--data {origin}: cannot read: {e}"),
-            code: 2,
-        };
+        let name = format!("--data {origin}");
+        let cannot = |e: std::io::Error| CliError::cannot_read(&name, &e);
         let user = if daxin::import::sheet::is_spreadsheet(&origin) {
             // a sheet reads as the CSV of the same sheet
-            let bytes = std::fs::read(f).map_err(|e| cannot(&e))?;
+            let bytes = std::fs::read(f).map_err(cannot)?;
             let csv = daxin::import::sheet::sheet_csv(&bytes, None, &origin)?;
-            let text = String::from_utf8(csv).map_err(|e| cannot(&e))?;
+            let text = String::from_utf8(csv)
+                .map_err(|e| cannot(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
             Dataset::from_csv(&text, &origin)?
         } else {
-            let text = std::fs::read_to_string(f).map_err(|e| cannot(&e))?;
+            let text = std::fs::read_to_string(f).map_err(cannot)?;
             Dataset::from_file_text(&text, &origin)?
         };
         data.merge(user);
@@ -151,10 +176,8 @@ pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliErro
 /// `~/.config/daxin/daxin.toml`); none found means the documented defaults.
 pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     let read = |p: &std::path::Path, why: &str| -> Result<Config, CliError> {
-        let text = std::fs::read_to_string(p).map_err(|e| CliError {
-            msg: format!("{why} {}: cannot read: {e}", p.display()),
-            code: 2,
-        })?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| CliError::cannot_read(format!("{why} {}", p.display()).trim(), &e))?;
         Ok(Config::from_toml(&text, &p.display().to_string())?)
     };
     if let Some(p) = flag {
@@ -171,7 +194,8 @@ pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliE
     }
     for c in candidates {
         if c.is_file() {
-            return read(&c, "config");
+            // a file found, not named: the path alone names it
+            return read(&c, "");
         }
     }
     Ok(Config::default())
@@ -181,15 +205,16 @@ pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliE
 pub(crate) fn read_article(file: Option<&std::path::Path>) -> Result<String, CliError> {
     // the encodings `daxin audit` reads: UTF-8, GBK/GB18030, UTF-16 with a BOM
     let bytes = match file.filter(|p| p.as_os_str() != "-") {
-        Some(p) => std::fs::read(p).map_err(|e| CliError {
-            msg: format!("{}: cannot read: {e}", p.display()),
-            code: 2,
-        })?,
+        Some(p) => {
+            std::fs::read(p).map_err(|e| CliError::cannot_read(&p.display().to_string(), &e))?
+        }
         None => {
             let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| CliError {
-                msg: format!("standard input: cannot read: {e}"),
-                code: 2,
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| {
+                CliError::io(
+                    &daxin::why!("standard input: cannot read", "标准输入：无法读取"),
+                    &e,
+                )
             })?;
             b
         }
@@ -257,7 +282,10 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
         Command::Batch(_) | Command::Serve(_) => Err(CliError {
-            msg: "batch and serve are run by main".into(),
+            msg: daxin::why!(
+                "batch and serve are run by main",
+                "batch 与 serve 由 main 运行"
+            ),
             code: 1,
         }),
         Command::Fees { board, date } => {

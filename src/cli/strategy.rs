@@ -25,10 +25,7 @@ use super::{CliError, Output};
 /// The facts of every row of one file (the library tells them apart).
 fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<input::RowFacts>, CliError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| CliError {
-        msg: format!("{name}: cannot read: {e}"),
-        code: 2,
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| CliError::cannot_read(&name, &e))?;
     // a spreadsheet is read as the CSV of its first sheet, as batch reads it
     let bytes = match daxin::import::sheet::is_spreadsheet(&name) {
         true => daxin::import::sheet::sheet_csv(&bytes, None, &name)?,

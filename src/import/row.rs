@@ -407,7 +407,7 @@ fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
                 return Err(Error::invalid(
                     "row",
                     &format!("column {}", i + 1),
-                    format!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)"),
+                    crate::why!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)", "字节 {bad} 不是 UTF-8（文件按 UTF-8 读取；GBK/GB18030 文件须全文都是该编码）"),
                 ));
             }
         }
@@ -443,8 +443,9 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         return Err(Error::invalid(
             "row",
             &format!("{} fields", rec.count()),
-            format!(
+            crate::why!(
                 "the header has {}: a short row or a broken quote",
+                "表头有 {} 列：该行过短，或引号不完整",
                 layout.width
             ),
         ));
@@ -459,7 +460,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
             Error::invalid(
                 layout.header(Field::Code, "股票代码"),
                 &out.code,
-                "not a mainland A-share code",
+                crate::why!("not a mainland A-share code", "不是内地 A 股代码"),
             )
         })?,
     };
@@ -495,7 +496,10 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if !has_price && (listing.is_none() || marked_unlisted) {
             return pending(layout, rec, out, "not yet priced");
         }
-        return Err(Error::missing(issue_col, "the issue price is empty"));
+        return Err(Error::missing(
+            issue_col,
+            crate::why!("the issue price is empty", "发行价为空"),
+        ));
     };
     let issue = input::Price::new(issue_col, issue)?.get();
     out.issue_price = Some(issue);
@@ -505,7 +509,11 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 .ok()
                 .filter(|n| *n > 0 && l.fract().is_zero())
                 .ok_or_else(|| {
-                    Error::invalid("lot_shares", &l.to_string(), "a whole number of shares")
+                    Error::invalid(
+                        "lot_shares",
+                        &l.to_string(),
+                        crate::why!("a whole number of shares", "须为整数股"),
+                    )
                 })?,
         ),
         None => None,
@@ -528,7 +536,13 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 None => {
                     for r in board::lot_rules_for_listing(board, d)? {
                         let shares = r.shares.ok_or_else(|| {
-                            Error::missing("lot_shares", "this board sets lots per IPO")
+                            Error::missing(
+                                "lot_shares",
+                                crate::why!(
+                                    "this board sets lots per IPO",
+                                    "该板块的每手股数由各只新股自定"
+                                ),
+                            )
                         })?;
                         lot_choices.push((r, shares));
                     }
@@ -544,7 +558,10 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         }
         return Err(Error::missing(
             "上市日期",
-            "no listing or subscription date: the lot cannot be told",
+            crate::why!(
+                "no listing or subscription date: the lot cannot be told",
+                "没有上市日或申购日：无法确定每签股数"
+            ),
         ));
     };
     out.lot_shares = Some(lot);
@@ -554,7 +571,11 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 .ok()
                 .filter(|n| *n > 0 && t.fract().is_zero())
                 .ok_or_else(|| {
-                    Error::invalid("total_shares", &t.to_string(), "a whole number of shares")
+                    Error::invalid(
+                        "total_shares",
+                        &t.to_string(),
+                        crate::why!("a whole number of shares", "须为整数股"),
+                    )
                 })?,
         ),
         None => None,
@@ -808,9 +829,15 @@ fn unit_word(u: Unit) -> &'static str {
 
 /// Shares per lot by the board's rule of the subscription day.
 fn rule_lot(board: Board, d: NaiveDate) -> Result<u64> {
-    board::lot_rule(board, d)?
-        .shares
-        .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))
+    board::lot_rule(board, d)?.shares.ok_or_else(|| {
+        Error::missing(
+            "lot_shares",
+            crate::why!(
+                "this board sets lots per IPO",
+                "该板块的每手股数由各只新股自定"
+            ),
+        )
+    })
 }
 
 /// A row of an IPO not yet priced or listed: what is known, no error.

@@ -130,8 +130,9 @@ impl AllotmentOdds {
         let (lot, lot_inferred) = match given_lot {
             Some(l) => (l, false),
             None => (
-                tiers::infer_lot(&table)
-                    .ok_or_else(|| Error::missing("--lot-size", "the board lot"))?,
+                tiers::infer_lot(&table).ok_or_else(|| {
+                    Error::missing("--lot-size", crate::why!("the board lot", "每手股数"))
+                })?,
                 true,
             ),
         };

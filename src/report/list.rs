@@ -55,7 +55,13 @@ impl Filter {
         i32::try_from(n)
             .ok()
             .filter(|n| (1986..=2100).contains(n) && raw.trim().len() == 4)
-            .ok_or_else(|| Error::invalid("--year", raw, "expected a year such as 2025"))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "--year",
+                    raw,
+                    crate::why!("expected a year such as 2025", "应为年份，例如 2025"),
+                )
+            })
     }
 }
 

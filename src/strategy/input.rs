@@ -96,7 +96,10 @@ impl std::str::FromStr for ProfitBasis {
             _ => Err(Error::invalid(
                 "--basis",
                 s,
-                "expected published, open, close or avg",
+                crate::why!(
+                    "expected published, open, close or avg",
+                    "应为 published、open、close 或 avg"
+                ),
             )),
         }
     }

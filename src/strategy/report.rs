@@ -355,7 +355,7 @@ pub fn build(
             return Err(Error::invalid(
                 flag,
                 &v.to_string(),
-                "a market value cannot be negative",
+                crate::why!("a market value cannot be negative", "市值不能为负"),
             ));
         }
     }
@@ -364,7 +364,7 @@ pub fn build(
             return Err(Error::invalid(
                 "--to",
                 &t.to_string(),
-                format!("before --from {f}"),
+                crate::why!("before --from {f}", "早于 --from {f}"),
             ));
         }
     }

@@ -108,7 +108,10 @@ impl BatchTable {
             }
         }
         if layout.is_none() {
-            return Err(Error::missing("table", "no header row"));
+            return Err(Error::missing(
+                "table",
+                crate::why!("no header row", "没有表头行"),
+            ));
         }
         Ok(out)
     }
@@ -291,8 +294,7 @@ pub async fn submit(State(_state): State<AppState>, Form(f): Form<BatchForm>) ->
             )
         }
         Err(e) => {
-            let body =
-                html! { section.card { (error_box(ctx, &e.to_string())) (intro(ctx, &f.table)) } };
+            let body = html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f.table)) } };
             respond(
                 StatusCode::BAD_REQUEST,
                 document(ctx, title, "/batch", Some(&q), body),

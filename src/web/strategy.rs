@@ -137,7 +137,7 @@ pub async fn submit(State(state): State<AppState>, Form(f): Form<StrategyForm>) 
             ),
             (f, Err(e)) => (
                 StatusCode::BAD_REQUEST,
-                html! { section.card { (error_box(ctx, &e.to_string())) (intro(ctx, &f)) } },
+                html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f)) } },
             ),
         },
     };
@@ -159,7 +159,7 @@ pub(crate) async fn blocking(state: AppState, f: StrategyForm) -> (StrategyForm,
             Err(crate::error::Error::invalid(
                 "table",
                 "",
-                format!("the report stopped: {e}"),
+                crate::why!("the report stopped: {e}", "报告计算中断：{e}"),
             )),
         ),
     }

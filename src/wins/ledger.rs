@@ -106,7 +106,10 @@ impl std::str::FromStr for Kind {
             Error::invalid(
                 "kind",
                 s,
-                "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                crate::why!(
+                    "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                    "应为 share、depositary_receipt、convertible_bond 或 exchangeable_bond"
+                ),
             )
         })
     }
@@ -283,9 +286,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: impl Into<Why>) {
+    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: Why) {
         let line = line_at(self.text, span.start);
-        let why = why.into();
+
         self.errors.push(Why::pair(
             format!("line {line}: {field}: {} (got {value:?})", why.en()),
             format!("第 {line} 行：{field}：{}（输入为 {value:?}）", why.zh()),
@@ -309,7 +312,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected text in quotes",
+                    crate::why!("expected text in quotes", "应为加引号的文本"),
                 );
                 None
             }
@@ -326,7 +329,10 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected a date such as 2025-12-17",
+                    crate::why!(
+                        "expected a date such as 2025-12-17",
+                        "应为日期，例如 2025-12-17"
+                    ),
                 );
                 return None;
             }
@@ -354,7 +360,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected a whole number",
+                    crate::why!("expected a whole number", "应为整数"),
                 );
                 return None;
             }
@@ -382,7 +388,10 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &x.to_string(),
-                    "write amounts in quotes (\"104.66\") so they stay exact",
+                    crate::why!(
+                        "write amounts in quotes (\"104.66\") so they stay exact",
+                        "金额请加引号（\"104.66\"），以保持精确"
+                    ),
                 );
                 return None;
             }
@@ -391,7 +400,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected an amount in quotes",
+                    crate::why!("expected an amount in quotes", "应为加引号的金额"),
                 );
                 return None;
             }
@@ -451,7 +460,10 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                 v.span(),
                 "version",
                 &Ctx::shown(v.get_ref()),
-                "this daxin reads ledger version 1",
+                crate::why!(
+                    "this daxin reads ledger version 1",
+                    "此版本 daxin 只读取第 1 版的中签记录"
+                ),
             );
         }
     }
@@ -470,7 +482,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                         sp,
                         "kind",
                         &k,
-                        "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                        crate::why!("expected share, depositary_receipt, convertible_bond or exchangeable_bond", "应为 share、depositary_receipt、convertible_bond 或 exchangeable_bond"),
                     );
                     Kind::Share
                 }
@@ -486,7 +498,10 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                         sp,
                         "board",
                         &b,
-                        "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                        crate::why!(
+                            "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                            "应为 sse-main、star、szse-main、chinext、bse、hkex 之一"
+                        ),
                     );
                     None
                 }
@@ -514,7 +529,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                 (&sr.price, "sale.price"),
             ] {
                 if f.is_none() {
-                    cx.err(s.span(), name, "", "missing");
+                    cx.err(s.span(), name, "", crate::why!("missing", "缺失"));
                 }
             }
             let fees = sr.fees.as_ref().map(|f| {
@@ -544,7 +559,12 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
             }
         }
         if code.is_none() {
-            cx.err(span.clone(), "code", "", "missing: the security's code");
+            cx.err(
+                span.clone(),
+                "code",
+                "",
+                crate::why!("missing: the security's code", "缺失：证券代码"),
+            );
         }
         let win = Win {
             account: cx
@@ -1215,25 +1235,41 @@ pub fn find(ledger: &Ledger, code: &str, account: Option<&str>) -> Result<usize>
             "code",
             code,
             match account {
-                Some(a) => format!("no win of this code in account {a} in the ledger"),
-                None => "no win of this code in the ledger".into(),
+                Some(a) => crate::why!(
+                    "no win of this code in account {a} in the ledger",
+                    "中签记录中账户 {a} 没有这个代码的中签"
+                ),
+                None => crate::why!(
+                    "no win of this code in the ledger",
+                    "中签记录中没有这个代码的中签"
+                ),
             },
         )),
-        many => Err(Error::invalid(
-            "code",
-            code,
-            format!(
-                "{} wins of this code, in accounts {}: give --account",
-                many.len(),
+        many => Err(Error::invalid("code", code, {
+            let accounts = |none: &str, sep: &str| {
                 many.iter()
-                    .map(|i| ledger.wins[*i]
-                        .account
-                        .clone()
-                        .unwrap_or_else(|| "(none)".into()))
+                    .map(|i| {
+                        ledger.wins[*i]
+                            .account
+                            .clone()
+                            .unwrap_or_else(|| none.into())
+                    })
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
+                    .join(sep)
+            };
+            Why::pair(
+                format!(
+                    "{} wins of this code, in accounts {}: give --account",
+                    many.len(),
+                    accounts("(none)", ", ")
+                ),
+                format!(
+                    "这个代码有 {} 笔中签，分属账户 {}：请给出 --account",
+                    many.len(),
+                    accounts("（未填）", "、")
+                ),
+            )
+        })),
     }
 }
 
@@ -1251,11 +1287,14 @@ pub fn shares_of_lots(win: &Win, lots: u64, raw: &str, data: &Dataset) -> Result
     let lot = facts(win, data)?.lot_shares.ok_or_else(|| {
         Error::missing(
             "--lot-size",
-            "--lots needs the lot size: give --lot-size or --shares",
+            crate::why!(
+                "--lots needs the lot size: give --lot-size or --shares",
+                "--lots 需要每手股数：请给出 --lot-size 或 --shares"
+            ),
         )
     })?;
     lots.checked_mul(lot)
-        .ok_or_else(|| Error::invalid("--lots", raw, "too many"))
+        .ok_or_else(|| Error::invalid("--lots", raw, crate::why!("too many", "太多")))
 }
 
 /// A sale to record: which win, and what was sold.
@@ -1316,7 +1355,10 @@ pub fn sell(
         return Err(Error::invalid(
             "--shares",
             "0",
-            "no shares of this win are still held",
+            crate::why!(
+                "no shares of this win are still held",
+                "这笔中签已没有仍持有的股份"
+            ),
         ));
     }
     let sale = Sale {
