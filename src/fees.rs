@@ -264,8 +264,8 @@ impl Schedule {
                 "verified" => RuleStatus::Verified,
                 "unclear" => RuleStatus::Unclear,
                 other => {
-                    return Err(wrap(Error::invalid(
-                        "status",
+                    return Err(wrap(Error::invalid_at(
+                        crate::why!("status", "状态"),
                         other,
                         crate::why!("expected verified or unclear", "应为 verified 或 unclear"),
                     )))
@@ -396,10 +396,9 @@ impl Schedule {
                         span.en()
                     ),
                     format!(
-                        "{} 当日没有「{}」（{}）的费率行；费率表覆盖 {}",
+                        "{} 当日没有「{}」的费率行；费率表覆盖 {}",
                         exchange.id(),
                         of_id[0].name_zh,
-                        id,
                         span.zh()
                     ),
                 ),
@@ -739,8 +738,8 @@ impl FromStr for Exchange {
             "szse" => Ok(Exchange::Szse),
             "bse" => Ok(Exchange::Bse),
             "hkex" => Ok(Exchange::Hkex),
-            _ => Err(Error::invalid(
-                "exchange",
+            _ => Err(Error::invalid_at(
+                crate::why!("exchange", "交易所"),
                 s,
                 crate::why!(
                     "expected sse, szse, bse or hkex",

@@ -439,6 +439,9 @@ impl Rate {
 /// The spellings a rate may take, for error messages.
 pub const RATE_SPELLINGS: &str = "0.025%, 0.25‰ or 万2.5";
 
+/// [`RATE_SPELLINGS`] in Chinese.
+pub const RATE_SPELLINGS_ZH: &str = "0.025%、0.25‰ 或 万2.5";
+
 /// Parses a rate written with its unit (see [`Rate`]).
 pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
     let s = normalize(raw);
@@ -467,7 +470,7 @@ pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
             raw,
             crate::why!(
                 "a rate needs its unit: write {RATE_SPELLINGS}",
-                "费率须带单位：请写作 {RATE_SPELLINGS}"
+                "费率须带单位：请写作 {RATE_SPELLINGS_ZH}"
             ),
         ));
     };

@@ -1551,7 +1551,7 @@ fn rates_are_written_with_their_unit() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains(*flag))
-            .stderr(predicate::str::contains("0.025%, 0.25‰ or 万2.5"));
+            .stderr(predicate::str::contains("0.025%、0.25‰ 或 万2.5"));
     }
     // the brokers' 万2.5 is the README's default of 0.025 %: the same net
     let a = json(&["show", "沐曦", "--fees", "--commission", "万2.5"]);

@@ -106,8 +106,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(Error::invalid(
-                "allotment table",
+            return Err(Error::invalid_at(
+                crate::why!("allotment table", "配售结果表"),
                 enc.name(),
                 crate::why!(
                     "the file has a byte-order mark but bytes that are not of its encoding",
@@ -141,8 +141,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
         (Some(g), Some(b)) if b.0 > g.0 => Ok((b.1, b.2)),
         (Some(g), _) => Ok((g.1, g.2)),
         (None, Some(b)) => Ok((b.1, b.2)),
-        (None, None) => Err(Error::invalid(
-            "allotment table",
+        (None, None) => Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             "",
             crate::why!(
                 "the file is not text in UTF-8, GBK or Big5",
@@ -281,8 +281,8 @@ pub fn read(bytes: &[u8], lot: Option<u64>) -> Result<Table> {
     let (text, encoding) = decode(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        return Err(Error::invalid(
-            "allotment table",
+        return Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             "",
             crate::why!(
                 "the file is empty: give the table of the announcement's basis of allocation",
@@ -315,8 +315,8 @@ pub fn read(bytes: &[u8], lot: Option<u64>) -> Result<Table> {
         }
     };
     if rows.is_empty() {
-        return Err(Error::invalid(
-            "allotment table",
+        return Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""),
             crate::why!(
                 "no rows of a basis of allocation in the table (empty, or a header alone)",

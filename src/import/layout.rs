@@ -164,8 +164,8 @@ impl Layout {
                 _ => "发行价格 / 发行价",
             };
             if l.col(f).is_none() {
-                return Err(Error::invalid(
-                    "header",
+                return Err(Error::invalid_at(
+                    crate::why!("header", "表头"),
                     &header.join(","),
                     crate::why!(
                         "no {en} ({names}); use --from to name the format",

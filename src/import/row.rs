@@ -404,8 +404,8 @@ fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
                     .take(e.error_len().unwrap_or(1))
                     .map(|x| format!("\\x{x:02X}"))
                     .collect();
-                return Err(Error::invalid(
-                    "row",
+                return Err(Error::invalid_at(
+                    crate::why!("row", "行"),
                     &format!("column {}", i + 1),
                     crate::why!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)", "字节 {bad} 不是 UTF-8（文件按 UTF-8 读取；GBK/GB18030 文件须全文都是该编码）"),
                 ));
@@ -440,8 +440,8 @@ fn dec<R: Record + ?Sized>(
 fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Result<()> {
     let layout = rows.layout;
     if rec.count() < layout.width {
-        return Err(Error::invalid(
-            "row",
+        return Err(Error::invalid_at(
+            crate::why!("row", "行"),
             &format!("{} fields", rec.count()),
             crate::why!(
                 "the header has {}: a short row or a broken quote",

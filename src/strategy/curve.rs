@@ -133,8 +133,8 @@ impl PoolCurve {
     /// ```
     pub fn at(&self, mv: Decimal) -> Result<Point> {
         if mv < Decimal::ZERO {
-            return Err(Error::invalid(
-                "market value",
+            return Err(Error::invalid_at(
+                crate::why!("market value", "市值"),
                 &mv.to_string(),
                 crate::why!("a market value cannot be negative", "市值不能为负"),
             ));

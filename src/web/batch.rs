@@ -82,7 +82,11 @@ impl BatchTable {
                     }
                     let Some(l) = &layout else {
                         if let Some(e) = error {
-                            return Err(Error::invalid("table", "header", e));
+                            return Err(Error::invalid_at(
+                                crate::why!("table", "表格"),
+                                "header",
+                                e,
+                            ));
                         }
                         if row.fields().next().unwrap_or(&[]).starts_with(b"#") {
                             continue;

@@ -292,8 +292,8 @@ impl PathForm {
             .ok()
             .filter(|d| *d <= 250)
             .ok_or_else(|| {
-                Error::invalid(
-                    "days",
+                Error::invalid_at(
+                    crate::why!("days", "天数"),
                     &days_raw,
                     crate::why!("give 1 to 250 days", "请给出 1 到 250 天"),
                 )

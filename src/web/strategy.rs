@@ -156,8 +156,8 @@ pub(crate) async fn blocking(state: AppState, f: StrategyForm) -> (StrategyForm,
         Ok(done) => done,
         Err(e) => (
             StrategyForm::default(),
-            Err(crate::error::Error::invalid(
-                "table",
+            Err(crate::error::Error::invalid_at(
+                crate::why!("table", "表格"),
                 "",
                 crate::why!("the report stopped: {e}", "报告计算中断：{e}"),
             )),

@@ -290,8 +290,8 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
             (has(Column::Date) && has(Column::Code)).then_some((i, d))
         })
         .ok_or_else(|| {
-            Error::invalid(
-                "statement",
+            Error::invalid_at(
+                crate::why!("statement", "交割单"),
                 origin,
                 crate::why!("no header row naming a date (成交日期, 发生日期, 交割日期) and a code (证券代码) column", "没有包含日期列（成交日期、发生日期、交割日期）与代码列（证券代码）的表头行"),
             )
@@ -306,8 +306,8 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
     let header: Vec<String> = match records.next() {
         Some(Ok(r)) => r.iter().map(str::to_string).collect(),
         _ => {
-            return Err(Error::invalid(
-                "statement",
+            return Err(Error::invalid_at(
+                crate::why!("statement", "交割单"),
                 origin,
                 crate::why!("the header row does not read", "表头行无法读取"),
             ))

@@ -103,8 +103,8 @@ impl std::str::FromStr for Kind {
     type Err = Error;
     fn from_str(s: &str) -> Result<Kind> {
         Kind::parse(s).ok_or_else(|| {
-            Error::invalid(
-                "kind",
+            Error::invalid_at(
+                crate::why!("kind", "品种"),
                 s,
                 crate::why!(
                     "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
@@ -1100,8 +1100,8 @@ pub fn apply(ledger: &Ledger, changes: &[Change]) -> Result<Ledger> {
                 .wins
                 .get_mut(*i)
                 .ok_or_else(|| {
-                    Error::invalid(
-                        "win",
+                    Error::invalid_at(
+                        crate::why!("win", "中签"),
                         &i.to_string(),
                         crate::why!("no such win", "没有这笔中签"),
                     )
@@ -1112,8 +1112,8 @@ pub fn apply(ledger: &Ledger, changes: &[Change]) -> Result<Ledger> {
                 out.wins
                     .get_mut(*i)
                     .ok_or_else(|| {
-                        Error::invalid(
-                            "win",
+                        Error::invalid_at(
+                            crate::why!("win", "中签"),
                             &i.to_string(),
                             crate::why!("no such win", "没有这笔中签"),
                         )
@@ -1165,8 +1165,8 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
                     Change::Add(w) => arr.push(win_table(w)),
                     Change::Sell(i, s) => {
                         let t = arr.get_mut(*i).ok_or_else(|| {
-                            Error::invalid(
-                                "win",
+                            Error::invalid_at(
+                                crate::why!("win", "中签"),
                                 &i.to_string(),
                                 crate::why!("no such win", "没有这笔中签"),
                             )
@@ -1190,8 +1190,8 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
                     }
                     Change::Abandon(i, d) => {
                         let t = arr.get_mut(*i).ok_or_else(|| {
-                            Error::invalid(
-                                "win",
+                            Error::invalid_at(
+                                crate::why!("win", "中签"),
                                 &i.to_string(),
                                 crate::why!("no such win", "没有这笔中签"),
                             )

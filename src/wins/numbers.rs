@@ -262,8 +262,8 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
             .trim_end_matches([' ', '\t', ':', '|'])
             .to_string();
         if k == 0 || k > MAX_TAIL_DIGITS {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 &label,
                 crate::why!(
                     "line {head_line}: a tail length must be 1 to {MAX_TAIL_DIGITS} digits",
@@ -281,8 +281,8 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
                 return Ok(());
             }
             if t.len() as u32 != k {
-                return Err(Error::invalid(
-                    "tails",
+                return Err(Error::invalid_at(
+                    crate::why!("tails", "中签尾号"),
                     t,
                     crate::why!(
                         "line {at}: {} digits under the heading {label} (line {head_line}), which says {k}", "第 {at} 行：标题 {label}（第 {head_line} 行）写明 {k} 位，此处却是 {} 位数字",
@@ -342,8 +342,8 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
             found += 1;
         }
         if found == 0 {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 &label,
                 crate::why!(
                     "line {head_line}: a heading with no tails after it",
@@ -354,8 +354,8 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
         i = j;
     }
     if headings == 0 {
-        return Err(Error::invalid(
-            "tails",
+        return Err(Error::invalid_at(
+            crate::why!("tails", "中签尾号"),
             text.lines().next().unwrap_or(""),
             crate::why!(
                 "no heading such as 末\"三\"位数 found; paste the result list as published",
@@ -381,8 +381,8 @@ pub fn from_digits(tails: &[&str]) -> Result<TailList> {
             || d.len() as u32 > MAX_TAIL_DIGITS
             || !d.bytes().all(|b| b.is_ascii_digit())
         {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 t,
                 crate::why!(
                     "tail {}: 1 to {MAX_TAIL_DIGITS} digits",
