@@ -6,6 +6,7 @@ mod args;
 mod audit;
 mod batch;
 mod chances;
+mod clap_zh;
 mod draw;
 mod html;
 mod numbers;
@@ -100,10 +101,17 @@ pub struct Output {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&argv) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            // a Chinese run reads clap's own errors in Chinese too
+            match (clap_zh::prescan(&argv), clap_zh::message(&e)) {
+                (Lang::Zh, Some(m)) if e.use_stderr() => eprintln!("{m}"),
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {
