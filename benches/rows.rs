@@ -83,7 +83,7 @@ fn bench(c: &mut Criterion) {
         block.extend_from_slice(&line.join(&b","[..]));
         block.push(b'\n');
     }
-    let enc = Encoder::new(Encoding::Csv, false, None, daxin::Lang::En);
+    let enc = Encoder::new(Encoding::Csv, false, None);
     for jobs in [1, 2] {
         c.bench_function(
             &format!("a block of 10,000 lines on {jobs} thread(s)"),

@@ -183,6 +183,22 @@ fn strip_grouping<'a>(field: &str, raw: &str, s: &'a str) -> Result<std::borrow:
     Ok(std::borrow::Cow::Owned(s.replace(',', "")))
 }
 
+/// `1e5`, `-2.5E-3`: a number in exponent notation (a word with an `e`,
+/// such as `hello`, is not one).
+fn is_exponent_notation(s: &str) -> bool {
+    let Some((mantissa, exp)) = s.split_once(['e', 'E']) else {
+        return false;
+    };
+    let mantissa = mantissa.trim_start_matches(['+', '-']);
+    let exp = exp.trim_start_matches(['+', '-']);
+    mantissa.chars().any(|c| c.is_ascii_digit())
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && !exp.is_empty()
+        && exp.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Parses a decimal exactly. See the module docs for what is accepted.
 pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
     let s = normalize(raw);
@@ -193,7 +209,7 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
             crate::why!("a placeholder for an unknown value, not a number; give the number or leave the field out", "这是表示未知值的占位符，不是数字；请给出数字，或不填这一项"),
         ));
     }
-    if s.contains(['e', 'E']) {
+    if is_exponent_notation(&s) {
         return Err(Error::invalid(
             field,
             raw,
@@ -655,6 +671,18 @@ mod tests {
     #[test]
     fn bad_numbers() {
         assert!(parse_decimal("f", "1e5").is_err());
+        for (raw, why) in [
+            ("1e5", "exponent"),
+            ("-2.5E-3", "exponent"),
+            // a word with an e is no exponent (the trial: "hello" was told
+            // "exponent notation is not accepted")
+            ("hello", "not a number"),
+            ("<script>", "not a number"),
+            ("1e", "not a number"),
+        ] {
+            let e = parse_decimal("f", raw).unwrap_err().to_string();
+            assert!(e.contains(why), "{raw}: {e}");
+        }
         assert!(parse_decimal("f", "abc").is_err());
         assert!(parse_decimal("f", "1.2.3").is_err());
         assert!(parse_decimal("f", "--5").is_err());

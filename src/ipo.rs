@@ -256,10 +256,15 @@ impl FieldNote {
 /// use daxin::Lang;
 /// assert_eq!(win_rate_label("final", Lang::Zh), "最终");
 /// assert_eq!(win_rate_label("final", Lang::En), "final");
+/// assert_eq!(win_rate_label("one_lot", Lang::En), "one lot");
 /// ```
 pub fn win_rate_label(label: &str, lang: Lang) -> &str {
     if lang == Lang::En {
-        return label;
+        // the data's key, save the one written with an underscore
+        return match label {
+            "one_lot" | "one-lot" => "one lot",
+            other => other,
+        };
     }
     match label {
         "final" => "最终",

@@ -141,6 +141,12 @@ pub enum Warning {
     },
     /// No cap in the data: only the rule's absolute cap applies.
     NoCapInData,
+    /// The data has no subscription day: the rules of the listing day
+    /// were used.
+    ListingDayForSubscription {
+        /// The listing day used.
+        listing: NaiveDate,
+    },
     /// The market value is below the ¥10,000 minimum.
     BelowMinimumMarketValue,
     /// The day's low is above its high.
@@ -243,6 +249,9 @@ impl Warning {
                 "申购上限 {cap} 股由网上初始发行量 {online_initial} 股按千分之一规则推算，向下取整至申购单位（以公告的申购上限为准：请用 --cap 给出）"
             ),
             NoCapInData => "数据中没有申购上限：只适用规则的绝对上限；请用 --cap 给出".into(),
+            ListingDayForSubscription { listing } => format!(
+                "数据中没有申购日：按上市日 {listing} 的规则计算（申购日通常早一至三周；规则在其间有变时请用 --date 给出申购日）"
+            ),
             BelowMinimumMarketValue => "市值不足1万元：不能申购".into(),
             LowAboveHigh { low, high } => {
                 format!("最低价 {low} 高于最高价 {high}：请核对价格")
@@ -323,6 +332,9 @@ impl Warning {
             NoCapInData => {
                 "no cap in the data: only the rule's absolute cap applies; give --cap".into()
             }
+            ListingDayForSubscription { listing } => format!(
+                "no subscription day in the data: the rules of the listing day {listing} were used (subscription is usually one to three weeks earlier; give --date if a rule changed in between)"
+            ),
             BelowMinimumMarketValue => {
                 "below the ¥10,000 minimum market value: no subscription".into()
             }
@@ -397,6 +409,11 @@ impl Warnings {
         self.items.is_empty()
     }
 
+    /// The language they are rendered in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Each warning as text in the language given at [`Warnings::new`].
     pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
         self.items.iter().map(|w| w.text(self.lang))
@@ -464,6 +481,9 @@ mod tests {
                 online_initial: 6_416_000,
             },
             Warning::NoCapInData,
+            Warning::ListingDayForSubscription {
+                listing: NaiveDate::from_ymd_opt(2025, 12, 17).unwrap(),
+            },
             Warning::BelowMinimumMarketValue,
             Warning::LowAboveHigh {
                 low: Decimal::from(10),

@@ -642,8 +642,10 @@ pub struct SubscriptionRule {
     /// Last subscription day.
     pub to: Option<NaiveDate>,
     /// Market value per subscription unit, yuan (`None`: cash subscription, BSE).
+    #[serde(serialize_with = "crate::report::ser::opt::money_u64")]
     pub mv_per_unit: Option<u64>,
     /// Minimum market value to subscribe at all, yuan.
+    #[serde(serialize_with = "crate::report::ser::opt::money_u64")]
     pub min_mv: Option<u64>,
     /// The per-account cap as a fraction of the initial online shares
     /// (0.001 = 1‰; 0.05 on BSE).

@@ -352,3 +352,28 @@ fn an_allotment_spreadsheet_reads_as_its_csv() {
     // the 60-share tier is on the file's third line (a header, then POOL A)
     assert_eq!(v["tiers"][0]["line"], 3);
 }
+
+#[test]
+fn a_given_profit_per_lot_is_labelled_as_given() {
+    // the trial: with --profit-per-lot 5000 the column said 期望净收益（收盘价）,
+    // though no close was used: 0.069996 × 5000 = 349.98
+    let out = Command::cargo_bin("daxin")
+        .unwrap()
+        .args([
+            "odds",
+            "--allotment",
+            "fixtures/hk/iluvatar-2026-allotment-zh.tsv",
+            "--issue-price",
+            "144.60",
+            "--profit-per-lot",
+            "5000",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("期望收益（按给定每手收益）") && s.contains("349.98"),
+        "{s}"
+    );
+    assert!(!s.contains("收盘价"), "{s}");
+}

@@ -257,12 +257,7 @@ proptest! {
         use daxin::import::batch::{run_parallel, Encoder, Encoding};
         let layout = Layout::detect(&HEADER, None).unwrap();
         let text = table_text(&rows);
-        let enc = Encoder::new(
-            if json { Encoding::Json } else { Encoding::Csv },
-            false,
-            None,
-            daxin::Lang::En,
-        );
+        let enc = Encoder::new(if json { Encoding::Json } else { Encoding::Csv }, false, None);
         let one = run_parallel(&layout, b',', &text, true, 2, 1, &enc);
         let many = run_parallel(&layout, b',', &text, true, 2, jobs, &enc);
         prop_assert_eq!(many.outputs.concat(), one.outputs.concat());

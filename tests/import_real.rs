@@ -313,3 +313,118 @@ fn data_reads_a_spreadsheet_as_its_csv() {
     );
     assert_eq!(via_csv, via_sheet);
 }
+
+#[test]
+fn sheet_names_the_sheet_of_every_table_read() {
+    // --sheet is global: --data, --allotment and strategy read the named
+    // sheet, and a sheet the workbook lacks is an error that names the
+    // sheets it has (issue #11 item 11: `--sheet NAME` wherever a table is read)
+    let run = |args: &[&str]| daxin().args(args).output().unwrap();
+    let shown = |data_args: &[&str]| {
+        let mut a = vec!["show", "688802", "--format", "json"];
+        a.extend_from_slice(data_args);
+        run(&a)
+    };
+    let first = shown(&["--data", "fixtures/import/daxin_records.xlsx"]);
+    let named = shown(&[
+        "--data",
+        "fixtures/import/daxin_records.xlsx",
+        "--sheet",
+        "Sheet1",
+    ]);
+    assert!(named.status.success());
+    assert_eq!(first.stdout, named.stdout);
+    let wrong = shown(&[
+        "--data",
+        "fixtures/import/daxin_records.xlsx",
+        "--sheet",
+        "nope",
+    ]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(err.contains("Sheet1") && err.contains("--data"), "{err}");
+
+    let odds = |sheet: &str| {
+        run(&[
+            "odds",
+            "--allotment",
+            "fixtures/hk/keytop-2026-allotment.xlsx",
+            "--lot-size",
+            "60",
+            "--sheet",
+            sheet,
+            "--format",
+            "json",
+        ])
+    };
+    assert!(odds("Sheet").status.success());
+    let wrong = odds("Sheet9");
+    assert_eq!(wrong.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        err.contains("--allotment") && err.contains("Sheet"),
+        "{err}"
+    );
+
+    let strategy = run(&[
+        "strategy",
+        "fixtures/import/akshare_xgsglb_1_17.xlsx",
+        "--sh",
+        "100000",
+        "--sheet",
+        "nope",
+    ]);
+    assert_eq!(strategy.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&strategy.stderr).contains("Sheet1"));
+}
+
+#[test]
+fn an_input_that_cannot_be_read_writes_no_output() {
+    // before: the CSV header reached stdout, then the error (exit 2)
+    for bad in ["fixtures/no-such-file.csv", "fixtures"] {
+        let out = daxin()
+            .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            out.stdout.is_empty(),
+            "{bad}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains(bad), "{bad}");
+    }
+}
+
+#[test]
+fn every_run_says_how_many_rows_and_a_table_without_rows_says_so() {
+    // the trial: a table cut off in its header gave a header-only output,
+    // exit 0 and no word; an empty file printed the header, then failed
+    let dir = std::env::temp_dir().join(format!("daxin-rows-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let whole = std::fs::read("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    let cut = dir.join("cut.csv");
+    std::fs::write(&cut, &whole[..330]).unwrap();
+    let out = daxin().arg("batch").arg(&cut).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("表中没有数据行"));
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let out = daxin().arg("batch").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = daxin()
+        .args([
+            "batch",
+            "fixtures/import/akshare_xgsglb_gpu.csv",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("daxin batch: ") && err.contains(" rows"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

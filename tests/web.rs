@@ -817,3 +817,61 @@ fn format_html_writes_one_self_contained_file() {
     assert_eq!(err.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&err.stderr).contains("只用于 show、lot、batch 与 audit"));
 }
+
+#[test]
+fn batch_html_shows_each_rows_working_with_explain() {
+    // --explain on `batch --format html` (and the page's checkbox) adds the
+    // working of each row, in the page's language; without it, no column
+    let muxi = "(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%";
+    let args = [
+        "batch",
+        "fixtures/import/akshare_xgsglb_gpu.csv",
+        "--format",
+        "html",
+    ];
+    let plain = cli(&args, None);
+    assert!(!plain.contains("计算过程") && !plain.contains(muxi));
+    let mut with = args.to_vec();
+    with.push("--explain");
+    let zh = cli(&with, None);
+    assert!(
+        zh.contains("<th>计算过程</th>") && zh.contains(muxi),
+        "{zh}"
+    );
+    with.extend(["--lang", "en"]);
+    let en = cli(&with, None);
+    assert!(en.contains("<th>working</th>") && en.contains(muxi));
+
+    let table = std::fs::read_to_string("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    let r = post(
+        "/batch",
+        "application/x-www-form-urlencoded",
+        form(&[("table", &table), ("explain", "1")]),
+    );
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains(muxi) && r.body.contains("checked"),
+        "{}",
+        r.body
+    );
+}
+
+#[test]
+fn the_chinese_page_names_checks_and_rates_in_chinese() {
+    // the trial: `show --format html` (zh) printed `(gain_pct @ open)`,
+    // `中签率 (final)` and `(market_cap)` where the terminal prints
+    // （开盘价·涨幅）, 最终 and （发行时·总市值）
+    let zh = cli(&["show", "688802", "--format", "html"], None);
+    assert!(
+        zh.contains("中签率 (最终)") && zh.contains("(开盘价·涨幅)"),
+        "{zh}"
+    );
+    for raw in ["@ open", "@ close", "(final)", "(market_cap", "(gain_pct"] {
+        assert!(!zh.contains(raw), "{raw}");
+    }
+    let en = cli(
+        &["show", "688802", "--format", "html", "--lang", "en"],
+        None,
+    );
+    assert!(en.contains("(gain_pct @ open)") && en.contains("Win rate (final)"));
+}

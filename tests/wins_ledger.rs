@@ -645,3 +645,30 @@ fn broker_statements_in_each_layout() {
     let e = fails(daxin(&l).args(["import", bad.to_str().unwrap()]));
     assert!(e.contains("证券代码"), "{e}");
 }
+
+#[test]
+fn an_unclear_fee_is_named_in_the_reports_language() {
+    // the trial: `费用项 regulatory_fee 所用费率行…` — an id inside a Chinese line
+    let d = dir("unclear-fee");
+    let l = d.join("wins.toml");
+    ok(daxin(&l).args(METAX).arg("1"));
+    ok(daxin(&l).args([
+        "sell",
+        "688802",
+        "--date",
+        "2025-12-17",
+        "--price",
+        "829.90",
+    ]));
+    let zh = ok(daxin(&l).args(["report"]));
+    assert!(
+        zh.contains("费用项「证管费」所用费率行在来源中标为不明确"),
+        "{zh}"
+    );
+    assert!(!zh.contains("regulatory_fee"), "{zh}");
+    let en = ok(daxin(&l).args(["report", "--lang", "en"]));
+    assert!(
+        en.contains("fee item securities regulatory fee used"),
+        "{en}"
+    );
+}

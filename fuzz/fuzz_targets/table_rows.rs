@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(layout) = Layout::detect(&refs, None) else {
         return;
     };
-    let enc = Encoder::new(Encoding::Csv, true, None, daxin::Lang::Zh);
+    let enc = Encoder::new(Encoding::Csv, true, None);
     let one = run_parallel(&layout, b',', body, true, 2, 1, &enc);
     let three = run_parallel(&layout, b',', body, true, 2, 3, &enc);
     assert_eq!(one.outputs.concat(), three.outputs.concat());

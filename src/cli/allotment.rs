@@ -75,6 +75,7 @@ fn request<'a>(
 pub fn odds_cmd(
     a: &OddsArgs,
     ipo: Option<&Ipo>,
+    sheet: Option<&str>,
     fmt: Format,
     lang: Lang,
     explain: bool,
@@ -86,13 +87,8 @@ pub fn odds_cmd(
         )
     })?;
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError::cannot_read(&format!("--allotment {origin}"), &e))?;
-    // a table saved from a spreadsheet is read as the CSV of its first sheet
-    let bytes = match daxin::import::sheet::is_spreadsheet(&origin) {
-        true => daxin::import::sheet::sheet_csv(&bytes, None, &origin)?,
-        false => bytes,
-    };
+    // a table saved from a spreadsheet is read as the CSV of its sheet
+    let bytes = super::read_table(path, &format!("--allotment {origin}"), sheet)?;
     let req = request(a, ipo, lang, explain)?;
     let r = AllotmentOdds::build(&bytes, &format!("--allotment {origin}"), &req)?;
     let mut out = draw(&r, fmt, lang);
@@ -211,9 +207,11 @@ fn table(r: &AllotmentOdds, lang: Lang, md: bool) -> String {
         t(lang, "每手中签率", "per-lot rate").to_string(),
         t(lang, "获配比例", "allotted").to_string(),
         t(lang, "申购金额", "application money").to_string(),
-        match lang {
-            Lang::Zh => format!("期望净收益（{}）", r.basis.name_zh()),
-            Lang::En => format!("expected net ({})", r.basis.id()),
+        match (lang, r.profit_given) {
+            (Lang::Zh, true) => "期望收益（按给定每手收益）".to_string(),
+            (Lang::En, true) => "expected profit (given per lot)".to_string(),
+            (Lang::Zh, false) => format!("期望净收益（{}）", r.basis.name_zh()),
+            (Lang::En, false) => format!("expected net ({})", r.basis.id()),
         },
     ];
     let rep = &r.report;

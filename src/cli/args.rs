@@ -41,6 +41,11 @@ pub struct Common {
     /// replace built-in records with the same code. Repeatable.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Vec<std::path::PathBuf>,
+
+    /// The sheet to read of every spreadsheet (.xlsx, .xls, .ods) given as
+    /// a table (`batch`, `strategy`, `--data`, `--allotment`); default: the first.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 /// Output formats.
@@ -465,9 +470,6 @@ pub struct BatchArgs {
     /// Write to this file (atomically: a temporary file renamed into place).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
-    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
     /// Read every rate column (涨幅, 首日涨幅, 开盘溢价, 中签率) in this unit:
     /// percent (43.98) or fraction (0.4398); default: settled per column.
     #[arg(long, value_name = "UNIT")]

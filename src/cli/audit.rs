@@ -124,6 +124,13 @@ fn draw(a: &Audit, fmt: Format, lang: Lang, explain: bool) -> Output {
         }
         Format::Csv => {
             out.stdout = csv_rows(a, lang);
+            // the working on stderr, so that the CSV stays one table
+            if explain {
+                for (i, c) in a.claims.iter().enumerate() {
+                    out.stderr
+                        .push_str(&format!("{}\n", claim_working(i, c, lang)));
+                }
+            }
             return out;
         }
         Format::Table | Format::Md => {}

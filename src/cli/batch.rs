@@ -146,14 +146,27 @@ pub(super) struct Opts<'a> {
 
 impl<'a> Opts<'a> {
     /// The options `a` gives, validated.
-    pub(super) fn of(a: &'a BatchArgs, lang: Lang) -> Result<Opts<'a>, CliError> {
+    pub(super) fn of(
+        a: &'a BatchArgs,
+        sheet: Option<&'a str>,
+        lang: Lang,
+    ) -> Result<Opts<'a>, CliError> {
         Ok(Opts {
             from: a.from.as_deref().map(str::parse).transpose()?,
-            sheet: a.sheet.as_deref(),
+            sheet,
             units: a.units.as_deref().map(str::parse).transpose()?,
             lang,
             jobs: match &a.jobs {
-                Some(j) => daxin::input::parse_shares("--jobs", j)?.get().clamp(1, 256) as usize,
+                Some(j) => daxin::input::parse_whole(
+                    "--jobs",
+                    j,
+                    1..=u64::from(u32::MAX),
+                    daxin::why!(
+                        "a whole number of threads, at least 1",
+                        "线程数，至少为 1 的整数"
+                    ),
+                )?
+                .min(256) as usize,
                 None => std::thread::available_parallelism().map_or(1, |n| n.get()),
             },
         })
@@ -515,7 +528,7 @@ fn write_rows(
         Format::Json => Encoding::Json,
         Format::Md | Format::Table => Encoding::Md,
     };
-    let enc = Encoder::new(encoding, explain, None, opts.lang);
+    let enc = Encoder::new(encoding, explain, None).in_lang(opts.lang);
     let mut head = Vec::new();
     enc.header(&mut head, with_file);
     w.write_all(&head).map_err(werr)?;
@@ -541,8 +554,16 @@ fn write_rows(
 
 /// Runs `daxin batch`; returns the exit code (0 every row read — computed,
 /// pending, ambiguous or without a price; 1 some rows had errors).
-pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8, CliError> {
-    let opts = Opts::of(a, lang)?;
+pub fn batch(
+    a: &BatchArgs,
+    sheet: Option<&str>,
+    fmt: Format,
+    explain: bool,
+    lang: Lang,
+) -> Result<u8, CliError> {
+    let opts = Opts::of(a, sheet, lang)?;
+    // every input can be read before a byte of output is written
+    check_sources(&a.files)?;
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
@@ -559,18 +580,53 @@ pub fn batch(a: &BatchArgs, fmt: Format, explain: bool, lang: Lang) -> Result<u8
             }
         }
     }
-    if let Some(line) = summary(&tally, lang) {
-        eprintln!("{line}");
-    }
+    eprintln!("{}", summary(&tally, lang));
     Ok(u8::from(tally.errors > 0))
 }
 
-/// The run's summary line, when some row was not simply computed.
-fn summary(t: &Tally, lang: Lang) -> Option<String> {
-    if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
-        return None;
+/// Refuses, before anything is written, an input that cannot be opened or
+/// is a directory (stdin, `-`, is read as it comes).
+pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError> {
+    for path in files.iter().filter(|p| p.as_os_str() != "-") {
+        let name = path.display().to_string();
+        let f = File::open(path).map_err(|e| {
+            CliError::io(&daxin::why!("{name}: cannot open", "{name}：无法打开"), &e)
+        })?;
+        match f.metadata() {
+            Ok(m) if m.is_dir() => {
+                return Err(in_file(
+                    &name,
+                    &daxin::why!(
+                        "is a directory; give the table's file (CSV, TSV, .xlsx, .xls, .ods, TOML or JSON)",
+                        "这是一个目录；请给出表格文件（CSV、TSV、.xlsx、.xls、.ods、TOML 或 JSON）"
+                    ),
+                ))
+            }
+            Ok(m) if m.is_file() && m.len() == 0 => {
+                let why = daxin::why!("empty file: no header row", "空文件：没有表头行");
+                return Err(in_file(&name, &why));
+            }
+            _ => {}
+        }
     }
+    Ok(())
+}
+
+/// The run's summary line: how many rows, and of what status.
+pub(super) fn summary(t: &Tally, lang: Lang) -> String {
     let computed = t.computed();
+    if t.rows == 0 {
+        return match lang {
+            Lang::Zh => "daxin batch：表中没有数据行（只有表头，或文件在表头处被截断）".into(),
+            Lang::En => "daxin batch: the table has no rows (a header alone, or a file cut off in its header)".into(),
+        };
+    }
+    if t.errors + t.pending + t.ambiguous + t.no_price == 0 {
+        return match lang {
+            Lang::Zh => format!("daxin batch：共 {} 行，全部已计算", t.rows),
+            Lang::En => format!("daxin batch: {} rows, all computed", t.rows),
+        };
+    }
     let head = match (lang, t.errors) {
         (Lang::Zh, 0) => format!("daxin batch：共 {} 行，无错误", t.rows),
         (Lang::Zh, e) => format!("daxin batch：{} 行中 {e} 行出错（见 error 列）", t.rows),
@@ -580,7 +636,7 @@ fn summary(t: &Tally, lang: Lang) -> Option<String> {
             t.rows
         ),
     };
-    Some(match lang {
+    match lang {
         Lang::Zh => format!(
             "{head}；{computed} 行已计算，{} 行待定（尚未定价或上市），{} 行有两种读法（见 check 列），{} 行无价格",
             t.pending, t.ambiguous, t.no_price
@@ -589,5 +645,5 @@ fn summary(t: &Tally, lang: Lang) -> Option<String> {
             "{head}; {computed} computed, {} pending (not yet priced or listed), {} ambiguous (see the check column), {} without a price",
             t.pending, t.ambiguous, t.no_price
         ),
-    })
+    }
 }

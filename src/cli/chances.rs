@@ -174,13 +174,14 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
 pub fn odds_cmd(
     a: &OddsArgs,
     data: &Dataset,
+    sheet: Option<&str>,
     fmt: Format,
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
     let ipo = a.ipo.as_deref().map(|q| data.find(q)).transpose()?;
     if a.allotment.is_some() {
-        return super::allotment::odds_cmd(a, ipo, fmt, lang, explain);
+        return super::allotment::odds_cmd(a, ipo, sheet, fmt, lang, explain);
     }
     let mut req = OddsRequest::new(lang, today());
     req.explain = explain;

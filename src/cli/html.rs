@@ -12,7 +12,7 @@ use daxin::web::{self, BatchTable};
 use daxin::Lang;
 
 use super::args::{BatchArgs, Cli, Command};
-use super::batch::{run_file, Opts, Target};
+use super::batch::{self, run_file, Opts, Target};
 use super::output::{self, write_error, AtomicFile};
 use super::{load_config, load_data, read_article, show, today, CliError};
 use daxin::import::batch::{RowSink, Tally};
@@ -35,7 +35,7 @@ fn run(cli: &Cli) -> Result<(Option<String>, u8), CliError> {
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             let ipo = data.find(ipo)?;
             let config = load_config(cli.common.config.as_deref())?;
             let mut req = Request::new(lang);
@@ -56,12 +56,12 @@ fn run(cli: &Cli) -> Result<(Option<String>, u8), CliError> {
             Ok((Some(web::ipo_document(&r, None, lang)), 0))
         }
         Command::Audit { file } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             let text = read_article(file.as_deref())?;
             let a = daxin::audit::audit(&text, &data);
             Ok((Some(web::audit_document(&text, &a, lang)), 0))
         }
-        Command::Batch(a) => batch(a, lang, explain),
+        Command::Batch(a) => batch(a, cli.common.sheet.as_deref(), lang, explain),
         _ => Err(CliError::user(daxin::why!(
             "--format html is for show, lot, batch and audit (daxin serve shows the rest)",
             "--format html 只用于 show、lot、batch 与 audit（其余请用 daxin serve 查看）"
@@ -80,8 +80,14 @@ impl RowSink for HtmlSink {
     }
 }
 
-fn batch(a: &BatchArgs, lang: Lang, _explain: bool) -> Result<(Option<String>, u8), CliError> {
-    let opts = Opts::of(a, lang)?;
+fn batch(
+    a: &BatchArgs,
+    sheet: Option<&str>,
+    lang: Lang,
+    explain: bool,
+) -> Result<(Option<String>, u8), CliError> {
+    let opts = Opts::of(a, sheet, lang)?;
+    batch::check_sources(&a.files)?;
     let mut sink = HtmlSink {
         table: BatchTable::new(),
     };
@@ -89,22 +95,9 @@ fn batch(a: &BatchArgs, lang: Lang, _explain: bool) -> Result<(Option<String>, u
     for f in &a.files {
         run_file(f, &opts, &mut Target::Rows(&mut sink), &mut tally)?;
     }
-    let page = web::batch_document(&sink.table, lang);
-    let code = if tally.errors > 0 {
-        match lang {
-            Lang::Zh => eprintln!(
-                "daxin batch：{} 行中 {} 行出错（见 error 列）",
-                tally.rows, tally.errors
-            ),
-            Lang::En => eprintln!(
-                "daxin batch: {} of {} rows had errors (see the error column)",
-                tally.errors, tally.rows
-            ),
-        }
-        1
-    } else {
-        0
-    };
+    let page = web::batch_document(&sink.table, lang, explain);
+    eprintln!("{}", batch::summary(&tally, lang));
+    let code = u8::from(tally.errors > 0);
     match &a.output {
         Some(p) => {
             let mut f = AtomicFile::create("-o", p)?;

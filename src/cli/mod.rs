@@ -26,7 +26,7 @@ use daxin::data::Dataset;
 use daxin::report::ipo::Request;
 use daxin::{Lang, Why};
 
-use args::{Cli, Command};
+use args::{Cli, Command, Common};
 
 /// Today, for the commands whose rules default to the day they run.
 pub fn today() -> chrono::NaiveDate {
@@ -64,7 +64,7 @@ impl CliError {
 
     /// `NAME: cannot read: the system's error` (exit 2).
     pub fn cannot_read(name: &str, e: &std::io::Error) -> CliError {
-        CliError::io(&cannot_read(name), e)
+        CliError::io(&cannot_read_why(name), e)
     }
 
     /// The message in both languages.
@@ -80,7 +80,7 @@ impl CliError {
 }
 
 /// `NAME: cannot read` / `NAME：无法读取`.
-pub fn cannot_read(name: &str) -> Why {
+pub fn cannot_read_why(name: &str) -> Why {
     daxin::why!("{name}: cannot read", "{name}：无法读取")
 }
 
@@ -138,7 +138,13 @@ pub fn main() -> ExitCode {
         if let Err(e) = cli.common.lang.parse::<Lang>() {
             return CliError::from(e).report(lang);
         }
-        return match batch::batch(a, fmt, cli.common.explain, lang) {
+        return match batch::batch(
+            a,
+            cli.common.sheet.as_deref(),
+            fmt,
+            cli.common.explain,
+            lang,
+        ) {
             Ok(code) => ExitCode::from(code),
             Err(e) => e.report(lang),
         };
@@ -157,26 +163,41 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub(crate) fn load_data(files: &[std::path::PathBuf]) -> Result<Dataset, CliError> {
+pub(crate) fn load_data(common: &Common) -> Result<Dataset, CliError> {
     let mut data = Dataset::builtin()?;
-    for f in files {
+    for f in &common.data {
         let origin = f.display().to_string();
-        let name = format!("--data {origin}");
-        let cannot = |e: std::io::Error| CliError::cannot_read(&name, &e);
+        let shown = format!("--data {origin}");
         let user = if daxin::import::sheet::is_spreadsheet(&origin) {
             // a sheet reads as the CSV of the same sheet
-            let bytes = std::fs::read(f).map_err(cannot)?;
-            let csv = daxin::import::sheet::sheet_csv(&bytes, None, &origin)?;
-            let text = String::from_utf8(csv)
-                .map_err(|e| cannot(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+            let csv = read_table(f, &shown, common.sheet.as_deref())?;
+            let text = String::from_utf8(csv).map_err(|e| {
+                let e = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+                CliError::cannot_read(&shown, &e)
+            })?;
             Dataset::from_csv(&text, &origin)?
         } else {
-            let text = std::fs::read_to_string(f).map_err(cannot)?;
+            let text = std::fs::read_to_string(f).map_err(|e| CliError::cannot_read(&shown, &e))?;
             Dataset::from_file_text(&text, &origin)?
         };
         data.merge(user);
     }
     Ok(data)
+}
+
+/// The bytes of a table file; a spreadsheet (.xlsx, .xls, .ods) as the CSV
+/// of its sheet `sheet` (`--sheet`, default the first). `shown` names the
+/// file in messages (with its flag, where it came from one).
+pub(crate) fn read_table(
+    path: &std::path::Path,
+    shown: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<u8>, CliError> {
+    let bytes = std::fs::read(path).map_err(|e| CliError::cannot_read(shown, &e))?;
+    match daxin::import::sheet::is_spreadsheet(&path.display().to_string()) {
+        true => Ok(daxin::import::sheet::sheet_csv(&bytes, sheet, shown)?),
+        false => Ok(bytes),
+    }
 }
 
 /// Reads the broker terms: `--config`, else `$DAXIN_CONFIG`, else
@@ -240,7 +261,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
     let explain = cli.common.explain;
     match &cli.command {
         Command::Show { ipo, fees } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             let ipo = data.find(ipo)?;
             let config = load_config(cli.common.config.as_deref())?;
             let mut req = Request::new(lang);
@@ -260,11 +281,11 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Limits(a) => chances::limits_cmd(a, fmt, lang, explain),
         Command::Path(a) => chances::path_cmd(a, fmt, lang, explain),
         Command::Odds(a) => {
-            let data = load_data(&cli.common.data)?;
-            chances::odds_cmd(a, &data, fmt, lang, explain)
+            let data = load_data(&cli.common)?;
+            chances::odds_cmd(a, &data, cli.common.sheet.as_deref(), fmt, lang, explain)
         }
         Command::Audit { file } => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             audit::audit_cmd(file.as_deref(), &data, fmt, lang, explain)
         }
         Command::Completions { shell } => {
@@ -285,7 +306,7 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Numbers(a) => numbers::numbers_cmd(a, fmt, lang, explain),
         Command::Wins(w) => {
-            let data = load_data(&cli.common.data)?;
+            let data = load_data(&cli.common)?;
             wins::wins_cmd(w, &data, cli.common.config.as_deref(), fmt, lang, explain)
         }
         Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),

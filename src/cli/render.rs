@@ -42,11 +42,11 @@ pub fn headline_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let ipo = data.find(ipo)?;
     let basis: Option<Basis> = basis.as_deref().map(str::parse).transpose()?;
     let r = HeadlineReport::build(ipo, basis, lang, explain)?;
-    Ok(headlines(&r, fmt))
+    Ok(headlines(&r, fmt, lang))
 }
 
 /// `daxin list [--board B] [--year Y]`: CSV and JSON export the records
@@ -59,27 +59,43 @@ pub fn list_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let filter = Filter {
         board: board.as_deref().map(str::parse).transpose()?,
         year: year.as_deref().map(Filter::parse_year).transpose()?,
     };
     let keep = |i: &Ipo| filter.keeps(i);
+    // the exports are the records themselves; with --explain the gains'
+    // working goes to stderr, as the table's does
+    let working = |out: &mut Output| -> Result<(), CliError> {
+        if explain {
+            let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
+            let r = ListReport::build(&ipos, lang, explain)?;
+            out.stderr.push_str(&list_working(&r));
+        }
+        Ok(())
+    };
     match fmt {
         Format::Csv => {
             let subset = data.subset(keep);
             // the CSV is not lossless: say what it leaves out
             let lost = subset.csv_omissions().text(lang);
-            Ok(Output {
+            let mut out = Output {
                 stdout: subset.to_csv()?,
                 stderr: lost.map(|l| format!("{l}\n")).unwrap_or_default(),
                 code: 0,
-            })
+            };
+            working(&mut out)?;
+            Ok(out)
         }
-        Format::Json => Ok(Output {
-            stdout: format!("{}\n", data.subset(keep).to_json()?),
-            ..Output::default()
-        }),
+        Format::Json => {
+            let mut out = Output {
+                stdout: format!("{}\n", data.subset(keep).to_json()?),
+                ..Output::default()
+            };
+            working(&mut out)?;
+            Ok(out)
+        }
         Format::Table | Format::Md => {
             let ipos: Vec<&Ipo> = data.ipos().iter().filter(|i| keep(i)).collect();
             let r = ListReport::build(&ipos, lang, explain)?;
@@ -97,6 +113,11 @@ pub fn fee_schedule(r: &ScheduleReport, fmt: Format, lang: Lang) -> Output {
             let mut items = r.items.clone();
             items.push(r.broker_item());
             out.stdout = csv_records(&items);
+            // with --explain, why each row applies: on stderr, as the
+            // other CSVs put their working
+            for w in r.working.iter().flatten() {
+                out.stderr.push_str(&format!("{w}\n"));
+            }
         }
         Format::Table | Format::Md => out.stdout = schedule_text(r, lang, fmt == Format::Md),
     }
@@ -181,7 +202,7 @@ fn schedule_text(r: &ScheduleReport, lang: Lang, md: bool) -> String {
 }
 
 /// `daxin headline`.
-pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
+pub fn headlines(r: &HeadlineReport, fmt: Format, lang: Lang) -> Output {
     let mut out = Output::default();
     match fmt {
         Format::Json => out.stdout = json(r),
@@ -194,7 +215,13 @@ pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
             out.stdout = csv_of(&["code", "basis", "text"], &rows);
             for h in &r.headlines {
                 for s in h.steps.iter().flatten() {
-                    out.stderr.push_str(&format!("{}: {s}\n", h.basis.id()));
+                    // the working's label in the report's language (the
+                    // CSV's basis column keeps the id)
+                    let basis = match lang {
+                        Lang::Zh => h.basis.name_zh(),
+                        Lang::En => h.basis.id(),
+                    };
+                    out.stderr.push_str(&format!("{basis}: {s}\n"));
                 }
             }
         }
@@ -216,16 +243,24 @@ pub fn headlines(r: &HeadlineReport, fmt: Format) -> Output {
 }
 
 /// `daxin list`, in the table formats (CSV and JSON export the records).
-pub fn list(r: &ListReport, fmt: Format, lang: Lang) -> Output {
-    let mut out = Output::default();
-    // The list's gains, worked out; on stderr so that every format's
-    // output stays parseable.
+/// The list's gains, worked out, a line each.
+fn list_working(r: &ListReport) -> String {
+    let mut s = String::new();
     for row in &r.ipos {
         for step in &row.working {
-            out.stderr
-                .push_str(&format!("{} {}: {}\n", row.code, step.label, step.formula));
+            s.push_str(&format!("{} {}: {}\n", row.code, step.label, step.formula));
         }
     }
+    s
+}
+
+pub fn list(r: &ListReport, fmt: Format, lang: Lang) -> Output {
+    // The list's gains, worked out; on stderr so that every format's
+    // output stays parseable.
+    let mut out = Output {
+        stderr: list_working(r),
+        ..Output::default()
+    };
     let head: Vec<String> = match lang {
         Lang::Zh => [
             "代码",

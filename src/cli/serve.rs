@@ -27,7 +27,7 @@ pub fn serve(a: &ServeArgs, common: &Common) -> Result<(), CliError> {
             daxin::why!("a port number, 0 to 65535", "端口号，0 到 65535"),
         )
     })?;
-    let data = load_data(&common.data)?;
+    let data = load_data(common)?;
     let config = load_config(common.config.as_deref())?;
     let ledger = wins::ledger_path(a.ledger.as_deref()).ok().map(|path| {
         let name = path.display().to_string();

@@ -412,7 +412,11 @@ pub fn draw(r: &IpoReport, fmt: Format, lang: Lang) -> Output {
         Format::Csv => {
             let steps = r.working.iter().flatten();
             let working = steps.map(|s| format!("{}: {}\n", s.label, s.formula));
-            let warnings = r.warnings.texts().map(|w| format!("warning: {w}\n"));
+            let note = t(lang, "注意", "warning");
+            let warnings = r
+                .shown_warnings()
+                .into_iter()
+                .map(|w| format!("{note}: {w}\n"));
             Output {
                 stdout: csv(r),
                 stderr: working.chain(warnings).collect(),
@@ -436,7 +440,7 @@ fn text(r: &IpoReport, lang: Lang, md: bool) -> String {
     } else {
         header.iter().map(|l| format!("{l}\n")).collect()
     };
-    for w in r.warnings.texts() {
+    for w in r.shown_warnings() {
         s.push_str(&format!("{}: {w}\n", t(lang, "注意", "warning")));
     }
     let (head, rows) = figure_rows(r, lang);

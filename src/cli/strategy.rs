@@ -22,15 +22,15 @@ use super::args::{Common, Format, StrategyArgs};
 use super::draw::{csv_of, json, render_table as simple_table, t};
 use super::{CliError, Output};
 
-/// The facts of every row of one file (the library tells them apart).
-fn read_file(path: &Path, from: Option<SourceFormat>) -> Result<Vec<input::RowFacts>, CliError> {
+/// The facts of every row of one file (the library tells them apart); a
+/// spreadsheet is read as the CSV of its sheet, as batch reads it.
+fn read_file(
+    path: &Path,
+    from: Option<SourceFormat>,
+    sheet: Option<&str>,
+) -> Result<Vec<input::RowFacts>, CliError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| CliError::cannot_read(&name, &e))?;
-    // a spreadsheet is read as the CSV of its first sheet, as batch reads it
-    let bytes = match daxin::import::sheet::is_spreadsheet(&name) {
-        true => daxin::import::sheet::sheet_csv(&bytes, None, &name)?,
-        false => bytes,
-    };
+    let bytes = super::read_table(path, &name, sheet)?;
     Ok(daxin::strategy::file::read(&bytes, &name, from)?)
 }
 
@@ -70,12 +70,13 @@ fn broker(a: &StrategyArgs, common: &Common) -> Result<Broker, CliError> {
 /// Every row of every file: those that count, and those that do not.
 fn rows(
     a: &StrategyArgs,
+    sheet: Option<&str>,
     from: Option<SourceFormat>,
     terms: &Terms,
 ) -> Result<(Vec<Subscription>, Vec<Excluded>), CliError> {
     let mut facts = Vec::new();
     for f in &a.files {
-        facts.extend(read_file(f, from)?);
+        facts.extend(read_file(f, from, sheet)?);
     }
     Ok(input::resolve_all(&facts, terms))
 }
@@ -106,7 +107,7 @@ pub fn strategy_cmd(
         star: plan.star,
         chinext: plan.chinext,
     };
-    let (subs, excluded) = rows(a, from, &terms)?;
+    let (subs, excluded) = rows(a, common.sheet.as_deref(), from, &terms)?;
     let mut bar: Option<indicatif::ProgressBar> = None;
     let mut progress = |done: u64| {
         if !std::io::stderr().is_terminal() {

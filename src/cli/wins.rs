@@ -126,9 +126,20 @@ fn build_win(
             .into())
         }
         (Some(s), None) => input::parse_shares("--shares", s)?.get(),
-        (None, Some(l)) => {
-            ledger::shares_of_lots(&w, input::parse_shares("--lots", l)?.get(), l, data)?
-        }
+        (None, Some(l)) => ledger::shares_of_lots(
+            &w,
+            input::parse_whole(
+                "--lots",
+                l,
+                1..=u64::from(u32::MAX),
+                daxin::why!(
+                    "a whole number of lots, at least 1",
+                    "手数，至少为 1 的整数"
+                ),
+            )?,
+            l,
+            data,
+        )?,
         (None, None) if kind != Kind::Share => 0,
         (None, None) => {
             return Err(daxin::Error::missing(

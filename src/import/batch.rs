@@ -17,7 +17,7 @@
 //! let header = ["股票代码", "股票简称", "发行价格", "首日收盘价", "上市日期", "每中一签获利"];
 //! let layout = Layout::detect(&header, None).unwrap();
 //! let block = "688802,沐曦股份,104.66,829.90,2025-12-17,362620\n".as_bytes();
-//! let enc = Encoder::new(Encoding::Csv, false, None, daxin::Lang::En);
+//! let enc = Encoder::new(Encoding::Csv, false, None);
 //! let mut out = Vec::new();
 //! let mut tally = Tally::default();
 //! let end = run_block(&mut Rows::new(&layout), &mut Splitter::new(b','), block, true, 2,
@@ -28,7 +28,7 @@
 
 use super::split::{Splitter, Step};
 use super::{write, Layout, RowOut, Rows, SourceFormat, Status};
-use crate::headline::Lang;
+use crate::Lang;
 
 /// Counts of a run, by what became of each row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -96,22 +96,28 @@ pub enum Encoding {
 pub struct Encoder {
     encoding: Encoding,
     explain: bool,
+    /// The language of the working (with `explain`) and of the `error`
+    /// cells.
+    lang: Lang,
     /// The `file` cell and its delimiter (CSV), or the file's name.
     file: Option<String>,
-    /// The language of the `error` cells.
-    lang: Lang,
 }
 
 impl Encoder {
-    /// An encoder; `file` names the input when several are read; the
-    /// rows' errors are written in `lang`.
-    pub fn new(encoding: Encoding, explain: bool, file: Option<&str>, lang: Lang) -> Encoder {
+    /// An encoder; `file` names the input when several are read.
+    pub fn new(encoding: Encoding, explain: bool, file: Option<&str>) -> Encoder {
         Encoder {
             encoding,
             explain,
+            lang: Lang::En,
             file: file.map(str::to_string),
-            lang,
         }
+    }
+
+    /// The same encoder with the working (`explain`) and the rows' errors
+    /// written in `lang` (English by default).
+    pub fn in_lang(self, lang: Lang) -> Encoder {
+        Encoder { lang, ..self }
     }
 
     /// The same encoder for rows of another file.
@@ -187,7 +193,10 @@ impl Encoder {
                     v.insert(col.to_string(), value);
                 }
                 if self.explain {
-                    v.insert("working".into(), Value::String(super::working(r)));
+                    v.insert(
+                        "working".into(),
+                        Value::String(super::working(r, self.lang)),
+                    );
                 }
                 out.extend_from_slice(b",\n");
                 // a map of strings and numbers always serialises
@@ -201,7 +210,7 @@ impl Encoder {
                         .map(|(_, t)| t.unwrap_or_default()),
                 );
                 if self.explain {
-                    cells.push(super::working(r));
+                    cells.push(super::working(r, self.lang));
                 }
                 let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
                 out.extend_from_slice(format!("| {} |\n", cells.join(" | ")).as_bytes());
@@ -457,7 +466,7 @@ mod tests {
 
     fn one_thread(block: &[u8]) -> (Vec<u8>, Tally) {
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
+        let enc = Encoder::new(Encoding::Csv, false, None);
         let mut out = Vec::new();
         let mut t = Tally::default();
         run_block(
@@ -496,7 +505,7 @@ mod tests {
         }
         let (want, want_t) = one_thread(&block);
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
+        let enc = Encoder::new(Encoding::Csv, false, None);
         for jobs in 1..=7 {
             let p = run_parallel(&l, b',', &block, true, 2, jobs, &enc);
             assert_eq!(p.outputs.concat(), want, "{jobs} threads");
@@ -508,7 +517,7 @@ mod tests {
     #[test]
     fn a_block_that_ends_inside_a_record_asks_for_more() {
         let l = layout();
-        let enc = Encoder::new(Encoding::Csv, false, None, Lang::En);
+        let enc = Encoder::new(Encoding::Csv, false, None);
         let block = b"688001,a,10.00,12.00,2025-12-17,1000\n688002,b,10.00,12.";
         let p = run_parallel(&l, b',', block, false, 2, 2, &enc);
         let end = p.end.unwrap();

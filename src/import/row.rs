@@ -17,6 +17,7 @@ use crate::board::{self, Board};
 use crate::error::{Error, Result, Why};
 use crate::input;
 use crate::num;
+use crate::Lang;
 
 /// A recomputed row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -1089,6 +1090,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         name: ipo.name_zh.clone(),
         board: ipo.board,
         listing_date: ipo.listing_date,
+        subscription_date: ipo.subscription_date,
         issue_price: Some(ipo.issue_price.get()),
         lot_shares: Some(ipo.lot_shares.get()),
         total_shares: ipo.total_shares.map(|t| t.get()),
@@ -1146,7 +1148,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
 
 /// The working of a computed row, numbers put in:
 /// `(829.90 − 104.66) × 500 = 362,620.00; (829.90 − 104.66) ÷ 104.66 × 100 = 692.95%`.
-pub fn working(r: &RowOut) -> String {
+pub fn working(r: &RowOut, lang: Lang) -> String {
     let h = r.headline.as_ref();
     // a close implied by the published first-day gain: how it was found
     let implied = match (r.basis, h, r.issue_price, r.published_gain) {
@@ -1155,8 +1157,12 @@ pub fn working(r: &RowOut) -> String {
                 .checked_mul(Decimal::ONE_HUNDRED + g)
                 .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED));
             exact.map(|x| {
+                let rounding = match lang {
+                    Lang::Zh => "（四舍五入到分）",
+                    Lang::En => " (half-up to the fen)",
+                };
                 format!(
-                    "{} × (1 + {g}% ) = {} → {} (half-up to the fen); ",
+                    "{} × (1 + {g}% ) = {} → {}{rounding}; ",
                     num::fixed(i, 2),
                     x.normalize(),
                     num::fixed(h.price, 2)

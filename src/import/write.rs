@@ -18,8 +18,8 @@
 use rust_decimal::Decimal;
 
 use super::{At, RowOut, SourceFormat};
-use crate::headline::Lang;
 use crate::num;
+use crate::Lang;
 
 /// The output columns of `daxin batch`: the row's identity, the headline
 /// figures (at the first close, else the first-day average, else the latest
@@ -173,7 +173,7 @@ pub fn csv_row(
     }
     if explain {
         out.push(b',');
-        push_text(out, &super::working(r));
+        push_text(out, &super::working(r, lang));
         out.pop(); // push_text ends with a delimiter
     }
     out.push(b'\n');

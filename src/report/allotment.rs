@@ -118,6 +118,10 @@ pub struct AllotmentOdds {
     /// The price the expected profit is at.
     #[serde(skip)]
     pub basis: Basis,
+    /// The profit per lot was given (`--profit-per-lot`), not computed at
+    /// `basis`.
+    #[serde(skip)]
+    pub profit_given: bool,
 }
 
 impl AllotmentOdds {
@@ -155,6 +159,7 @@ impl AllotmentOdds {
             report,
             working,
             basis: req.basis,
+            profit_given: req.profit_per_lot.is_some(),
         })
     }
 }

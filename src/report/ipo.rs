@@ -386,17 +386,29 @@ impl CheckRow {
 }
 
 impl CheckRow {
+    /// What the printed figure is, in `lang`: `开盘价·涨幅`,
+    /// `gain_pct @ open` (`发行时` / no basis for a figure at issue).
+    pub fn what(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => {
+                let basis = self.basis.map(Basis::name_zh).unwrap_or("发行时");
+                format!("{basis}·{}", self.kind.name_zh())
+            }
+            Lang::En => {
+                let basis = self.basis.map(|b| format!(" @ {}", b.id()));
+                format!("{}{}", self.kind.id(), basis.unwrap_or_default())
+            }
+        }
+    }
+
     /// The check as a line: ✓, ✗ or ?, the figure as printed, what it is,
     /// the value computed (and the price it fits, or the data's conflict)
     /// when it differs, and the source.
     pub fn line(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
-        let what = if zh {
-            let basis = self.basis.map(Basis::name_zh).unwrap_or("发行时");
-            format!("（{basis}·{}）", self.kind.name_zh())
-        } else {
-            let basis = self.basis.map(|b| format!(" @ {}", b.id()));
-            format!(" ({}{})", self.kind.id(), basis.unwrap_or_default())
+        let what = match lang {
+            Lang::Zh => format!("（{}）", self.what(lang)),
+            Lang::En => format!(" ({})", self.what(lang)),
         };
         let colon = if zh { "：" } else { ": " };
         let (printed, source) = (&self.printed, &self.source);
@@ -518,6 +530,11 @@ pub struct IpoReport {
     /// Whether the fee tables are to be shown.
     #[serde(skip)]
     pub show_fees: bool,
+    /// The warnings that concern only the net figures (fees, annualising):
+    /// the JSON carries them with the net figures; a page or table that
+    /// shows no fees leaves them out ([`IpoReport::shown_warnings`]).
+    #[serde(skip)]
+    pub fee_warnings: Vec<crate::message::Warning>,
     /// The working, when asked for.
     #[serde(rename = "explain", skip_serializing_if = "Option::is_none")]
     pub working: Option<Vec<Step>>,
@@ -572,7 +589,14 @@ impl IpoReport {
                 &prices,
             ));
         }
+        let mut fee_warnings = Vec::new();
         if let Ok(n) = &net {
+            fee_warnings = n
+                .warnings
+                .iter()
+                .filter(|w| !warnings.items().contains(w))
+                .cloned()
+                .collect();
             warnings.extend(n.warnings.iter().cloned());
         }
         let margin = match (&req.margin, &net) {
@@ -625,8 +649,21 @@ impl IpoReport {
             sources: ipo.sources.clone(),
             warnings,
             show_fees,
+            fee_warnings,
             working,
         })
+    }
+
+    /// The warnings for a reader of what is shown: all of them with the
+    /// fees, else those the gross figures need.
+    pub fn shown_warnings(&self) -> Vec<String> {
+        let lang = self.warnings.lang();
+        self.warnings
+            .items()
+            .iter()
+            .filter(|w| self.show_fees || !self.fee_warnings.contains(w))
+            .map(|w| w.text(lang))
+            .collect()
     }
 
     /// The net figures common to every price, when computed.

@@ -202,6 +202,11 @@ impl OddsReport {
             ));
         }
         let mut warnings = Warnings::new(req.lang);
+        if let (None, Some(i)) = (req.date, ipo) {
+            if let (None, Some(listing)) = (i.subscription_date, i.listing_date) {
+                warnings.push(Warning::ListingDayForSubscription { listing });
+            }
+        }
         let rate = match (req.win_rate_pct, ipo) {
             (Some(r), _) => r,
             (None, Some(i)) => i

@@ -228,6 +228,12 @@ impl ScheduleReport {
         lang: Lang,
         explain: bool,
     ) -> Result<ScheduleReport> {
+        // a board's schedule before the board existed is no answer (the
+        // exchange's rows alone would print one): STAR and the BSE opened
+        // within the tables, whose lot rows start at their first subscription
+        if matches!(board, Board::Star | Board::Bse) {
+            crate::board::lot_rule(board, day)?;
+        }
         let schedule = Schedule::builtin()?;
         let ex = Exchange::of(board);
         let mut items = Vec::new();

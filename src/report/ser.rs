@@ -105,6 +105,11 @@ pub mod opt {
     pub fn exact<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         with(x, s, super::exact)
     }
+    /// A whole-yuan amount held as an integer (a rule's market value per
+    /// unit), as [`super::money`] writes money (`"5000.00"`), or `null`.
+    pub fn money_u64<S: Serializer>(x: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+        with(&x.map(Decimal::from), s, super::money)
+    }
 }
 
 #[cfg(test)]

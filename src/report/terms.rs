@@ -252,9 +252,9 @@ impl Terms {
         let rule = match self.board {
             Some(b) => {
                 let on = self.date.unwrap_or(today);
-                let r = board::lot_rule(b, on).map_err(|e| {
-                    e.with_hint(&crate::why!("give --lot-size", "请给出 --lot-size"))
-                })?;
+                // a date before the board opened: no lot given would help
+                // (its limits and fees have no rule either), so no hint
+                let r = board::lot_rule(b, on)?;
                 warnings.extend(board::lot_rule_warnings(r, on));
                 Some((b, on, r))
             }

@@ -173,7 +173,8 @@ const SHOWN: [(&str, &str, &str); 12] = [
     ("check", "核对", "check"),
 ];
 
-fn table(ctx: Ctx, t: &BatchTable) -> Markup {
+/// The rows, with each row's working in a last column when `explain`.
+fn table(ctx: Ctx, t: &BatchTable, explain: bool) -> Markup {
     let errors = t.rows.iter().filter(|r| r.2.error.is_some()).count();
     let differ = t
         .rows
@@ -199,6 +200,7 @@ fn table(ctx: Ctx, t: &BatchTable) -> Markup {
                 thead { tr {
                     @for (_, zh, en) in SHOWN { th { (ctx.t(zh, en)) } }
                     th { (ctx.t("错误", "error")) }
+                    @if explain { th { (ctx.t("计算过程", "working")) } }
                 } }
                 tbody { @for (line, source, r) in &t.rows {
                     @let cells = import::write::cells(*line, *source, r, ctx.lang);
@@ -213,6 +215,7 @@ fn table(ctx: Ctx, t: &BatchTable) -> Markup {
                             }
                         }
                         td { @if let Some(e) = &r.error { span.badge.bad { (e.text(ctx.lang)) } } }
+                        @if explain { td.working { (import::working(r, ctx.lang)) } }
                     }
                 } }
             } }
@@ -221,11 +224,12 @@ fn table(ctx: Ctx, t: &BatchTable) -> Markup {
     }
 }
 
-/// A batch as one self-contained HTML file (`daxin batch --format html`).
-pub fn batch_document(t: &BatchTable, lang: Lang) -> String {
+/// A batch as one self-contained HTML file (`daxin batch --format html`),
+/// each row's working in a last column with `explain` (`--explain`).
+pub fn batch_document(t: &BatchTable, lang: Lang, explain: bool) -> String {
     let ctx = Ctx::file(lang);
     let title = ctx.t("批量核算", "Batch");
-    let body = html! { section.card { h1 { (title) } } (table(ctx, t)) };
+    let body = html! { section.card { h1 { (title) } } (table(ctx, t, explain)) };
     document(ctx, title, "", None, body).into_string()
 }
 
@@ -237,9 +241,12 @@ pub struct BatchForm {
     pub table: String,
     /// Page language.
     pub lang: Option<String>,
+    /// Each row's working (a checkbox: present when ticked).
+    #[serde(default)]
+    pub explain: Option<String>,
 }
 
-fn intro(ctx: Ctx, text: &str) -> Markup {
+fn intro(ctx: Ctx, text: &str, explain: bool) -> Markup {
     html! {
         h1 { (ctx.t("批量核算", "Batch")) }
         p.sub { (ctx.t("粘贴东方财富、同花顺（AKShare 导出）或 daxin 自己的新股表（CSV 或制表符分隔，含表头）：每行重新计算并与公布数值核对，与 daxin batch 相同。",
@@ -250,6 +257,9 @@ fn intro(ctx: Ctx, text: &str) -> Markup {
                 label for="table" { (ctx.t("表格文本（最多 4 MiB）", "The table's text (up to 4 MiB)")) }
                 textarea #table name="table" required { (text) }
             }
+            p.checks {
+                label.check { input type="checkbox" name="explain" value="1" checked[explain]; " " (ctx.t("逐行列出计算过程", "show each row's working")) }
+            }
             p { button type="submit" { (ctx.t("核算", "Recompute")) } }
         }
     }
@@ -258,7 +268,7 @@ fn intro(ctx: Ctx, text: &str) -> Markup {
 /// `GET /batch`.
 pub async fn form_page(RawQuery(q): RawQuery) -> Response {
     let ctx = Ctx::served(lang_of_query(q.as_deref()));
-    let body = html! { section.card { (intro(ctx, "")) } };
+    let body = html! { section.card { (intro(ctx, "", false)) } };
     respond(
         StatusCode::OK,
         document(
@@ -283,7 +293,7 @@ pub async fn submit(State(_state): State<AppState>, Form(f): Form<BatchForm>) ->
             ctx.t("表格过大（字节）：", "The table is too large (bytes):"),
             f.table.len()
         );
-        let body = html! { section.card { (error_box(ctx, &msg)) (intro(ctx, "")) } };
+        let body = html! { section.card { (error_box(ctx, &msg)) (intro(ctx, "", false)) } };
         return respond(
             StatusCode::PAYLOAD_TOO_LARGE,
             document(ctx, title, "/batch", Some(&q), body),
@@ -291,14 +301,15 @@ pub async fn submit(State(_state): State<AppState>, Form(f): Form<BatchForm>) ->
     }
     match BatchTable::from_text(&f.table) {
         Ok(t) => {
-            let body = html! { section.card { (intro(ctx, &f.table)) } (table(ctx, &t)) };
+            let explain = f.explain.is_some();
+            let body = html! { section.card { (intro(ctx, &f.table, explain)) } (table(ctx, &t, explain)) };
             respond(
                 StatusCode::OK,
                 document(ctx, title, "/batch", Some(&q), body),
             )
         }
         Err(e) => {
-            let body = html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f.table)) } };
+            let body = html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f.table, f.explain.is_some())) } };
             respond(
                 StatusCode::BAD_REQUEST,
                 document(ctx, title, "/batch", Some(&q), body),

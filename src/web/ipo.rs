@@ -245,10 +245,10 @@ pub(crate) fn report_body(
                 @if let Some(n) = r.total_shares { div { dt { (ctx.t("发行后总股本", "Total shares")) } dd { (count(n)) } } }
                 @if let Some(n) = r.shares_offered { div { dt { (ctx.t("发行股数", "Shares offered")) } dd { (count(n)) } } }
                 @for (k, v) in &r.win_rates {
-                    div { dt { (ctx.t("中签率", "Win rate")) " (" (k) ")" } dd { (num::trim(*v)) "%" } }
+                    div { dt { (ctx.t("中签率", "Win rate")) " (" (crate::ipo::win_rate_label(k, ctx.lang)) ")" } dd { (num::trim(*v)) "%" } }
                 }
             }
-            @for w in r.warnings.texts() {
+            @for w in r.shown_warnings() {
                 p.notice { (ctx.t("注意：", "Note: ")) (w) }
             }
         }
@@ -519,14 +519,15 @@ fn lot_form(ctx: Ctx, f: &LotForm) -> Markup {
     }
 }
 
+fn price_name(b: crate::Basis, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => b.name_zh(),
+        Lang::En => b.id(),
+    }
+}
+
 fn check_item(ctx: Ctx, c: &CheckRow) -> Markup {
-    let what = format!(
-        "{}{}",
-        c.kind.id(),
-        c.basis
-            .map(|b| format!(" @ {}", b.id()))
-            .unwrap_or_default()
-    );
+    let what = c.what(ctx.lang);
     let (class, word) = match c.verdict {
         Verdict::Reproduces => ("badge ok", ctx.t("✓ 相符", "✓ reproduces")),
         Verdict::Differs => ("badge bad", ctx.t("✗ 不符", "✗ differs")),
@@ -537,7 +538,7 @@ fn check_item(ctx: Ctx, c: &CheckRow) -> Markup {
         strong { (c.printed) } " " span.muted { "(" (what) ")" }
         @if c.verdict == Verdict::Differs {
             " — " (ctx.t("计算得 ", "computed ")) (c.computed_shown.clone().unwrap_or_default())
-            @if let Some(b) = c.fits_basis { " — " (ctx.t("与此价格相符：", "matches the price at ")) (b.id()) }
+            @if let Some(b) = c.fits_basis { " — " (ctx.t("与此价格相符：", "matches the price at ")) (price_name(b, ctx.lang)) }
             @if let Some(why) = &c.conflict { " — " (why) }
         }
         @if c.verdict == Verdict::Unverifiable {

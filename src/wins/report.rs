@@ -146,6 +146,10 @@ pub enum Note {
     UnclearFee {
         /// The item's id.
         item: String,
+        /// Its Chinese name.
+        name_zh: String,
+        /// Its English name.
+        name_en: String,
     },
     /// A price was given for a code with nothing held.
     UnusedPrice {
@@ -402,6 +406,8 @@ fn win_figures(
         for l in c.lines.iter().filter(|l| l.unclear) {
             notes.push(Note::UnclearFee {
                 item: l.item.clone(),
+                name_zh: l.name_zh.clone(),
+                name_en: l.name_en.clone(),
             });
         }
         out.allotment_fees = fees_of(&c);
@@ -476,6 +482,8 @@ fn win_figures(
                 for l in c.lines.iter().filter(|l| l.unclear) {
                     let n = Note::UnclearFee {
                         item: l.item.clone(),
+                        name_zh: l.name_zh.clone(),
+                        name_en: l.name_en.clone(),
                     };
                     if !notes.contains(&n) {
                         notes.push(n);
@@ -902,11 +910,13 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
                 format!("{code}: no payment day; holding days count from the subscription day")
             }
         }
-        Note::UnclearFee { item } => {
+        Note::UnclearFee {
+            name_zh, name_en, ..
+        } => {
             if zh {
-                format!("费用项 {item} 所用费率行在来源中标为不明确（见 daxin fees）")
+                format!("费用项「{name_zh}」所用费率行在来源中标为不明确（见 daxin fees）")
             } else {
-                format!("fee item {item} used a rate row the sources leave unclear (see daxin fees)")
+                format!("fee item {name_en} used a rate row the sources leave unclear (see daxin fees)")
             }
         }
         Note::UnusedPrice { code } => {
