@@ -59,7 +59,14 @@ fn bench(c: &mut Criterion) {
                     bytes.clear();
                     if let Step::Row { row, .. } = splitter.next(black_box(&with_nl), false) {
                         rows.process_into(&row, &mut out);
-                        import::write::csv_row(&mut bytes, 2, layout.format, &out, None);
+                        import::write::csv_row(
+                            &mut bytes,
+                            2,
+                            layout.format,
+                            &out,
+                            false,
+                            daxin::Lang::En,
+                        );
                     }
                     black_box(&bytes);
                 })

@@ -63,7 +63,11 @@ impl FromStr for Currency {
         match s.trim().to_ascii_lowercase().as_str() {
             "cny" | "rmb" | "yuan" | "元" | "人民币" => Ok(Currency::Cny),
             "hkd" | "hk$" | "港元" | "港币" => Ok(Currency::Hkd),
-            _ => Err(Error::invalid("currency", s, "expected CNY or HKD")),
+            _ => Err(Error::invalid(
+                "currency",
+                s,
+                crate::why!("expected CNY or HKD", "应为 CNY 或 HKD"),
+            )),
         }
     }
 }
@@ -184,7 +188,10 @@ impl FromStr for Board {
                 return Err(Error::invalid(
                     "board",
                     s,
-                    "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                    crate::why!(
+                        "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                        "应为 sse-main、star、szse-main、chinext、bse、hkex 之一"
+                    ),
                 ))
             }
         };
@@ -326,10 +333,17 @@ pub fn lot_rule(board: Board, date: NaiveDate) -> Result<&'static LotRule> {
         .ok_or_else(|| Error::NoRule {
             board: board.id(),
             date,
-            reason: format!(
-                "the tables cover {} from {}",
-                board.name_en(),
-                board.first_covered_day()
+            reason: crate::Why::pair(
+                format!(
+                    "the tables cover {} from {}",
+                    board.name_en(),
+                    board.first_covered_day()
+                ),
+                format!(
+                    "规则表自 {} 起覆盖{}",
+                    board.first_covered_day(),
+                    board.name_zh()
+                ),
             ),
         })
 }

@@ -107,13 +107,12 @@ fn terms(section: &str, raw: &RawTerms, mut t: Terms) -> Result<Terms> {
 impl Config {
     /// Parses `daxin.toml` text; `origin` names the file in errors.
     pub fn from_toml(text: &str, origin: &str) -> Result<Config> {
-        let wrap = |e: Error| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string().trim_end().to_string(),
+        let wrap = |e: Error| Error::data(origin, crate::error::Why::of(&e));
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            Error::data(
+                origin,
+                crate::error::Why::toml(&e, text, e.to_string().trim_end()),
+            )
         })?;
         let d = Config::default();
         Ok(Config {

@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::board::{self, Board};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
+use crate::headline::Lang;
 use crate::input::{self, Shares};
 use crate::ipo::{Basis, FieldNote, FigureKind, Ipo, Published, Quote};
 use crate::published;
@@ -57,23 +58,32 @@ struct JsonFile<'a> {
     ipo: Vec<&'a serde_json::value::RawValue>,
 }
 
+/// An export's writer failed (it does not, on records that validated):
+/// the writer's own text, quoted.
+fn export_failed(e: &dyn std::fmt::Display) -> Why {
+    Why::pair(e.to_string(), format!("写出失败；原文：{e}"))
+}
+
 /// A record of a data file from its parsed value: the valid record, or its
 /// own error under its line.
-fn file_record<'de, D>(line: u64, code: String, name: String, value: D) -> FileRecord
+fn file_record<'de, D>(format: &str, line: u64, code: String, name: String, value: D) -> FileRecord
 where
     D: Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
     let ipo = RawIpo::deserialize(value)
-        .map_err(|e| Error::Data {
-            // a record's own fault (an unknown field, a list for a string)
-            origin: format!("the record at line {line}"),
+        .map_err(|e| {
             // one line, for a CSV cell (toml puts the field on a line of its own)
-            message: e
+            let own = e
                 .to_string()
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" ");
+            Error::Data {
+                // a record's own fault (an unknown field, a list for a string)
+                origin: crate::why!("the record at line {line}", "第 {line} 行的记录"),
+                message: crate::error::Why::parser(format, None, &own, &own),
+            }
         })
         .and_then(RawIpo::validate);
     FileRecord {
@@ -230,14 +240,17 @@ impl RawIpo {
                 let date = subscription_date.or(listing_date).ok_or_else(|| {
                     Error::missing(
                         "lot_shares",
-                        "give lot_shares, or a listing_date so the board's unit can be looked up",
+                        crate::why!("give lot_shares, or a listing_date so the board's unit can be looked up", "请给出 lot_shares，或给出 listing_date 以便查出该板块的每签股数"),
                     )
                 })?;
                 let rule = board::lot_rule(board, date)?;
                 let n = rule.shares.ok_or_else(|| {
                     Error::missing(
                         "lot_shares",
-                        format!("{} sets the lot per IPO", board.name_en()),
+                        Why::pair(
+                            format!("{} sets the lot per IPO", board.name_en()),
+                            format!("{}的每手股数由各只新股自定", board.name_zh()),
+                        ),
                     )
                 })?;
                 Shares::new("lot_shares", n)?
@@ -270,7 +283,7 @@ impl RawIpo {
         if p.exit.is_some() && exit_date.is_none() {
             return Err(Error::missing(
                 "prices.exit_date",
-                "an exit price needs its date",
+                crate::why!("an exit price needs its date", "卖出价须附卖出日期"),
             ));
         }
         let money = |field: &str, raw: &Option<String>| -> Result<Option<rust_decimal::Decimal>> {
@@ -488,9 +501,7 @@ fn csv_row(r: &RawIpo) -> Vec<String> {
     ]
 }
 
-fn raw_from_csv(
-    row: &std::collections::HashMap<&str, &str>,
-) -> std::result::Result<RawIpo, String> {
+fn raw_from_csv(row: &std::collections::HashMap<&str, &str>) -> Result<RawIpo> {
     let get = |k: &str| {
         row.get(k)
             .map(|v| v.trim())
@@ -498,14 +509,26 @@ fn raw_from_csv(
             .map(str::to_string)
     };
     let count = |k: &str| get(k).map(RawCount::Text);
-    let code = get("code").ok_or("code: missing")?;
-    let name_zh = get("name_zh").ok_or("name_zh: missing")?;
+    let need = |k: &str| {
+        get(k).ok_or_else(|| {
+            Error::missing(
+                k,
+                crate::why!("a column of every record", "每条记录都要有这一列"),
+            )
+        })
+    };
+    let code = need("code")?;
+    let name_zh = need("name_zh")?;
     let mut win_rates = BTreeMap::new();
     if let Some(w) = get("win_rates") {
         for part in w.split(';').filter(|p| !p.trim().is_empty()) {
-            let (k, v) = part
-                .split_once('=')
-                .ok_or_else(|| format!("win_rates: expected label=percent, got {part:?}"))?;
+            let (k, v) = part.split_once('=').ok_or_else(|| {
+                Error::invalid(
+                    "win_rates",
+                    part,
+                    crate::why!("expected label=percent", "应写作 标签=百分比"),
+                )
+            })?;
             win_rates.insert(k.trim().to_string(), v.trim().to_string());
         }
     }
@@ -516,12 +539,12 @@ fn raw_from_csv(
         aliases: get("aliases")
             .map(|a| a.split(';').map(|x| x.trim().to_string()).collect())
             .unwrap_or_default(),
-        board: get("board").ok_or("board: missing")?,
+        board: need("board")?,
         currency: get("currency"),
         listing_date: get("listing_date"),
         subscription_date: get("subscription_date"),
         payment_date: get("payment_date"),
-        issue_price: get("issue_price").ok_or("issue_price: missing")?,
+        issue_price: need("issue_price")?,
         lot_shares: count("lot_shares"),
         total_shares: count("total_shares"),
         shares_offered: count("shares_offered"),
@@ -626,30 +649,38 @@ impl Dataset {
     /// Records from TOML text in the data format; `origin` names the file in
     /// errors, which also give the record's number and code.
     pub fn from_toml(text: &str, origin: &str) -> Result<Dataset> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string().trim_end().to_string(),
-        })?;
+        let raw: RawFile = toml::from_str(text)
+            .map_err(|e| Error::data(origin, Why::toml(&e, text, e.to_string().trim_end())))?;
         Dataset::from_raw(raw.ipo, origin)
     }
 
     fn from_raw(raw: Vec<RawIpo>, origin: &str) -> Result<Dataset> {
         let mut ipos = Vec::with_capacity(raw.len());
         for (i, r) in raw.into_iter().enumerate() {
-            let label = format!("record {} ({} {})", i + 1, r.code, r.name_zh);
-            let ipo = r.validate().map_err(|e| Error::Data {
-                origin: origin.to_string(),
-                message: format!("{label}: {e}"),
+            let (n, code, name) = (i + 1, r.code.clone(), r.name_zh.clone());
+            let ipo = r.validate().map_err(|e| {
+                let label = crate::why!(
+                    "record {n} ({code} {name})",
+                    "第 {n} 条记录（{code} {name}）"
+                );
+                Error::Data {
+                    origin: Why::name(origin),
+                    message: label.map(|lang, l| match lang {
+                        Lang::En => format!("{l}: {e}"),
+                        Lang::Zh => format!("{l}：{}", e.text(Lang::Zh)),
+                    }),
+                }
             })?;
             ipos.push(ipo);
         }
         let mut seen = std::collections::HashSet::new();
         for ipo in &ipos {
             if !seen.insert(normalize_code(&ipo.code)) {
-                return Err(Error::Data {
-                    origin: origin.to_string(),
-                    message: format!("code {} appears twice", ipo.code),
-                });
+                let code = &ipo.code;
+                return Err(Error::data(
+                    origin,
+                    crate::why!("code {code} appears twice", "代码 {code} 出现了两次"),
+                ));
             }
         }
         Ok(Dataset { ipos })
@@ -659,29 +690,31 @@ impl Dataset {
     pub fn from_json(text: &str, origin: &str) -> Result<Dataset> {
         // a byte-order mark, as Windows tools write one (TOML allows it)
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        })?;
+        let raw: RawFile =
+            serde_json::from_str(text).map_err(|e| Error::data(origin, Why::json(&e)))?;
         Dataset::from_raw(raw.ipo, origin)
     }
 
     /// Records from daxin's record CSV (header: [`CSV_COLUMNS`], any order).
     pub fn from_csv(text: &str, origin: &str) -> Result<Dataset> {
-        let data_err = |message: String| Error::Data {
-            origin: origin.to_string(),
-            message,
-        };
+        let data_err = |message: Why| Error::data(origin, message);
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let header = rdr.headers().map_err(|e| data_err(e.to_string()))?.clone();
+        let header = rdr.headers().map_err(|e| data_err(Why::csv(&e)))?.clone();
         let mut raw = Vec::new();
         for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| data_err(format!("line {}: {e}", i + 2)))?;
+            let n = i + 2;
+            let at_line = |w: Why| {
+                w.map(|lang, t| match lang {
+                    Lang::En => format!("line {n}: {t}"),
+                    Lang::Zh => format!("第 {n} 行：{t}"),
+                })
+            };
+            let rec = rec.map_err(|e| data_err(at_line(Why::csv(&e))))?;
             let row: std::collections::HashMap<&str, &str> =
                 header.iter().zip(rec.iter()).collect();
-            raw.push(raw_from_csv(&row).map_err(|e| data_err(format!("line {}: {e}", i + 2)))?);
+            raw.push(raw_from_csv(&row).map_err(|e| data_err(at_line(Why::of(&e))))?);
         }
         Dataset::from_raw(raw, origin)
     }
@@ -692,8 +725,8 @@ impl Dataset {
             ipo: self.ipos.iter().map(raw_of).collect(),
         };
         toml::to_string(&raw).map_err(|e| Error::Data {
-            origin: "export".into(),
-            message: e.to_string(),
+            origin: crate::why!("export", "导出"),
+            message: export_failed(&e),
         })
     }
 
@@ -703,8 +736,8 @@ impl Dataset {
             ipo: self.ipos.iter().map(raw_of).collect(),
         };
         serde_json::to_string_pretty(&raw).map_err(|e| Error::Data {
-            origin: "export".into(),
-            message: e.to_string(),
+            origin: crate::why!("export", "导出"),
+            message: export_failed(&e),
         })
     }
 
@@ -733,20 +766,20 @@ impl Dataset {
     pub fn to_csv(&self) -> Result<String> {
         let mut w = csv::Writer::from_writer(Vec::new());
         let err = |e: csv::Error| Error::Data {
-            origin: "export".into(),
-            message: e.to_string(),
+            origin: crate::why!("export", "导出"),
+            message: export_failed(&e),
         };
         w.write_record(CSV_COLUMNS).map_err(err)?;
         for ipo in &self.ipos {
             w.write_record(csv_row(&raw_of(ipo))).map_err(err)?;
         }
         let bytes = w.into_inner().map_err(|e| Error::Data {
-            origin: "export".into(),
-            message: e.to_string(),
+            origin: crate::why!("export", "导出"),
+            message: export_failed(&e),
         })?;
         String::from_utf8(bytes).map_err(|e| Error::Data {
-            origin: "export".into(),
-            message: e.to_string(),
+            origin: crate::why!("export", "导出"),
+            message: export_failed(&e),
         })
     }
 
@@ -803,10 +836,7 @@ impl Dataset {
     /// assert!(e.contains("issue_price") && e.contains("-114.28"), "{e}");
     /// ```
     pub fn records_from_file_text(text: &str, origin: &str) -> Result<Vec<FileRecord>> {
-        let file_err = |message: String| Error::Data {
-            origin: origin.to_string(),
-            message: message.trim_end().to_string(),
-        };
+        let file_err = |message: Why| Error::data(origin, message);
         // the code and name for the row, as written (`688802` or "688802")
         let text_of = |v: Option<&toml::Value>| match v {
             Some(toml::Value::String(s)) => s.clone(),
@@ -815,7 +845,7 @@ impl Dataset {
         };
         if origin.to_ascii_lowercase().ends_with(".json") {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            let file: JsonFile = serde_json::from_str(text).map_err(|e| file_err(e.to_string()))?;
+            let file: JsonFile = serde_json::from_str(text).map_err(|e| file_err(Why::json(&e)))?;
             let start = text.as_ptr() as usize;
             Ok(file
                 .ipo
@@ -830,11 +860,12 @@ impl Dataset {
                         None => String::new(),
                     };
                     let (code, name) = (field("code"), field("name_zh"));
-                    file_record(line, code, name, value)
+                    file_record("JSON", line, code, name, value)
                 })
                 .collect())
         } else {
-            let file: SpannedFile = toml::from_str(text).map_err(|e| file_err(e.to_string()))?;
+            let file: SpannedFile = toml::from_str(text)
+                .map_err(|e| file_err(Why::toml(&e, text, e.to_string().trim_end())))?;
             Ok(file
                 .ipo
                 .into_iter()
@@ -842,7 +873,7 @@ impl Dataset {
                     let line = line_at(text, spanned.span().start);
                     let table = spanned.into_inner();
                     let (code, name) = (text_of(table.get("code")), text_of(table.get("name_zh")));
-                    file_record(line, code, name, toml::Value::Table(table))
+                    file_record("TOML", line, code, name, toml::Value::Table(table))
                 })
                 .collect())
         }
@@ -858,7 +889,11 @@ impl Dataset {
     pub fn find(&self, query: &str) -> Result<&Ipo> {
         let q = input::normalize(query);
         if q.is_empty() {
-            return Err(Error::invalid("IPO", query, "empty; give a code or a name"));
+            return Err(Error::invalid(
+                "IPO",
+                query,
+                crate::why!("empty; give a code or a name", "为空；请给出代码或名称"),
+            ));
         }
         let code = normalize_code(&q);
         let lower = q.to_lowercase();

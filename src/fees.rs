@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::board::{Board, Currency, RuleStatus};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 use crate::message::{RowNote, Warning};
 use crate::num;
@@ -220,15 +220,14 @@ impl Schedule {
 
     /// A schedule from TOML text in the format of `fixtures/fees.toml`.
     pub fn from_toml(text: &str, origin: &str) -> Result<Schedule> {
-        let data_err = |message: String| Error::Data {
-            origin: origin.to_string(),
-            message,
-        };
-        let raw: RawSchedule = toml::from_str(text).map_err(|e| data_err(e.to_string()))?;
+        let data_err = |message: Why| Error::data(origin, message);
+        let raw: RawSchedule =
+            toml::from_str(text).map_err(|e| data_err(Why::toml(&e, text, &e.to_string())))?;
         let mut items = Vec::with_capacity(raw.item.len());
         for (i, r) in raw.item.into_iter().enumerate() {
-            let row = format!("item {} ({})", i + 1, r.id);
-            let wrap = |e: Error| data_err(format!("{row}: {e}"));
+            let (n, id) = (i + 1, &r.id);
+            let row = crate::why!("item {n} ({id})", "第 {n} 项（{id}）");
+            let wrap = |e: Error| data_err(Why::labelled(&row, &Why::of(&e)));
             let rate = match &r.rate_pct {
                 Some(s) => {
                     input::parse_decimal("rate_pct", s).map_err(wrap)? / Decimal::ONE_HUNDRED
@@ -239,7 +238,7 @@ impl Schedule {
                 return Err(wrap(Error::invalid(
                     "rate_pct",
                     r.rate_pct.as_deref().unwrap_or(""),
-                    "must be between 0 and 100",
+                    crate::why!("must be between 0 and 100", "须在 0 到 100 之间"),
                 )));
             }
             let fixed = match &r.fixed {
@@ -250,7 +249,10 @@ impl Schedule {
                 return Err(wrap(Error::invalid(
                     "fixed",
                     r.fixed.as_deref().unwrap_or(""),
-                    "per_trade items need `fixed`, and only they",
+                    crate::why!(
+                        "per_trade items need `fixed`, and only they",
+                        "per_trade 项目须有 `fixed`，且只有它们可以有"
+                    ),
                 )));
             }
             let money = |field: &str, v: &Option<String>| -> Result<Option<Decimal>> {
@@ -262,10 +264,10 @@ impl Schedule {
                 "verified" => RuleStatus::Verified,
                 "unclear" => RuleStatus::Unclear,
                 other => {
-                    return Err(wrap(Error::invalid(
-                        "status",
+                    return Err(wrap(Error::invalid_at(
+                        crate::why!("status", "状态"),
                         other,
-                        "expected verified or unclear",
+                        crate::why!("expected verified or unclear", "应为 verified 或 unclear"),
                     )))
                 }
             };
@@ -296,12 +298,19 @@ impl Schedule {
                 note_zh: r.note_zh,
             };
             if !item.note.is_empty() && item.note_zh.is_empty() {
-                return Err(data_err(format!(
-                    "{row}: a row with a `note` needs its Chinese in `note_zh`"
+                return Err(data_err(Why::labelled(
+                    &row,
+                    &crate::why!(
+                        "a row with a `note` needs its Chinese in `note_zh`",
+                        "有 `note` 的行须在 `note_zh` 中给出中文"
+                    ),
                 )));
             }
             if item.to.is_some_and(|t| t < item.from) {
-                return Err(data_err(format!("{row}: `to` is before `from`")));
+                return Err(data_err(Why::labelled(
+                    &row,
+                    &crate::why!("`to` is before `from`", "`to` 早于 `from`"),
+                )));
             }
             items.push(item);
         }
@@ -313,9 +322,12 @@ impl Schedule {
                     let a_end = a.to.unwrap_or(input::MAX_DATE);
                     let b_end = b.to.unwrap_or(input::MAX_DATE);
                     if !(a_end < b.from || b_end < a.from) {
-                        return Err(data_err(format!(
+                        return Err(data_err(crate::why!(
                             "{} rows from {} and {} overlap",
-                            a.id, a.from, b.from
+                            "{} 自 {} 与自 {} 起的两行时间重叠",
+                            a.id,
+                            a.from,
+                            b.from
                         )));
                     }
                 }
@@ -366,21 +378,29 @@ impl Schedule {
                 continue;
             }
             let span = match (first, last) {
-                (Some(f), Some(l)) => format!(
-                    "{} to {}",
-                    f.from,
-                    l.to.map(|t| t.to_string()).unwrap_or_else(|| "now".into())
-                ),
-                _ => "no dates".into(),
+                (Some(f), Some(l)) => match l.to {
+                    Some(t) => crate::why!("{} to {t}", "{} 至 {t}", f.from),
+                    None => crate::why!("{} to now", "{} 至今", f.from),
+                },
+                _ => crate::why!("no dates", "无日期"),
             };
             return Err(Error::invalid(
                 "date",
                 &date.to_string(),
-                format!(
-                    "no {} ({}) row for {} on that day; the schedule covers {span}",
-                    of_id[0].name_en,
-                    id,
-                    exchange.id()
+                Why::pair(
+                    format!(
+                        "no {} ({}) row for {} on that day; the schedule covers {}",
+                        of_id[0].name_en,
+                        id,
+                        exchange.id(),
+                        span.en()
+                    ),
+                    format!(
+                        "{} 当日没有「{}」的费率行；费率表覆盖 {}",
+                        exchange.id(),
+                        of_id[0].name_zh,
+                        span.zh()
+                    ),
                 ),
             ));
         }
@@ -718,10 +738,13 @@ impl FromStr for Exchange {
             "szse" => Ok(Exchange::Szse),
             "bse" => Ok(Exchange::Bse),
             "hkex" => Ok(Exchange::Hkex),
-            _ => Err(Error::invalid(
-                "exchange",
+            _ => Err(Error::invalid_at(
+                crate::why!("exchange", "交易所"),
                 s,
-                "expected sse, szse, bse or hkex",
+                crate::why!(
+                    "expected sse, szse, bse or hkex",
+                    "应为 sse、szse、bse 或 hkex"
+                ),
             )),
         }
     }

@@ -62,7 +62,11 @@ impl FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
             "en" | "english" => Ok(Lang::En),
-            _ => Err(Error::invalid("--lang", s, "expected zh or en")),
+            _ => Err(Error::invalid(
+                "--lang",
+                s,
+                crate::why!("expected zh or en", "应为 zh 或 en"),
+            )),
         }
     }
 }
@@ -244,9 +248,15 @@ impl Rounded {
             Qualifier::Reached => "reached ",
         };
         let full = self.in_unit * self.unit.factor();
+        let trillion = Decimal::from(1_000_000_000_000u64);
         let billion = Decimal::from(1_000_000_000u64);
         let million = Decimal::from(1_000_000u64);
-        let body = if full >= billion {
+        // the largest unit the figure reaches, so that its digits claim no
+        // more precision than the rounding kept (66万亿 is ¥66 trillion,
+        // not ¥66000 billion, which reads as exact to the billion)
+        let body = if full >= trillion {
+            format!("{} trillion", num::trim(full / trillion))
+        } else if full >= billion {
             format!("{} billion", num::trim(full / billion))
         } else if full >= million {
             format!("{} million", num::trim(full / million))
@@ -543,5 +553,8 @@ mod tests {
         assert_eq!(crossed(d("305518341050")).en("¥"), "topped ¥305.5 billion");
         assert_eq!(level(d("3220")).en("HK$"), "HK$3,220");
         assert_eq!(level(d("332042990000")).en("¥"), "¥332 billion");
+        // 66万亿 (the audit round trip found "¥66000 billion", which reads
+        // as exact to the billion and so judged only approximate)
+        assert_eq!(level(d("65987000000000")).en("¥"), "¥66 trillion");
     }
 }

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 
 /// Largest price accepted (per share), far above any real quote.
 pub const MAX_PRICE: u64 = 100_000_000;
@@ -63,14 +63,17 @@ impl Price {
             return Err(Error::invalid(
                 field,
                 &value.to_string(),
-                "a price must be greater than zero",
+                crate::why!("a price must be greater than zero", "价格必须大于零"),
             ));
         }
         if value > Decimal::from(MAX_PRICE) {
             return Err(Error::invalid(
                 field,
                 &value.to_string(),
-                format!("a price must be at most {MAX_PRICE}"),
+                crate::why!(
+                    "a price must be at most {MAX_PRICE}",
+                    "价格不得超过 {MAX_PRICE}"
+                ),
             ));
         }
         Ok(Price(value))
@@ -98,13 +101,17 @@ impl Shares {
     /// Validates a share count; `field` names it in the error.
     pub fn new(field: &str, n: u64) -> Result<Shares> {
         if n == 0 {
-            return Err(Error::invalid(field, "0", "must be at least 1 share"));
+            return Err(Error::invalid(
+                field,
+                "0",
+                crate::why!("must be at least 1 share", "至少为 1 股"),
+            ));
         }
         if n > MAX_SHARES {
             return Err(Error::invalid(
                 field,
                 &n.to_string(),
-                format!("must be at most {MAX_SHARES}"),
+                crate::why!("must be at most {MAX_SHARES}", "不得超过 {MAX_SHARES}"),
             ));
         }
         Ok(Shares(n))
@@ -167,7 +174,10 @@ fn strip_grouping<'a>(field: &str, raw: &str, s: &'a str) -> Result<std::borrow:
         return Err(Error::invalid(
             field,
             raw,
-            "thousands separators must split the whole part into groups of three digits",
+            crate::why!(
+                "thousands separators must split the whole part into groups of three digits",
+                "千位分隔符须把整数部分按三位一组分开"
+            ),
         ));
     }
     Ok(std::borrow::Cow::Owned(s.replace(',', "")))
@@ -196,14 +206,17 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
         return Err(Error::invalid(
             field,
             raw,
-            "a placeholder for an unknown value, not a number; give the number or leave the field out",
+            crate::why!("a placeholder for an unknown value, not a number; give the number or leave the field out", "这是表示未知值的占位符，不是数字；请给出数字，或不填这一项"),
         ));
     }
     if is_exponent_notation(&s) {
         return Err(Error::invalid(
             field,
             raw,
-            "exponent notation is not accepted; write the number out",
+            crate::why!(
+                "exponent notation is not accepted; write the number out",
+                "不接受科学计数法；请写出完整数字"
+            ),
         ));
     }
     let s = strip_grouping(field, raw, &s)?;
@@ -214,14 +227,24 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<Decimal> {
         && body.chars().all(|c| c.is_ascii_digit() || c == '.')
         && body.matches('.').count() <= 1;
     if !well_formed {
-        return Err(Error::invalid(field, raw, "not a number"));
+        return Err(Error::invalid(
+            field,
+            raw,
+            crate::why!("not a number", "不是数字"),
+        ));
     }
     Decimal::from_str_exact(s).map_err(|e| {
         let why = match e {
-            rust_decimal::Error::Underflow => "more decimal places than can be held exactly",
+            rust_decimal::Error::Underflow => crate::why!(
+                "more decimal places than can be held exactly",
+                "小数位数太多，无法精确表示"
+            ),
             // a well-formed number that does not fit: rust_decimal reports
             // too many digits as an error string
-            _ => "too large: more digits than a decimal holds (at most 28)",
+            _ => crate::why!(
+                "too large: more digits than a decimal holds (at most 28)",
+                "太大：位数超过十进制数可容纳的范围（最多 28 位）"
+            ),
         };
         Error::invalid(field, raw, why)
     })
@@ -278,8 +301,13 @@ pub fn parse_amount(field: &str, raw: &str) -> Result<Decimal> {
         Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
         other => other,
     })?;
-    x.checked_mul(mult)
-        .ok_or_else(|| Error::invalid(field, raw, "too large to hold exactly"))
+    x.checked_mul(mult).ok_or_else(|| {
+        Error::invalid(
+            field,
+            raw,
+            crate::why!("too large to hold exactly", "太大，无法精确表示"),
+        )
+    })
 }
 
 /// Parses a fixed fee (a minimum commission, a handling fee): an amount
@@ -295,13 +323,20 @@ pub fn parse_amount(field: &str, raw: &str) -> Result<Decimal> {
 pub fn parse_fee(field: &str, raw: &str) -> Result<Decimal> {
     let x = parse_amount(field, raw)?;
     if x < Decimal::ZERO {
-        return Err(Error::invalid(field, raw, "a fee cannot be negative"));
+        return Err(Error::invalid(
+            field,
+            raw,
+            crate::why!("a fee cannot be negative", "费用不能为负"),
+        ));
     }
     if x > Decimal::from(MAX_FEE) {
         return Err(Error::invalid(
             field,
             raw,
-            "above the largest fee accepted, 1,000,000,000",
+            crate::why!(
+                "above the largest fee accepted, 1,000,000,000",
+                "超过可接受的最大费用 1,000,000,000"
+            ),
         ));
     }
     Ok(x)
@@ -321,17 +356,26 @@ pub fn parse_price(field: &str, raw: &str) -> Result<Price> {
 pub fn parse_shares(field: &str, raw: &str) -> Result<Shares> {
     let x = parse_amount(field, raw)?;
     if x <= Decimal::ZERO {
-        return Err(Error::invalid(field, raw, "must be at least 1 share"));
+        return Err(Error::invalid(
+            field,
+            raw,
+            crate::why!("must be at least 1 share", "至少为 1 股"),
+        ));
     }
     if !x.fract().is_zero() {
         return Err(Error::invalid(
             field,
             raw,
-            "a share count must be a whole number",
+            crate::why!("a share count must be a whole number", "股数须为整数"),
         ));
     }
-    let n = u64::try_from(x)
-        .map_err(|_| Error::invalid(field, raw, format!("must be at most {MAX_SHARES}")))?;
+    let n = u64::try_from(x).map_err(|_| {
+        Error::invalid(
+            field,
+            raw,
+            crate::why!("must be at most {MAX_SHARES}", "不得超过 {MAX_SHARES}"),
+        )
+    })?;
     Shares::new(field, n).map_err(|e| match e {
         Error::Invalid { reason, .. } => Error::invalid(field, raw, reason),
         other => other,
@@ -342,7 +386,11 @@ pub fn parse_shares(field: &str, raw: &str) -> Result<Shares> {
 pub fn parse_money(field: &str, raw: &str) -> Result<Decimal> {
     let x = parse_amount(field, raw)?;
     if x <= Decimal::ZERO {
-        return Err(Error::invalid(field, raw, "must be greater than zero"));
+        return Err(Error::invalid(
+            field,
+            raw,
+            crate::why!("must be greater than zero", "必须大于零"),
+        ));
     }
     Ok(x)
 }
@@ -361,7 +409,10 @@ pub fn parse_percent(field: &str, raw: &str) -> Result<Decimal> {
         return Err(Error::invalid(
             field,
             raw,
-            "a percentage must be between 0 and 100",
+            crate::why!(
+                "a percentage must be between 0 and 100",
+                "百分比须在 0 到 100 之间"
+            ),
         ));
     }
     Ok(x)
@@ -404,6 +455,9 @@ impl Rate {
 /// The spellings a rate may take, for error messages.
 pub const RATE_SPELLINGS: &str = "0.025%, 0.25‰ or 万2.5";
 
+/// [`RATE_SPELLINGS`] in Chinese.
+pub const RATE_SPELLINGS_ZH: &str = "0.025%、0.25‰ 或 万2.5";
+
 /// Parses a rate written with its unit (see [`Rate`]).
 pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
     let s = normalize(raw);
@@ -421,12 +475,19 @@ pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
         (b, 100)
     } else {
         if is_placeholder(&s) {
-            return Err(Error::invalid(field, raw, "a placeholder, not a rate"));
+            return Err(Error::invalid(
+                field,
+                raw,
+                crate::why!("a placeholder, not a rate", "这是占位符，不是费率"),
+            ));
         }
         return Err(Error::invalid(
             field,
             raw,
-            format!("a rate needs its unit: write {RATE_SPELLINGS}"),
+            crate::why!(
+                "a rate needs its unit: write {RATE_SPELLINGS}",
+                "费率须带单位：请写作 {RATE_SPELLINGS_ZH}"
+            ),
         ));
     };
     let x = parse_decimal(field, body.trim()).map_err(|e| match e {
@@ -434,14 +495,18 @@ pub fn parse_rate(field: &str, raw: &str) -> Result<Rate> {
         other => other,
     })?;
     if x < Decimal::ZERO {
-        return Err(Error::invalid(field, raw, "a rate cannot be negative"));
+        return Err(Error::invalid(
+            field,
+            raw,
+            crate::why!("a rate cannot be negative", "费率不能为负"),
+        ));
     }
     let f = x / Decimal::from(per);
     if f > Decimal::ONE {
         return Err(Error::invalid(
             field,
             raw,
-            "a rate above 100% is not a rate",
+            crate::why!("a rate above 100% is not a rate", "超过 100% 的不是费率"),
         ));
     }
     Ok(Rate(f.normalize()))
@@ -470,16 +535,18 @@ pub fn opt<T>(
 ///
 /// ```
 /// use daxin::input::parse_whole;
-/// assert_eq!(parse_whole("--day", "６", 1..=250, "a trading day from 1").unwrap(), 6);
-/// let e = parse_whole("--day", "0", 1..=250, "a trading day from 1").unwrap_err();
+/// let why = || daxin::why!("a trading day from 1", "从 1 起的交易日");
+/// assert_eq!(parse_whole("--day", "６", 1..=250, why()).unwrap(), 6);
+/// let e = parse_whole("--day", "0", 1..=250, why()).unwrap_err();
 /// assert_eq!(e.to_string(), "--day: a trading day from 1 (got \"0\")");
-/// assert!(parse_whole("--day", "1.5", 1..=250, "a trading day from 1").is_err());
+/// assert_eq!(e.text(daxin::Lang::Zh), "--day：从 1 起的交易日（输入为 \"0\"）");
+/// assert!(parse_whole("--day", "1.5", 1..=250, why()).is_err());
 /// ```
 pub fn parse_whole(
     field: &str,
     raw: &str,
     range: std::ops::RangeInclusive<u64>,
-    reason: &str,
+    reason: Why,
 ) -> Result<u64> {
     let x = parse_decimal(field, raw)?;
     u64::try_from(x)
@@ -504,12 +571,22 @@ pub fn parse_digits(field: &str, raw: &str) -> Result<(u64, usize)> {
         return Err(Error::invalid(
             field,
             raw,
-            "a whole number of digits, such as 100012345678",
+            crate::why!(
+                "a whole number of digits, such as 100012345678",
+                "须为一串数字，例如 100012345678"
+            ),
         ));
     }
-    let n: u64 = s
-        .parse()
-        .map_err(|_| Error::invalid(field, raw, "too large; numbers run to 20 digits at most"))?;
+    let n: u64 = s.parse().map_err(|_| {
+        Error::invalid(
+            field,
+            raw,
+            crate::why!(
+                "too large; numbers run to 20 digits at most",
+                "太大；配号最多 20 位"
+            ),
+        )
+    })?;
     let width = if s.starts_with('0') && s.len() > 1 {
         s.len()
     } else {
@@ -527,7 +604,10 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate> {
         return Err(Error::invalid(
             field,
             raw,
-            "a placeholder for an unknown date, not a date",
+            crate::why!(
+                "a placeholder for an unknown date, not a date",
+                "这是表示未知日期的占位符，不是日期"
+            ),
         ));
     }
     let day = s.split(['T', ' ']).next().unwrap_or("");
@@ -539,14 +619,20 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate> {
         return Err(Error::invalid(
             field,
             raw,
-            "not a date; write it as 2025-12-17",
+            crate::why!(
+                "not a date; write it as 2025-12-17",
+                "不是日期；请写作 2025-12-17"
+            ),
         ));
     };
     if !(MIN_DATE..=MAX_DATE).contains(&date) {
         return Err(Error::invalid(
             field,
             raw,
-            format!("out of range: dates run from {MIN_DATE} to {MAX_DATE}"),
+            crate::why!(
+                "out of range: dates run from {MIN_DATE} to {MAX_DATE}",
+                "超出范围：日期须在 {MIN_DATE} 到 {MAX_DATE} 之间"
+            ),
         ));
     }
     Ok(date)

@@ -108,7 +108,10 @@ impl FromStr for Basis {
                 Error::invalid(
                     "basis",
                     s,
-                    "expected open, high, low, close, avg, exit, grey or price",
+                    crate::why!(
+                        "expected open, high, low, close, avg, exit, grey or price",
+                        "应为 open、high、low、close、avg、exit、grey 或 price"
+                    ),
                 )
             })
     }

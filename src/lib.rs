@@ -56,7 +56,7 @@ pub mod web;
 pub mod wins;
 
 pub use board::{Board, Currency};
-pub use error::{Error, Result};
+pub use error::{Error, Result, Why};
 pub use headline::Lang;
 pub use input::{Price, Shares};
 pub use ipo::{Basis, Ipo};

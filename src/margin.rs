@@ -93,7 +93,10 @@ pub fn interest_days(deadline: NaiveDate, results: NaiveDate) -> Result<i64> {
         return Err(Error::invalid(
             "--results-date",
             &results.to_string(),
-            format!("the results come after the application deadline ({deadline})"),
+            crate::why!(
+                "the results come after the application deadline ({deadline})",
+                "公布结果日须晚于申购截止日（{deadline}）"
+            ),
         ));
     }
     Ok((results - deadline).num_days())
@@ -105,21 +108,21 @@ pub fn margin(m: &MarginInput) -> Result<Margin> {
         return Err(Error::invalid(
             "--margin-lots",
             "0",
-            "apply for at least one lot",
+            crate::why!("apply for at least one lot", "至少申购一手"),
         ));
     }
     if m.days < 0 {
         return Err(Error::invalid(
             "--margin-days",
             &m.days.to_string(),
-            "cannot be negative",
+            crate::why!("cannot be negative", "不能为负"),
         ));
     }
     if m.annual_rate < Decimal::ZERO || m.annual_rate > Decimal::ONE {
         return Err(Error::invalid(
             "--margin-rate",
             &num::trim(m.annual_rate * Decimal::ONE_HUNDRED),
-            "must be between 0% and 100%",
+            crate::why!("must be between 0% and 100%", "须在 0% 到 100% 之间"),
         ));
     }
     let amount = num::mul(Decimal::from(m.lots), m.entry_fee, "application amount")?;
@@ -129,7 +132,10 @@ pub fn margin(m: &MarginInput) -> Result<Margin> {
                 return Err(Error::invalid(
                     "--loan-pct",
                     &num::trim(s * Decimal::ONE_HUNDRED),
-                    "a loan share lies from 0% up to (not including) 100%",
+                    crate::why!(
+                        "a loan share lies from 0% up to (not including) 100%",
+                        "融资比例须在 0%（含）到 100%（不含）之间"
+                    ),
                 ));
             }
             s
@@ -139,7 +145,10 @@ pub fn margin(m: &MarginInput) -> Result<Margin> {
                 return Err(Error::invalid(
                     "--leverage",
                     &x.to_string(),
-                    "leverage is at least 1 (no loan)",
+                    crate::why!(
+                        "leverage is at least 1 (no loan)",
+                        "杠杆倍数至少为 1（即不融资）"
+                    ),
                 ));
             }
             Decimal::ONE - Decimal::ONE / x

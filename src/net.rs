@@ -119,8 +119,15 @@ fn sale_day(ipo: &Ipo, basis: Basis, opts: &NetOptions) -> Result<NaiveDate> {
         Basis::Grey => quote_date.or(ipo.listing_date.and_then(|d| d.pred_opt())),
         _ => ipo.listing_date,
     };
-    day.or(ipo.subscription_date)
-        .ok_or_else(|| Error::missing("--sell-date", "the sale day sets the fees of the day"))
+    day.or(ipo.subscription_date).ok_or_else(|| {
+        Error::missing(
+            "--sell-date",
+            crate::why!(
+                "the sale day sets the fees of the day",
+                "卖出日决定当日适用的费用"
+            ),
+        )
+    })
 }
 
 /// Net profit per lot if sold at `price` on `day`, with the fixed costs
@@ -200,7 +207,15 @@ pub fn compute(
         .application_date
         .or(ipo.subscription_date)
         .or(ipo.listing_date)
-        .ok_or_else(|| Error::missing("--date", "the application day sets the allotment charge"))?;
+        .ok_or_else(|| {
+            Error::missing(
+                "--date",
+                crate::why!(
+                    "the application day sets the allotment charge",
+                    "申购日决定配售费用"
+                ),
+            )
+        })?;
     let allotment =
         fees::allotment_charges(schedule, exchange, allotment_date, summary.cost_per_lot)?;
     warnings.extend(allotment.warnings.iter().cloned());
@@ -232,7 +247,7 @@ pub fn compute(
                 return Err(Error::invalid(
                     "--sell-date",
                     &day.to_string(),
-                    format!("before the listing date {listed}"),
+                    crate::why!("before the listing date {listed}", "早于上市日 {listed}"),
                 ));
             }
         }
@@ -241,7 +256,7 @@ pub fn compute(
                 return Err(Error::invalid(
                     "--sell-date",
                     &day.to_string(),
-                    format!("before the day the cash was paid, {c}"),
+                    crate::why!("before the day the cash was paid, {c}", "早于缴款日 {c}"),
                 ));
             }
         }

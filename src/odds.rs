@@ -126,7 +126,7 @@ pub fn a_share_odds(i: &OddsInput) -> Result<Odds> {
         return Err(Error::invalid(
             "--sh/--sz",
             &i.market_value.to_string(),
-            "a market value cannot be negative",
+            crate::why!("a market value cannot be negative", "市值不能为负"),
         ));
     }
     let rule = rules::subscription_rule(i.board, i.date)?;
@@ -135,7 +135,7 @@ pub fn a_share_odds(i: &OddsInput) -> Result<Odds> {
         return Err(Error::invalid(
             "--board",
             i.board.id(),
-            "BSE subscriptions are in cash with proportional allotment: use --apply with --online-shares and --valid-shares",
+            crate::why!("BSE subscriptions are in cash with proportional allotment: use --apply with --online-shares and --valid-shares", "北交所新股以现金申购、按比例配售：请用 --apply 并给出 --online-shares 与 --valid-shares"),
         ));
     };
     let r = i.win_rate_pct / Decimal::ONE_HUNDRED;
@@ -222,14 +222,20 @@ pub fn bse_allotment(
         return Err(Error::invalid(
             "--apply",
             &applied.to_string(),
-            "BSE applications are in whole 100-share units",
+            crate::why!(
+                "BSE applications are in whole 100-share units",
+                "北交所申购须为 100 股的整数倍"
+            ),
         ));
     }
     if valid_applied == 0 || online_shares == 0 {
         return Err(Error::invalid(
             "--valid-shares",
             &valid_applied.to_string(),
-            "give the online shares and the valid applied shares, both above zero",
+            crate::why!(
+                "give the online shares and the valid applied shares, both above zero",
+                "请给出网上发行股数与有效申购股数，两者都须大于零"
+            ),
         ));
     }
     let ratio = (Decimal::from(online_shares) / Decimal::from(valid_applied)).min(Decimal::ONE);

@@ -166,7 +166,7 @@ pub fn round_to_step(x: Decimal, step: Decimal) -> Result<Decimal> {
         return Err(Error::invalid(
             "step",
             &step.to_string(),
-            "must be positive",
+            crate::why!("must be positive", "必须为正数"),
         ));
     }
     let q = num::round_half_up(num::div(x, step, "rounding")?, 0);

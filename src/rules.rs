@@ -240,20 +240,25 @@ pub fn trading_rule(board: Board, listing_date: NaiveDate) -> Result<&'static Tr
         .find(|r| {
             r.board == board && r.from <= listing_date && r.to.is_none_or(|t| listing_date <= t)
         })
-        .ok_or_else(|| Error::NoRule {
-            board: board.id(),
-            date: listing_date,
-            reason: format!(
-                "the trading-rule table covers {} from {}",
-                board.name_en(),
-                TRADING_RULES
-                    .iter()
-                    .filter(|r| r.board == board)
-                    .map(|r| r.from)
-                    .min()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default()
-            ),
+        .ok_or_else(|| {
+            let from = TRADING_RULES
+                .iter()
+                .filter(|r| r.board == board)
+                .map(|r| r.from)
+                .min()
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            Error::NoRule {
+                board: board.id(),
+                date: listing_date,
+                reason: crate::Why::pair(
+                    format!(
+                        "the trading-rule table covers {} from {from}",
+                        board.name_en()
+                    ),
+                    format!("交易规则表自 {from} 起覆盖{}", board.name_zh()),
+                ),
+            }
         })
 }
 
@@ -437,7 +442,10 @@ pub fn limits(
         return Err(Error::invalid(
             "--day",
             "0",
-            "trading days count from 1 (the listing day)",
+            crate::why!(
+                "trading days count from 1 (the listing day)",
+                "交易日从 1 起计（上市日为第 1 日）"
+            ),
         ));
     }
     if day == 1 {
@@ -445,7 +453,10 @@ pub fn limits(
             let issue = issue_price.ok_or_else(|| {
                 Error::missing(
                     "--issue-price",
-                    "the first-day band is set on the issue price",
+                    crate::why!(
+                        "the first-day band is set on the issue price",
+                        "首日涨跌幅以发行价为基准"
+                    ),
                 )
             })?;
             return Limits::around(
@@ -477,7 +488,10 @@ pub fn limits(
     let prev = prev_close.ok_or_else(|| {
         Error::missing(
             "--prev-close",
-            "the daily limit is set on the previous close",
+            crate::why!(
+                "the daily limit is set on the previous close",
+                "每日涨跌停以前收盘价为基准"
+            ),
         )
     })?;
     Limits::around(
@@ -522,11 +536,19 @@ pub fn limit_up_path(
         return Err(Error::invalid(
             "--board",
             board.id(),
-            format!(
-                "IPOs listed on {} from {} have no first-day limit ({}): a run of limit-up days has no fixed path",
-                board.name_en(),
-                r.from,
-                r.note
+            crate::Why::pair(
+                format!(
+                    "IPOs listed on {} from {} have no first-day limit ({}): a run of limit-up days has no fixed path",
+                    board.name_en(),
+                    r.from,
+                    r.note
+                ),
+                format!(
+                    "自 {} 起在{}上市的新股首日不设涨跌幅限制（{}）：连续涨停没有固定路径",
+                    r.from,
+                    board.name_zh(),
+                    r.note_zh
+                ),
             ),
         ));
     };
@@ -534,7 +556,7 @@ pub fn limit_up_path(
         return Err(Error::invalid(
             "--days",
             &days.to_string(),
-            "give 1 to 250 days",
+            crate::why!("give 1 to 250 days", "请给出 1 到 250 天"),
         ));
     }
     let lot_d = Decimal::from(lot);
@@ -754,9 +776,15 @@ pub fn subscription_rule(board: Board, date: NaiveDate) -> Result<&'static Subsc
             board: board.id(),
             date,
             reason: if board == Board::Hkex {
-                "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`".into()
+                crate::why!(
+                    "Hong Kong applications are in board lots for cash; see `daxin odds --allotment FILE`",
+                    "港股以现金按每手申购；请见 `daxin odds --allotment FILE`"
+                )
             } else {
-                "the subscription table starts at the 2014 IPO restart (STAR at its first subscription 2019-06-27, BSE 2021-11-15)".into()
+                crate::why!(
+                    "the subscription table starts at the 2014 IPO restart (STAR at its first subscription 2019-06-27, BSE 2021-11-15)",
+                    "申购规则表始于 2014 年新股重启（科创板始于首次申购 2019-06-27，北交所始于 2021-11-15）"
+                )
             },
         })
 }
@@ -826,7 +854,10 @@ pub fn hk_pool_rule(date: NaiveDate) -> Result<&'static HkPoolRule> {
         .ok_or_else(|| Error::NoRule {
             board: Board::Hkex.id(),
             date,
-            reason: "the pool table starts with PN18 in June 1998".into(),
+            reason: crate::why!(
+                "the pool table starts with PN18 in June 1998",
+                "甲乙组规则表始于 1998 年 6 月的 PN18"
+            ),
         })
 }
 
@@ -944,7 +975,10 @@ pub fn public_tranche_pct(
         .ok_or_else(|| Error::NoRule {
             board: Board::Hkex.id(),
             date,
-            reason: format!("no {mechanism:?} public-tranche rule on that day (PN18 until 2025-08-03, mechanisms A and B from 2025-08-04)"),
+            reason: crate::why!(
+                "no {mechanism:?} public-tranche rule on that day (PN18 until 2025-08-03, mechanisms A and B from 2025-08-04)",
+                "当日没有 {mechanism:?} 公开发售部分的规则（2025-08-03 前适用 PN18，2025-08-04 起适用机制 A 与机制 B）",
+            ),
         })?;
     let pct = rule
         .clawback

@@ -104,7 +104,10 @@ pub fn tick(board: Board, price: Decimal, date: NaiveDate) -> Result<Decimal> {
         .ok_or_else(|| Error::NoRule {
             board: board.id(),
             date,
-            reason: "the spread tables start on 2006-07-24".into(),
+            reason: crate::why!(
+                "the spread tables start on 2006-07-24",
+                "价位表始于 2006-07-24"
+            ),
         })?;
     let milli = price * Decimal::from(1000);
     table
@@ -116,7 +119,10 @@ pub fn tick(board: Board, price: Decimal, date: NaiveDate) -> Result<Decimal> {
             Error::invalid(
                 "price",
                 &price.to_string(),
-                "outside the HKEX spread table (HK$0.01 to HK$9,995)",
+                crate::why!(
+                    "outside the HKEX spread table (HK$0.01 to HK$9,995)",
+                    "超出港交所价位表的范围（0.01 港元至 9,995 港元）"
+                ),
             )
         })
 }

@@ -113,7 +113,7 @@ pub fn check_published_ratio(field: &str, r: Decimal) -> Result<Decimal> {
         return Err(Error::invalid(
             field,
             &r.to_string(),
-            "must be greater than zero",
+            crate::why!("must be greater than zero", "必须大于零"),
         ));
     }
     Ok(r)

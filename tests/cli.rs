@@ -208,7 +208,7 @@ fn headline_zh_en_json_csv() {
         .args(["headline", "688802", "--basis", "low"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no low price"));
+        .stderr(predicate::str::contains("数据中没有 沐曦股份 的最低价"));
 }
 
 #[test]
@@ -261,10 +261,14 @@ fn user_data_file_overrides_builtin() {
         .arg(&f)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("record 1 (9 坏): issue_price"));
+        .stderr(predicate::str::contains("第 1 条记录（9 坏）：issue_price"));
     // a printed figure that is not a number: the reason once, not twice
     std::fs::write(&f, "[[ipo]]\ncode = \"9\"\nname_zh = \"坏\"\nboard = \"star\"\nlisting_date = \"2024-03-01\"\nissue_price = \"1\"\n[[ipo.published]]\nkind = \"gain_pct\"\nprinted = \"近30%\"\nsource = \"x\"\n").unwrap();
-    let out = daxin().args(["list", "--data"]).arg(&f).output().unwrap();
+    let out = daxin()
+        .args(["list", "--lang", "en", "--data"])
+        .arg(&f)
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("published[0].printed: not a number (got \"近30%\")"),
@@ -279,20 +283,27 @@ fn user_data_file_overrides_builtin() {
         .arg(&f)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("688999 极小: valuation multiple"));
+        .stderr(predicate::str::contains("688999 极小：估值倍数"));
     daxin()
         .args(["list", "--data", "/nonexistent/file.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot read"));
+        .stderr(predicate::str::contains("无法读取：文件或目录不存在"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Each command exits 2, and its message names what is wrong (no panic).
+/// (under `--lang en`: the needles are the English messages).
 fn exit_2_naming(cases: &[(&[&str], &str)]) {
     for (args, needle) in cases {
+        let lang: &[&str] = if args.contains(&"--lang") {
+            &[]
+        } else {
+            &["--lang", "en"]
+        };
         daxin()
             .args(*args)
+            .args(lang)
             .assert()
             .code(2)
             .stderr(predicate::str::contains(*needle))
@@ -456,6 +467,13 @@ fn full_width_input_is_accepted() {
 fn unknown_name_suggests() {
     daxin()
         .args(["show", "沐西"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "你要找的是不是 沐曦股份 (688802)？",
+        ));
+    daxin()
+        .args(["show", "沐西", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean 沐曦股份 (688802)"));
@@ -839,7 +857,7 @@ fn path_json_contract() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no first-day limit"));
+        .stderr(predicate::str::contains("首日不设涨跌幅限制"));
 }
 
 #[test]
@@ -1108,7 +1126,7 @@ fn batch_output_is_atomic_and_formats_work() {
         .arg(&out2)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot open"));
+        .stderr(predicate::str::contains("无法打开：文件或目录不存在"));
     assert!(!out2.exists());
     let v: Value = serde_json::from_slice(
         &daxin()
@@ -1149,7 +1167,7 @@ fn batch_rejects_what_it_cannot_read() {
         .arg(&f)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no a code column"));
+        .stderr(predicate::str::contains("没有代码列"));
     let e = dir.join("empty.csv");
     std::fs::write(&e, "").unwrap();
     daxin()
@@ -1157,7 +1175,7 @@ fn batch_rejects_what_it_cannot_read() {
         .arg(&e)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("empty file"));
+        .stderr(predicate::str::contains("空文件：没有表头行"));
     daxin()
         .args(["batch", "x.csv", "--from", "bloomberg"])
         .assert()
@@ -1538,7 +1556,7 @@ fn rates_are_written_with_their_unit() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains(*flag))
-            .stderr(predicate::str::contains("0.025%, 0.25‰ or 万2.5"));
+            .stderr(predicate::str::contains("0.025%、0.25‰ 或 万2.5"));
     }
     // the brokers' 万2.5 is the README's default of 0.025 %: the same net
     let a = json(&["show", "沐曦", "--fees", "--commission", "万2.5"]);
@@ -1618,9 +1636,9 @@ fn output_refuses_what_is_not_a_regular_file() {
         .unwrap()
         .success());
     for (target, what) in [
-        (sub.as_path(), "a directory"),
-        (fifo.as_path(), "a FIFO"),
-        (std::path::Path::new("/dev/null"), "a device"),
+        (sub.as_path(), "是目录"),
+        (fifo.as_path(), "是命名管道（FIFO）"),
+        (std::path::Path::new("/dev/null"), "是设备文件"),
     ] {
         daxin()
             .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "-o"])
@@ -1694,7 +1712,7 @@ fn a_write_error_is_exit_3_for_every_command() {
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
-        assert!(err.contains("cannot write the output"), "{err}");
+        assert!(err.contains("无法写入输出：磁盘空间已满"), "{err}");
     }
 }
 

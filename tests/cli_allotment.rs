@@ -31,9 +31,10 @@ fn temp(name: &str, body: &[u8]) -> std::path::PathBuf {
     p
 }
 
-/// The refusal of a table: exit 2 and a message with every given piece.
+/// The refusal of a table: exit 2 and a message with every given piece
+/// (the English message: `--lang en`).
 fn refused(args: &[&str], parts: &[&str]) {
-    let out = daxin().args(args).output().unwrap();
+    let out = daxin().args(args).args(["--lang", "en"]).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(2),

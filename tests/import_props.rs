@@ -58,7 +58,7 @@ proptest! {
         ];
         let out = import::process(&layout, row.as_slice());
         let mut bytes = Vec::new();
-        import::write::csv_row(&mut bytes, 2, layout.format, &out, Some(daxin::Lang::En));
+        import::write::csv_row(&mut bytes, 2, layout.format, &out, true, daxin::Lang::En);
     }
 
     #[test]
@@ -194,7 +194,7 @@ fn split_all(text: &[u8], window: usize) -> Vec<(u64, Vec<String>, Option<String
                         .fields()
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                         .collect();
-                    out.push((line, f, error));
+                    out.push((line, f, error.map(|e| e.en().to_string())));
                 }
                 lo += consumed;
                 line += lines;

@@ -570,11 +570,7 @@ fn strategy_errors_name_the_field() {
         form(&[("sh", "-5")]),
     );
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(
-        r.body.contains("sh: a market value cannot be negative"),
-        "{}",
-        r.body
-    );
+    assert!(r.body.contains("sh：市值不能为负"), "{}", r.body);
     let r = post(
         "/api/strategy",
         "application/x-www-form-urlencoded",
@@ -584,7 +580,7 @@ fn strategy_errors_name_the_field() {
             .collect(),
     );
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("accounts splits a total"), "{}", r.body);
+    assert!(r.body.contains("accounts 用于分配 total"), "{}", r.body);
     // a blank table is the built-in data
     let r = post(
         "/api/strategy",
@@ -827,7 +823,7 @@ fn format_html_writes_one_self_contained_file() {
         .output()
         .unwrap();
     assert_eq!(err.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&err.stderr).contains("show, lot, batch and audit"));
+    assert!(String::from_utf8_lossy(&err.stderr).contains("只用于 show、lot、batch 与 audit"));
 }
 
 #[test]

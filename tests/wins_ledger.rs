@@ -38,8 +38,9 @@ fn ok(c: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Exit 2; the English message (`--lang en`: the tests name its words).
 fn fails(c: &mut Command) -> String {
-    let out = c.output().unwrap();
+    let out = c.args(["--lang", "en"]).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(2),

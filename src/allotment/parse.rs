@@ -24,7 +24,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::{Layout, Outcome, Pool, PrintedTotal, Source, Table, Tier};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 
 const NUM: &str = r"\d{1,3}(?:,\d{3})+|\d+";
@@ -106,10 +106,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(Error::invalid(
-                "allotment table",
+            return Err(Error::invalid_at(
+                crate::why!("allotment table", "配售结果表"),
                 enc.name(),
-                "the file has a byte-order mark but bytes that are not of its encoding",
+                crate::why!(
+                    "the file has a byte-order mark but bytes that are not of its encoding",
+                    "文件带有字节顺序标记（BOM），但其中有不属于该编码的字节"
+                ),
             ));
         }
         return Ok((text.into_owned(), enc.name()));
@@ -138,10 +141,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
         (Some(g), Some(b)) if b.0 > g.0 => Ok((b.1, b.2)),
         (Some(g), _) => Ok((g.1, g.2)),
         (None, Some(b)) => Ok((b.1, b.2)),
-        (None, None) => Err(Error::invalid(
-            "allotment table",
+        (None, None) => Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             "",
-            "the file is not text in UTF-8, GBK or Big5",
+            crate::why!(
+                "the file is not text in UTF-8, GBK or Big5",
+                "文件不是 UTF-8、GBK 或 Big5 编码的文本"
+            ),
         )),
     }
 }
@@ -172,8 +178,8 @@ struct Row {
     pool: Option<Pool>,
 }
 
-fn row_error(line: usize, text: &str, reason: impl Into<String>) -> Error {
-    Error::invalid(&format!("line {line}"), text, reason)
+fn row_error(line: usize, text: &str, reason: Why) -> Error {
+    Error::invalid_at(crate::why!("line {line}", "第 {line} 行"), text, reason)
 }
 
 /// The outcomes a basis gives `apps` applicants.
@@ -181,9 +187,13 @@ fn outcomes(caps: &regex::Captures, apps: u64, line: usize, text: &str) -> Resul
     let g = |name: &str| -> Result<Option<u64>> {
         match caps.name(name) {
             None => Ok(None),
-            Some(m) => count(m.as_str())
-                .map(Some)
-                .ok_or_else(|| row_error(line, text, "a figure in the basis is too large")),
+            Some(m) => count(m.as_str()).map(Some).ok_or_else(|| {
+                row_error(
+                    line,
+                    text,
+                    crate::why!("a figure in the basis is too large", "配售基准中的数字太大"),
+                )
+            }),
         }
     };
     if let Some(c) = g("c0")?.or(g("zc0")?) {
@@ -197,26 +207,42 @@ fn outcomes(caps: &regex::Captures, apps: u64, line: usize, text: &str) -> Resul
         (Some(w), Some(m), Some(s)) => (w, m, s),
         _ => match (g("zw")?, g("zm")?, g("zs")?) {
             (Some(w), Some(m), Some(s)) => (w, m, s),
-            _ => return Err(row_error(line, text, "not a basis of allotment")),
+            _ => {
+                return Err(row_error(
+                    line,
+                    text,
+                    crate::why!("not a basis of allotment", "不是配售基准"),
+                ))
+            }
         },
     };
     if m != apps {
         return Err(row_error(
             line,
             text,
-            format!("the ballot is among {m} applicants but the row has {apps} valid applications"),
+            crate::why!(
+                "the ballot is among {m} applicants but the row has {apps} valid applications",
+                "抽签在 {m} 名申请人中进行，但该行的有效申请只有 {apps} 份"
+            ),
         ));
     }
     if w > m {
         return Err(row_error(
             line,
             text,
-            format!("{w} winners out of {m} applicants is more than all of them"),
+            crate::why!(
+                "{w} winners out of {m} applicants is more than all of them",
+                "{m} 名申请人中 {w} 名中签，超过了申请人总数"
+            ),
         ));
     }
-    let extra = certain
-        .checked_add(s)
-        .ok_or_else(|| row_error(line, text, "a figure in the basis is too large"))?;
+    let extra = certain.checked_add(s).ok_or_else(|| {
+        row_error(
+            line,
+            text,
+            crate::why!("a figure in the basis is too large", "配售基准中的数字太大"),
+        )
+    })?;
     Ok([
         Outcome {
             applicants: w,
@@ -236,7 +262,7 @@ fn pct_of(caps: &regex::Captures, line: usize, text: &str) -> Result<Option<Deci
     caps.name("pct")
         .map(|m| {
             Decimal::from_str_exact(m.as_str())
-                .map_err(|_| row_error(line, text, "not a percentage"))
+                .map_err(|_| row_error(line, text, crate::why!("not a percentage", "不是百分比")))
         })
         .transpose()
 }
@@ -255,10 +281,13 @@ pub fn read(bytes: &[u8], lot: Option<u64>) -> Result<Table> {
     let (text, encoding) = decode(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        return Err(Error::invalid(
-            "allotment table",
+        return Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             "",
-            "the file is empty: give the table of the announcement's basis of allocation",
+            crate::why!(
+                "the file is empty: give the table of the announcement's basis of allocation",
+                "文件为空：请给出公告中的分配基准表"
+            ),
         ));
     }
     let tsv = text.contains('\t');
@@ -286,10 +315,13 @@ pub fn read(bytes: &[u8], lot: Option<u64>) -> Result<Table> {
         }
     };
     if rows.is_empty() {
-        return Err(Error::invalid(
-            "allotment table",
+        return Err(Error::invalid_at(
+            crate::why!("allotment table", "配售结果表"),
             text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""),
-            "no rows of a basis of allocation in the table (empty, or a header alone)",
+            crate::why!(
+                "no rows of a basis of allocation in the table (empty, or a header alone)",
+                "表中没有分配基准的行（为空，或只有表头）"
+            ),
         ));
     }
     let marked = rows.iter().any(|r| r.pool.is_some());
@@ -325,7 +357,10 @@ fn merge(rows: Vec<Row>) -> Result<(Vec<Tier>, bool)> {
                 return Err(row_error(
                     r.line,
                     &r.basis,
-                    "a row without the shares applied for must follow the row of its size",
+                    crate::why!(
+                        "a row without the shares applied for must follow the row of its size",
+                        "没有申请股数的行必须紧跟在其申请档位的行之后"
+                    ),
                 ))
             }
         };
@@ -339,8 +374,9 @@ fn merge(rows: Vec<Row>) -> Result<(Vec<Tier>, bool)> {
                         return Err(row_error(
                             r.line,
                             &r.basis,
-                            format!(
-                                "the size {size} is printed with two percentages, {a}% and {b}%"
+                            crate::why!(
+                                "the size {size} is printed with two percentages, {a}% and {b}%",
+                                "申请档位 {size} 印有两个百分比：{a}% 与 {b}%"
                             ),
                         ))
                     }
@@ -353,7 +389,11 @@ fn merge(rows: Vec<Row>) -> Result<(Vec<Tier>, bool)> {
             return Err(row_error(
                 r.line,
                 &r.basis,
-                format!("the size {size} appears twice (also at line {})", t.line),
+                crate::why!(
+                    "the size {size} appears twice (also at line {})",
+                    "申请档位 {size} 出现了两次（另见第 {} 行）",
+                    t.line
+                ),
             ));
         }
         tiers.push(Tier {
@@ -473,6 +513,23 @@ fn heading(cell: &str) -> Option<Col> {
     }
 }
 
+/// `row N, COLUMN` / `第 N 行「列」`: a cell of the table.
+fn row_col(line: usize, col: &str) -> Why {
+    let zh = match col {
+        "shares applied for" => "申请股数".to_string(),
+        "valid applications" => "有效申请数目".to_string(),
+        "basis" => "配发基准".to_string(),
+        "percentage" => "百分比".to_string(),
+        "lots" => "手数".to_string(),
+        "applications" => "申请数目".to_string(),
+        other => match other.strip_prefix("column ") {
+            Some(n) => format!("第 {n} 列"),
+            None => other.to_string(),
+        },
+    };
+    Why::pair(format!("row {line}, {col}"), format!("第 {line} 行，{zh}"))
+}
+
 fn header_map(rec: &Rec) -> Result<[Option<usize>; 4]> {
     let mut map = [None; 4];
     for (i, cell) in rec.cells.iter().enumerate() {
@@ -480,18 +537,21 @@ fn header_map(rec: &Rec) -> Result<[Option<usize>; 4]> {
             continue;
         }
         let col = heading(cell).ok_or_else(|| {
-            Error::invalid(
-                &format!("row {}, column {}", rec.line, i + 1),
+            Error::invalid_at(
+                row_col(rec.line, &format!("column {}", i + 1)),
                 cell,
-                "not a heading of an allotment table (expected: shares applied for, valid applications, basis of allotment, approximate percentage allotted)",
+                crate::why!("not a heading of an allotment table (expected: shares applied for, valid applications, basis of allotment, approximate percentage allotted)", "不是配售结果表的表头（应为：申请股数、有效申请数目、配发基准、占所申请股数的概约百分比）"),
             )
         })?;
         let k = col as usize;
         if map[k].is_some() {
-            return Err(Error::invalid(
-                &format!("row {}, column {}", rec.line, i + 1),
+            return Err(Error::invalid_at(
+                row_col(rec.line, &format!("column {}", i + 1)),
                 cell,
-                "this column heading appears twice",
+                crate::why!(
+                    "this column heading appears twice",
+                    "这一列的表头出现了两次"
+                ),
             ));
         }
         map[k] = Some(i);
@@ -505,10 +565,14 @@ fn header_map(rec: &Rec) -> Result<[Option<usize>; 4]> {
     .enumerate()
     {
         if map[k].is_none() {
-            return Err(Error::invalid(
-                &format!("row {}", rec.line),
+            let line = rec.line;
+            return Err(Error::invalid_at(
+                crate::why!("row {line}", "第 {line} 行"),
                 &rec.cells.join(","),
-                format!("the header has no column for the {name}"),
+                crate::why!(
+                    "the header has no column for the {name}",
+                    "表头中没有「{name}」这一列"
+                ),
             ));
         }
     }
@@ -530,7 +594,7 @@ fn sheet_rows(recs: &[Rec]) -> Result<(Vec<Row>, Vec<PrintedTotal>)> {
             .cloned()
             .collect::<Vec<_>>()
             .join(" ");
-        let field = |col: &str| format!("row {}, {col}", rec.line);
+        let field = |col: &str| row_col(rec.line, col);
         if let Some(c) = p.marker.captures(&joined) {
             if c.get(0).map(|m| m.end()) == Some(joined.len()) {
                 pool = pool_of(&c);
@@ -558,27 +622,26 @@ fn sheet_rows(recs: &[Rec]) -> Result<(Vec<Row>, Vec<PrintedTotal>)> {
             None
         } else {
             Some(count(size_raw).ok_or_else(|| {
-                Error::invalid(
-                    &field("shares applied for"),
+                Error::invalid_at(
+                    field("shares applied for"),
                     size_raw,
-                    "not a number of shares",
+                    crate::why!("not a number of shares", "不是股数"),
                 )
             })?)
         };
         let apps_raw = cell(Col::Apps);
         let apps = count(apps_raw).ok_or_else(|| {
-            Error::invalid(
-                &field("valid applications"),
+            Error::invalid_at(
+                field("valid applications"),
                 apps_raw,
-                "not a number of applications",
+                crate::why!("not a number of applications", "不是申请数目"),
             )
         })?;
         let basis = cell(Col::Basis);
         let caps = p.basis.captures(basis).ok_or_else(|| {
-            Error::invalid(
-                &field("basis"),
+            Error::invalid_at(field("basis"),
                 basis,
-                "not a basis of allotment (e.g. \"8,741 out of 174,816 applicants to receive 200 H Shares\", \"400 H Shares\")",
+                crate::why!("not a basis of allotment (e.g. \"8,741 out of 174,816 applicants to receive 200 H Shares\", \"400 H Shares\")", "不是配发基准（例如 \"8,741 out of 174,816 applicants to receive 200 H Shares\"、\"400 H Shares\"）"),
             )
         })?;
         let outs = outcomes(&caps, apps, rec.line, basis)?;
@@ -587,7 +650,11 @@ fn sheet_rows(recs: &[Rec]) -> Result<(Vec<Row>, Vec<PrintedTotal>)> {
             None
         } else {
             Some(Decimal::from_str_exact(pct_raw).map_err(|_| {
-                Error::invalid(&field("percentage"), cell(Col::Pct), "not a percentage")
+                Error::invalid_at(
+                    field("percentage"),
+                    cell(Col::Pct),
+                    crate::why!("not a percentage", "不是百分比"),
+                )
             })?)
         };
         rows.push(Row {
@@ -605,7 +672,7 @@ fn sheet_rows(recs: &[Rec]) -> Result<(Vec<Row>, Vec<PrintedTotal>)> {
 /// Reads a basis of daxin's own format: `X/Y` (X of Y applicants get one
 /// lot), `N+X/Y` (N lots each, and X of Y one more) or `N`; gives
 /// `(N, X, Y)`.
-pub fn lots_basis(field: &str, raw: &str) -> Result<(u64, u64, u64)> {
+pub fn lots_basis(field: &Why, raw: &str) -> Result<(u64, u64, u64)> {
     let s = input::normalize(raw).replace(' ', "");
     let (certain, ballot) = match s.split_once('+') {
         Some((c, b)) => (c.to_string(), Some(b.to_string())),
@@ -613,21 +680,37 @@ pub fn lots_basis(field: &str, raw: &str) -> Result<(u64, u64, u64)> {
         None => (s.clone(), None),
     };
     let int = |t: &str| -> Result<u64> {
-        t.parse::<u64>()
-            .map_err(|_| Error::invalid(field, raw, "expected N, X/Y or N+X/Y"))
+        t.parse::<u64>().map_err(|_| {
+            Error::invalid_at(
+                field.clone(),
+                raw,
+                crate::why!("expected N, X/Y or N+X/Y", "应写作 N、X/Y 或 N+X/Y"),
+            )
+        })
     };
     let certain = int(&certain)?;
     let (x, y) = match ballot {
         Some(b) => {
-            let (x, y) = b
-                .split_once('/')
-                .ok_or_else(|| Error::invalid(field, raw, "expected N, X/Y or N+X/Y"))?;
+            let (x, y) = b.split_once('/').ok_or_else(|| {
+                Error::invalid_at(
+                    field.clone(),
+                    raw,
+                    crate::why!("expected N, X/Y or N+X/Y", "应写作 N、X/Y 或 N+X/Y"),
+                )
+            })?;
             (int(x)?, int(y)?)
         }
         None => (0, 1),
     };
     if y == 0 || x > y {
-        return Err(Error::invalid(field, raw, "X/Y needs 0 ≤ X ≤ Y and Y > 0"));
+        return Err(Error::invalid_at(
+            field.clone(),
+            raw,
+            crate::why!(
+                "X/Y needs 0 ≤ X ≤ Y and Y > 0",
+                "X/Y 须满足 0 ≤ X ≤ Y 且 Y > 0"
+            ),
+        ));
     }
     Ok((certain, x, y))
 }
@@ -636,35 +719,50 @@ fn legacy_rows(recs: &[Rec], lot: Option<u64>) -> Result<Vec<Row>> {
     let lot = lot.ok_or_else(|| {
         Error::missing(
             "--lot-size",
-            "the lots,applications,basis format counts lots",
+            crate::why!(
+                "the lots,applications,basis format counts lots",
+                "lots,applications,basis 格式按手数计"
+            ),
         )
     })?;
     let mut rows = Vec::new();
     for rec in recs.iter().skip(1) {
-        let field = |col: &str| format!("row {}, {col}", rec.line);
+        let field = |col: &str| row_col(rec.line, col);
         let cell = |i: usize| rec.cells.get(i).map_or("", String::as_str);
-        let lots = count(cell(0))
-            .filter(|n| *n > 0)
-            .ok_or_else(|| Error::invalid(&field("lots"), cell(0), "a number of lots from 1"))?;
+        let lots = count(cell(0)).filter(|n| *n > 0).ok_or_else(|| {
+            Error::invalid_at(
+                field("lots"),
+                cell(0),
+                crate::why!("a number of lots from 1", "从 1 起的手数"),
+            )
+        })?;
         let apps = count(cell(1)).ok_or_else(|| {
-            Error::invalid(
-                &field("applications"),
+            Error::invalid_at(
+                field("applications"),
                 cell(1),
-                "not a number of applications",
+                crate::why!("not a number of applications", "不是申请数目"),
             )
         })?;
         let (certain, x, y) = lots_basis(&field("basis"), cell(2))?;
         let lots_out = certain + u64::from(x > 0);
         if lots_out > lots {
-            return Err(Error::invalid(
-                &field("basis"),
+            return Err(Error::invalid_at(
+                field("basis"),
                 cell(2),
-                format!("the basis gives up to {lots_out} lots for an application of {lots}"),
+                crate::why!(
+                    "the basis gives up to {lots_out} lots for an application of {lots}",
+                    "申请 {lots} 手，配售基准却最多给出 {lots_out} 手"
+                ),
             ));
         }
         let sh = |n: u64| {
-            n.checked_mul(lot)
-                .ok_or_else(|| Error::invalid(&field("lots"), cell(0), "too many shares"))
+            n.checked_mul(lot).ok_or_else(|| {
+                Error::invalid_at(
+                    field("lots"),
+                    cell(0),
+                    crate::why!("too many shares", "股数太多"),
+                )
+            })
         };
         let size = sh(lots)?;
         // x of y receive one lot more; the rest of the tier's applicants the certain lots
@@ -674,10 +772,13 @@ fn legacy_rows(recs: &[Rec], lot: Option<u64>) -> Result<Vec<Row>> {
             apps.saturating_mul(x) / y.max(1)
         };
         if y != apps && apps.saturating_mul(x) % y.max(1) != 0 {
-            return Err(Error::invalid(
-                &field("basis"),
+            return Err(Error::invalid_at(
+                field("basis"),
                 cell(2),
-                format!("{x}/{y} of {apps} applications is not a whole number of applicants"),
+                crate::why!(
+                    "{x}/{y} of {apps} applications is not a whole number of applicants",
+                    "{apps} 份申请的 {x}/{y} 不是整数个申请人"
+                ),
             ));
         }
         rows.push(Row {
@@ -802,9 +903,13 @@ impl Scan<'_, '_> {
         sized: bool,
     ) -> Result<()> {
         let num = |name: &str| {
-            c.name(name)
-                .and_then(|m| count(m.as_str()))
-                .ok_or_else(|| row_error(line, &text, "a figure is missing or too large"))
+            c.name(name).and_then(|m| count(m.as_str())).ok_or_else(|| {
+                row_error(
+                    line,
+                    &text,
+                    crate::why!("a figure is missing or too large", "有数字缺失或太大"),
+                )
+            })
         };
         let size = if sized { Some(num("size")?) } else { None };
         let apps = num("apps")?;
@@ -891,7 +996,7 @@ impl Scan<'_, '_> {
                     return Err(row_error(
                         line,
                         self.doc.line_text(line),
-                        "not a row of the basis of allocation (shares applied for, valid applications, basis, percentage), a pool heading or a total",
+                        crate::why!("not a row of the basis of allocation (shares applied for, valid applications, basis, percentage), a pool heading or a total", "既不是分配基准的行（申请股数、有效申请数目、配发基准、百分比），也不是甲乙组标题或合计行"),
                     ));
                 }
             }
@@ -938,11 +1043,14 @@ mod tests {
 
     #[test]
     fn daxin_lots_format() {
-        assert_eq!(lots_basis("b", "15448/154483").unwrap(), (0, 15448, 154483));
-        assert_eq!(lots_basis("b", "2+3/10").unwrap(), (2, 3, 10));
-        assert_eq!(lots_basis("b", "1").unwrap(), (1, 0, 1));
-        assert!(lots_basis("b", "3/2").is_err());
-        assert!(lots_basis("b", "x").is_err());
+        assert_eq!(
+            lots_basis(&Why::name("b"), "15448/154483").unwrap(),
+            (0, 15448, 154483)
+        );
+        assert_eq!(lots_basis(&Why::name("b"), "2+3/10").unwrap(), (2, 3, 10));
+        assert_eq!(lots_basis(&Why::name("b"), "1").unwrap(), (1, 0, 1));
+        assert!(lots_basis(&Why::name("b"), "3/2").is_err());
+        assert!(lots_basis(&Why::name("b"), "x").is_err());
         // 京东 2020 (fengdujob): 15448 of 154483 one-lot applicants got a 50-share lot
         let t = read(
             b"lots,applications,basis\n1,154483,15448/154483\n2,40910,4227/40910\n",

@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Layout, Pool, Ratio, Source, Table, Tier};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::fees::{self, Exchange, Schedule};
 use crate::message::Warning;
 use crate::num;
@@ -317,8 +317,9 @@ impl AllotmentReport {
     }
 }
 
-fn line_err(t: &Tier, reason: impl Into<String>) -> Error {
-    Error::invalid(&format!("line {}", t.line), &t.basis, reason)
+fn line_err(t: &Tier, reason: Why) -> Error {
+    let line = t.line;
+    Error::invalid_at(crate::why!("line {line}", "第 {line} 行"), &t.basis, reason)
 }
 
 /// Refuses a table that is not whole lots, or whose basis gives more than
@@ -328,28 +329,33 @@ pub fn validate(table: &Table, lot: u64) -> Result<()> {
         return Err(Error::invalid(
             "--lot-size",
             "0",
-            "a board lot is at least one share",
+            crate::why!("a board lot is at least one share", "每手至少一股"),
         ));
     }
     for t in &table.tiers {
         if t.shares_applied == 0 || t.shares_applied % lot != 0 {
             return Err(line_err(
                 t,
-                format!(
+                crate::why!(
                     "{} shares applied for is not a whole number of {lot}-share lots",
+                    "申请 {} 股不是每手 {lot} 股的整数倍",
                     t.shares_applied
                 ),
             ));
         }
         if t.applications() == 0 {
-            return Err(line_err(t, "a size with no valid applications"));
+            return Err(line_err(
+                t,
+                crate::why!("a size with no valid applications", "该档位没有有效申请"),
+            ));
         }
         for o in &t.outcomes {
             if o.shares % lot != 0 {
                 return Err(line_err(
                     t,
-                    format!(
+                    crate::why!(
                         "the basis gives {} shares, not whole {lot}-share lots",
+                        "配售基准给出 {} 股，不是每手 {lot} 股的整数倍",
                         o.shares
                     ),
                 ));
@@ -357,8 +363,9 @@ pub fn validate(table: &Table, lot: u64) -> Result<()> {
             if o.shares > t.shares_applied {
                 return Err(line_err(
                     t,
-                    format!(
+                    crate::why!(
                         "the basis gives {} shares ({} lots) for an application of {} ({} lots)",
+                        "申请 {2} 股（{3} 手），配售基准却给出 {0} 股（{1} 手）",
                         o.shares,
                         o.shares / lot,
                         t.shares_applied,

@@ -23,7 +23,10 @@ fn budget(raw: Option<&str>) -> Result<Option<Decimal>, CliError> {
     let Some(b) = raw else { return Ok(None) };
     let x = input::parse_amount("--budget", b)?;
     if x <= Decimal::ZERO {
-        let why = "give the money for one application, above zero";
+        let why = daxin::why!(
+            "give the money for one application, above zero",
+            "请给出一次申购的金额，须大于零"
+        );
         return Err(daxin::Error::invalid("--budget", b, why).into());
     }
     Ok(Some(x))
@@ -77,10 +80,12 @@ pub fn odds_cmd(
     lang: Lang,
     explain: bool,
 ) -> Result<Output, CliError> {
-    let path = a
-        .allotment
-        .as_ref()
-        .ok_or_else(|| daxin::Error::missing("--allotment", "the allotment results table"))?;
+    let path = a.allotment.as_ref().ok_or_else(|| {
+        daxin::Error::missing(
+            "--allotment",
+            daxin::why!("the allotment results table", "配售结果表"),
+        )
+    })?;
     let origin = path.display().to_string();
     // a table saved from a spreadsheet is read as the CSV of its sheet
     let bytes = super::read_table(path, &format!("--allotment {origin}"), sheet)?;

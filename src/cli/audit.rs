@@ -18,10 +18,7 @@ use super::{CliError, Output};
 /// The article's bytes and its name: the file, or standard input for
 /// `None` or `-`.
 fn read(file: Option<&Path>) -> Result<(Vec<u8>, String), CliError> {
-    let cannot = |name: &str, e: std::io::Error| CliError {
-        msg: format!("{name}: cannot read: {e}"),
-        code: 2,
-    };
+    let cannot = |name: &str, e: std::io::Error| CliError::cannot_read(name, &e);
     match file.filter(|p| p.as_os_str() != "-") {
         Some(p) => {
             let name = p.display().to_string();
@@ -30,8 +27,12 @@ fn read(file: Option<&Path>) -> Result<(Vec<u8>, String), CliError> {
         }
         None => {
             let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-                .map_err(|e| cannot("standard input", e))?;
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| {
+                CliError::io(
+                    &daxin::why!("standard input: cannot read", "标准输入：无法读取"),
+                    &e,
+                )
+            })?;
             Ok((b, "standard input".to_string()))
         }
     }

@@ -12,17 +12,19 @@ use daxin::import::split::{self, Splitter, Step};
 use daxin::import::{
     self, Layout, Rows, SourceFormat, Unit, UnitEvidence, UnitReason, UnitsReport,
 };
-use daxin::Lang;
+use daxin::{Lang, Why};
 
 use super::args::{BatchArgs, Format};
-use super::output::{write_error, AtomicFile};
+use super::output::{cannot_write_output, write_error, AtomicFile};
 use super::CliError;
 
-fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
-    CliError {
-        msg: format!("{what}: {e}"),
-        code: 2,
-    }
+fn io_err(name: &str, e: io::Error) -> CliError {
+    CliError::cannot_read(name, &e)
+}
+
+/// `NAME: what is wrong` (exit 2).
+fn in_file(name: &str, why: &Why) -> CliError {
+    CliError::user(Why::labelled(&Why::name(name), why))
 }
 
 /// Opens a source: a spreadsheet's sheet as the CSV of that sheet; else
@@ -31,7 +33,7 @@ fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
 fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, u8), CliError> {
     let name = path.display().to_string();
     if import::sheet::is_spreadsheet(&name) {
-        let bytes = std::fs::read(path).map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+        let bytes = std::fs::read(path).map_err(|e| io_err(&name, e))?;
         let csv = import::sheet::sheet_csv(&bytes, sheet, &name)?;
         let size = csv.len() as u64;
         return Ok((Box::new(io::Cursor::new(csv)), size, b','));
@@ -39,16 +41,16 @@ fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, 
     let (mut inner, size): (Box<dyn Read>, u64) = if name == "-" {
         (Box::new(io::stdin().lock()), 0)
     } else {
-        let f = File::open(path).map_err(|e| io_err(&format!("{name}: cannot open"), e))?;
+        let f = File::open(path).map_err(|e| {
+            CliError::io(&daxin::why!("{name}: cannot open", "{name}：无法打开"), &e)
+        })?;
         let size = f.metadata().map(|m| m.len()).unwrap_or(0);
         (Box::new(f), size)
     };
     let mut head = vec![0u8; 64 * 1024];
     let mut n = 0;
     while n < head.len() {
-        let k = inner
-            .read(&mut head[n..])
-            .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+        let k = inner.read(&mut head[n..]).map_err(|e| io_err(&name, e))?;
         if k == 0 {
             break;
         }
@@ -64,8 +66,7 @@ fn open_source(path: &Path, sheet: Option<&str>) -> Result<(Box<dyn Read>, u64, 
     let mut rest: Box<dyn Read> = Box::new(rest);
     if skip > 0 {
         let mut bom = vec![0u8; skip];
-        rest.read_exact(&mut bom)
-            .map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+        rest.read_exact(&mut bom).map_err(|e| io_err(&name, e))?;
     }
     let reader: Box<dyn Read> = if enc == encoding_rs::UTF_8 {
         rest
@@ -160,7 +161,10 @@ impl<'a> Opts<'a> {
                     "--jobs",
                     j,
                     1..=u64::from(u32::MAX),
-                    "a whole number of threads, at least 1",
+                    daxin::why!(
+                        "a whole number of threads, at least 1",
+                        "线程数，至少为 1 的整数"
+                    ),
                 )?
                 .min(256) as usize,
                 None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -279,8 +283,8 @@ pub(super) fn run_file(
         return run_records(path, &name, target, tally);
     }
     let (mut reader, size, delim) = open_source(path, opts.sheet)?;
-    let read_err = |e: io::Error| io_err(&format!("{name}: cannot read"), e);
-    let werr = |e: io::Error| write_error("cannot write the output", e);
+    let read_err = |e: io::Error| io_err(&name, e);
+    let werr = |e: io::Error| write_error(cannot_write_output(), e);
     let mut src = Window::new();
     let mut layout = read_header(&mut src, &mut reader, delim, opts.from, &name)?;
     // the rate columns' units, settled on the table's first rows
@@ -325,15 +329,14 @@ fn run_records(
     target: &mut Target<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| io_err(&format!("{name}: cannot read"), e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| io_err(name, e))?;
     let records = daxin::data::Dataset::records_from_file_text(&text, name)?;
     for rec in &records {
         let row = import::row_from_record(rec);
         tally.count(&row);
         target
             .row(rec.line, SourceFormat::Daxin, &row)
-            .map_err(|e| write_error("cannot write the output", e))?;
+            .map_err(|e| write_error(cannot_write_output(), e))?;
     }
     Ok(())
 }
@@ -349,11 +352,12 @@ fn read_header(
     let mut splitter = Splitter::new(delim);
     loop {
         match splitter.next(src.bytes(), src.eof) {
-            Step::NeedMore => src
-                .fill(reader)
-                .map_err(|e| io_err(&format!("{name}: cannot read"), e))?,
+            Step::NeedMore => src.fill(reader).map_err(|e| io_err(name, e))?,
             Step::Skip { consumed, lines } => src.take(consumed, lines),
-            Step::End => return Err(io_err(name, "empty file: no header row")),
+            Step::End => {
+                let why = daxin::why!("empty file: no header row", "空文件：没有表头行");
+                return Err(in_file(name, &why));
+            }
             Step::Row {
                 row,
                 consumed,
@@ -362,7 +366,8 @@ fn read_header(
             } => {
                 let first = row.fields().next().unwrap_or(&[]);
                 if let Some(e) = error {
-                    return Err(io_err(&format!("{name}: cannot read the header"), e));
+                    let head = daxin::why!("cannot read the header", "无法读取表头");
+                    return Err(in_file(name, &Why::labelled(&head, &e)));
                 }
                 if row.is_blank() || first.starts_with(b"#") {
                     src.take(consumed, lines);
@@ -373,7 +378,7 @@ fn read_header(
                     .map(|c| String::from_utf8_lossy(c).into_owned())
                     .collect();
                 let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-                let l = Layout::detect(&refs, from).map_err(|e| io_err(name, e))?;
+                let l = Layout::detect(&refs, from).map_err(|e| in_file(name, &Why::of(&e)))?;
                 src.take(consumed, lines);
                 return Ok(l);
             }
@@ -515,7 +520,7 @@ fn write_rows(
     opts: &Opts<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
-    let werr = |e: io::Error| write_error("cannot write the output", e);
+    let werr = |e: io::Error| write_error(cannot_write_output(), e);
     // like grep: each row names its file when there are several
     let with_file = a.files.len() > 1;
     let encoding = match fmt {
@@ -570,7 +575,7 @@ pub fn batch(
             let mut w = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
             match write_rows(&mut w, a, fmt, explain, &opts, &mut tally) {
                 // `daxin batch … | head`: the reader left; nothing is wrong
-                Err(e) if e.msg.contains("Broken pipe") => return Ok(0),
+                Err(e) if e.why().en().contains("Broken pipe") => return Ok(0),
                 r => r?,
             }
         }
@@ -584,14 +589,22 @@ pub fn batch(
 pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError> {
     for path in files.iter().filter(|p| p.as_os_str() != "-") {
         let name = path.display().to_string();
-        let f = File::open(path).map_err(|e| io_err(&format!("{name}: cannot open"), e))?;
+        let f = File::open(path).map_err(|e| {
+            CliError::io(&daxin::why!("{name}: cannot open", "{name}：无法打开"), &e)
+        })?;
         match f.metadata() {
-            Ok(m) if m.is_dir() => return Err(io_err(
-                &name,
-                "is a directory; give the table's file (CSV, TSV, .xlsx, .xls, .ods, TOML or JSON)",
-            )),
+            Ok(m) if m.is_dir() => {
+                return Err(in_file(
+                    &name,
+                    &daxin::why!(
+                        "is a directory; give the table's file (CSV, TSV, .xlsx, .xls, .ods, TOML or JSON)",
+                        "这是一个目录；请给出表格文件（CSV、TSV、.xlsx、.xls、.ods、TOML 或 JSON）"
+                    ),
+                ))
+            }
             Ok(m) if m.is_file() && m.len() == 0 => {
-                return Err(io_err(&name, "empty file: no header row"))
+                let why = daxin::why!("empty file: no header row", "空文件：没有表头行");
+                return Err(in_file(&name, &why));
             }
             _ => {}
         }

@@ -79,7 +79,10 @@ pub fn limits_cmd(
     let board: Board = a.board.parse()?;
     let listed = day_or_today("--date", &a.date)?;
     let day = |flag: &str, raw: &str| {
-        let why = "a trading day from 1 (the listing day)";
+        let why = daxin::why!(
+            "a trading day from 1 (the listing day)",
+            "从 1 起的交易日（上市日为第 1 日）"
+        );
         input::parse_whole(flag, raw, 1..=u64::from(u32::MAX), why).map(|d| d as u32)
     };
     let r = LimitsReport::build(
@@ -116,8 +119,13 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
     let board: Board = a.board.parse()?;
     let listed = input::parse_date("--date", &a.date)?;
     let n = input::parse_shares("--days", &a.days)?.get();
-    let n = u32::try_from(n)
-        .map_err(|_| daxin::Error::invalid("--days", &a.days, "give 1 to 250 days"))?;
+    let n = u32::try_from(n).map_err(|_| {
+        daxin::Error::invalid(
+            "--days",
+            &a.days,
+            daxin::why!("give 1 to 250 days", "请给出 1 到 250 天"),
+        )
+    })?;
     let lot = opt("--lot-size", a.lot_size.as_deref(), input::parse_shares)?;
     let r = PathReport::build(board, listed, issue, lot, n, lang, explain)?;
     let mut out = Output::default();
@@ -183,7 +191,10 @@ pub fn odds_cmd(
     match req.board()? {
         Board::Bse => return bse_odds_cmd(a, fmt, lang, explain),
         Board::Hkex => {
-            let why = "Hong Kong odds come from an allotment basis table (CSV)";
+            let why = daxin::why!(
+                "Hong Kong odds come from an allotment basis table (CSV)",
+                "港股的中签概率来自配售基准表（CSV）"
+            );
             return Err(daxin::Error::missing("--allotment", why).into());
         }
         _ => {}
@@ -268,9 +279,15 @@ fn odds_pairs(o: &OddsReport, lang: Lang) -> Vec<(String, String)> {
 
 fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<Output, CliError> {
     let need = |v: &Option<String>, flag: &str| -> Result<u64, CliError> {
-        let raw = v
-            .as_deref()
-            .ok_or_else(|| daxin::Error::missing(flag, "needed for BSE proportional allotment"))?;
+        let raw = v.as_deref().ok_or_else(|| {
+            daxin::Error::missing(
+                flag,
+                daxin::why!(
+                    "needed for BSE proportional allotment",
+                    "北交所按比例配售需要此项"
+                ),
+            )
+        })?;
         Ok(input::parse_shares(flag, raw)?.get())
     };
     let applied = need(&a.apply, "--apply")?;
@@ -278,9 +295,12 @@ fn bse_odds_cmd(a: &OddsArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
     let valid = need(&a.valid_shares, "--valid-shares")?;
     let price = input::parse_price(
         "--issue-price",
-        a.issue_price
-            .as_deref()
-            .ok_or_else(|| daxin::Error::missing("--issue-price", "the cash to pay"))?,
+        a.issue_price.as_deref().ok_or_else(|| {
+            daxin::Error::missing(
+                "--issue-price",
+                daxin::why!("the cash to pay", "需缴纳的资金"),
+            )
+        })?,
     )?;
     let b = BseReport::build(applied, online, valid, price.get(), lang, explain)?;
     let label = |zh: &'static str, en: &'static str| t(lang, zh, en).to_string();

@@ -25,10 +25,7 @@ pub fn main(cli: &Cli) -> ExitCode {
     });
     match done {
         Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("daxin: {}", e.msg);
-            ExitCode::from(e.code)
-        }
+        Err(e) => e.report(super::run_lang(cli)),
     }
 }
 
@@ -65,11 +62,10 @@ fn run(cli: &Cli) -> Result<(Option<String>, u8), CliError> {
             Ok((Some(web::audit_document(&text, &a, lang)), 0))
         }
         Command::Batch(a) => batch(a, cli.common.sheet.as_deref(), lang, explain),
-        _ => Err(CliError {
-            msg: "--format html is for show, lot, batch and audit (daxin serve shows the rest)"
-                .into(),
-            code: 2,
-        }),
+        _ => Err(CliError::user(daxin::why!(
+            "--format html is for show, lot, batch and audit (daxin serve shows the rest)",
+            "--format html 只用于 show、lot、batch 与 audit（其余请用 daxin serve 查看）"
+        ))),
     }
 }
 
@@ -106,7 +102,7 @@ fn batch(
         Some(p) => {
             let mut f = AtomicFile::create("-o", p)?;
             f.write_all(page.as_bytes())
-                .map_err(|e| write_error("cannot write the output", e))?;
+                .map_err(|e| write_error(output::cannot_write_output(), e))?;
             f.commit()?;
             Ok((None, code))
         }

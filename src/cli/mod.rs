@@ -6,6 +6,7 @@ mod args;
 mod audit;
 mod batch;
 mod chances;
+mod clap_zh;
 mod draw;
 mod html;
 mod numbers;
@@ -23,7 +24,7 @@ use clap::Parser;
 use daxin::config::Config;
 use daxin::data::Dataset;
 use daxin::report::ipo::Request;
-use daxin::Lang;
+use daxin::{Lang, Why};
 
 use args::{Cli, Command, Common};
 
@@ -33,19 +34,60 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// An error with the exit code it ends the program with: 2 for anything the
-/// user gave (flags, files, names), 1 for failures of the machine.
+/// user gave (flags, files, names), 1 for failures of the machine. The
+/// message is kept in both languages and printed once, by `main`, in the
+/// run's language.
 pub struct CliError {
-    msg: String,
+    msg: Why,
     code: u8,
 }
 
 impl From<daxin::Error> for CliError {
     fn from(e: daxin::Error) -> Self {
         CliError {
-            msg: e.to_string(),
+            msg: Why::of(&e),
             code: 2,
         }
     }
+}
+
+impl CliError {
+    /// An error of what the user gave (exit 2).
+    pub fn user(msg: Why) -> CliError {
+        CliError { msg, code: 2 }
+    }
+
+    /// `what: the system's error` (exit 2), e.g. a file that cannot be read.
+    pub fn io(what: &Why, e: &std::io::Error) -> CliError {
+        CliError::user(Why::labelled(what, &Why::io(e)))
+    }
+
+    /// `NAME: cannot read: the system's error` (exit 2).
+    pub fn cannot_read(name: &str, e: &std::io::Error) -> CliError {
+        CliError::io(&cannot_read_why(name), e)
+    }
+
+    /// The message in both languages.
+    pub fn why(&self) -> &Why {
+        &self.msg
+    }
+
+    /// Prints the message on stderr in `lang`; the exit code.
+    fn report(&self, lang: Lang) -> ExitCode {
+        eprintln!("daxin: {}", self.msg.text(lang));
+        ExitCode::from(self.code)
+    }
+}
+
+/// `NAME: cannot read` / `NAME：无法读取`.
+pub fn cannot_read_why(name: &str) -> Why {
+    daxin::why!("{name}: cannot read", "{name}：无法读取")
+}
+
+/// The language of the run: `--lang`, else Chinese (an unknown `--lang` is
+/// reported in Chinese, the default).
+fn run_lang(cli: &Cli) -> Lang {
+    cli.common.lang.parse().unwrap_or_default()
 }
 
 /// What a command prints: the result on stdout, remarks on stderr.
@@ -59,10 +101,17 @@ pub struct Output {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&argv) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            // a Chinese run reads clap's own errors in Chinese too
+            match (clap_zh::prescan(&argv), clap_zh::message(&e)) {
+                (Lang::Zh, Some(m)) if e.use_stderr() => eprintln!("{m}"),
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {
@@ -70,13 +119,11 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let lang = run_lang(&cli);
     if let Command::Serve(a) = &cli.command {
         return match serve::serve(a, &cli.common) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("daxin: {}", e.msg);
-                ExitCode::from(e.code)
-            }
+            Err(e) => e.report(lang),
         };
     }
     if cli.common.format == Some(args::FormatArg::Html) {
@@ -88,13 +135,9 @@ pub fn main() -> ExitCode {
             .format
             .and_then(|f| f.drawn())
             .unwrap_or(args::Format::Csv);
-        let lang: Lang = match cli.common.lang.parse() {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("daxin: {e}");
-                return ExitCode::from(2);
-            }
-        };
+        if let Err(e) = cli.common.lang.parse::<Lang>() {
+            return CliError::from(e).report(lang);
+        }
         return match batch::batch(
             a,
             cli.common.sheet.as_deref(),
@@ -103,10 +146,7 @@ pub fn main() -> ExitCode {
             lang,
         ) {
             Ok(code) => ExitCode::from(code),
-            Err(e) => {
-                eprintln!("daxin: {}", e.msg);
-                ExitCode::from(e.code)
-            }
+            Err(e) => e.report(lang),
         };
     }
     match run(&cli) {
@@ -116,16 +156,10 @@ pub fn main() -> ExitCode {
             }
             match output::to_stdout(&out.stdout) {
                 Ok(()) => ExitCode::from(out.code),
-                Err(e) => {
-                    eprintln!("daxin: {}", e.msg);
-                    ExitCode::from(e.code)
-                }
+                Err(e) => e.report(lang),
             }
         }
-        Err(e) => {
-            eprintln!("daxin: {}", e.msg);
-            ExitCode::from(e.code)
-        }
+        Err(e) => e.report(lang),
     }
 }
 
@@ -137,22 +171,18 @@ pub(crate) fn load_data(common: &Common) -> Result<Dataset, CliError> {
         let user = if daxin::import::sheet::is_spreadsheet(&origin) {
             // a sheet reads as the CSV of the same sheet
             let csv = read_table(f, &shown, common.sheet.as_deref())?;
-            let text = String::from_utf8(csv).map_err(|e| cannot_read(&shown, &e))?;
+            let text = String::from_utf8(csv).map_err(|e| {
+                let e = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+                CliError::cannot_read(&shown, &e)
+            })?;
             Dataset::from_csv(&text, &origin)?
         } else {
-            let text = std::fs::read_to_string(f).map_err(|e| cannot_read(&shown, &e))?;
+            let text = std::fs::read_to_string(f).map_err(|e| CliError::cannot_read(&shown, &e))?;
             Dataset::from_file_text(&text, &origin)?
         };
         data.merge(user);
     }
     Ok(data)
-}
-
-fn cannot_read(shown: &str, e: &dyn std::fmt::Display) -> CliError {
-    CliError {
-        msg: format!("{shown}: cannot read: {e}"),
-        code: 2,
-    }
 }
 
 /// The bytes of a table file; a spreadsheet (.xlsx, .xls, .ods) as the CSV
@@ -163,7 +193,7 @@ pub(crate) fn read_table(
     shown: &str,
     sheet: Option<&str>,
 ) -> Result<Vec<u8>, CliError> {
-    let bytes = std::fs::read(path).map_err(|e| cannot_read(shown, &e))?;
+    let bytes = std::fs::read(path).map_err(|e| CliError::cannot_read(shown, &e))?;
     match daxin::import::sheet::is_spreadsheet(&path.display().to_string()) {
         true => Ok(daxin::import::sheet::sheet_csv(&bytes, sheet, shown)?),
         false => Ok(bytes),
@@ -175,10 +205,8 @@ pub(crate) fn read_table(
 /// `~/.config/daxin/daxin.toml`); none found means the documented defaults.
 pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliError> {
     let read = |p: &std::path::Path, why: &str| -> Result<Config, CliError> {
-        let text = std::fs::read_to_string(p).map_err(|e| CliError {
-            msg: format!("{why} {}: cannot read: {e}", p.display()),
-            code: 2,
-        })?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| CliError::cannot_read(format!("{why} {}", p.display()).trim(), &e))?;
         Ok(Config::from_toml(&text, &p.display().to_string())?)
     };
     if let Some(p) = flag {
@@ -195,7 +223,8 @@ pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliE
     }
     for c in candidates {
         if c.is_file() {
-            return read(&c, "config");
+            // a file found, not named: the path alone names it
+            return read(&c, "");
         }
     }
     Ok(Config::default())
@@ -205,15 +234,16 @@ pub(crate) fn load_config(flag: Option<&std::path::Path>) -> Result<Config, CliE
 pub(crate) fn read_article(file: Option<&std::path::Path>) -> Result<String, CliError> {
     // the encodings `daxin audit` reads: UTF-8, GBK/GB18030, UTF-16 with a BOM
     let bytes = match file.filter(|p| p.as_os_str() != "-") {
-        Some(p) => std::fs::read(p).map_err(|e| CliError {
-            msg: format!("{}: cannot read: {e}", p.display()),
-            code: 2,
-        })?,
+        Some(p) => {
+            std::fs::read(p).map_err(|e| CliError::cannot_read(&p.display().to_string(), &e))?
+        }
         None => {
             let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| CliError {
-                msg: format!("standard input: cannot read: {e}"),
-                code: 2,
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| {
+                CliError::io(
+                    &daxin::why!("standard input: cannot read", "标准输入：无法读取"),
+                    &e,
+                )
             })?;
             b
         }
@@ -281,7 +311,10 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         }
         Command::Strategy(a) => strategy::strategy_cmd(a, &cli.common, fmt, lang, explain),
         Command::Batch(_) | Command::Serve(_) => Err(CliError {
-            msg: "batch and serve are run by main".into(),
+            msg: daxin::why!(
+                "batch and serve are run by main",
+                "batch 与 serve 由 main 运行"
+            ),
             code: 1,
         }),
         Command::Fees { board, date } => {

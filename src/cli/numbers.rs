@@ -11,8 +11,8 @@ use super::args::{Format, NumbersArgs};
 use super::draw::{csv_of, json, render_table as simple_table, t};
 use super::{CliError, Output};
 
-fn user(msg: String) -> CliError {
-    CliError { msg, code: 2 }
+fn user(msg: daxin::Why) -> CliError {
+    CliError::user(msg)
 }
 
 /// The tail lists: `-` for standard input, text with a 末…位数 heading as
@@ -20,17 +20,24 @@ fn user(msg: String) -> CliError {
 fn tails_text(raw: &str) -> Result<String, CliError> {
     if raw == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| user(format!("standard input: cannot read: {e}")))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+            CliError::io(
+                &daxin::why!("standard input: cannot read", "标准输入：无法读取"),
+                &e,
+            )
+        })?;
         return Ok(decode(&bytes));
     }
     if raw.contains('末') {
         return Ok(raw.to_string());
     }
     let bytes = std::fs::read(raw).map_err(|e| {
-        user(format!(
-            "--tails {raw}: not a result list (no 末…位数 heading) and not a file that can be read: {e}"
+        user(daxin::Why::labelled(
+            &daxin::why!(
+                "--tails {raw}: not a result list (no 末…位数 heading) and not a file that can be read",
+                "--tails {raw}：既不是中签号码（没有 末…位数 标题），也不是可读取的文件"
+            ),
+            &daxin::Why::io(&e),
         ))
     })?;
     Ok(decode(&bytes))
@@ -78,8 +85,10 @@ pub fn numbers_cmd(
             report.checks.push(check);
         }
         (Some(_), None) => {
-            let why =
-                "--winners is compared over all the numbers issued: give --numbers (配号总数)";
+            let why = daxin::why!(
+                "--winners is compared over all the numbers issued: give --numbers (配号总数)",
+                "--winners 要与全部配号比对：请给出 --numbers（配号总数）"
+            );
             return Err(daxin::Error::missing("--numbers", why).into());
         }
         _ => {}

@@ -17,6 +17,7 @@ use std::sync::{Mutex, Once};
 use std::thread::JoinHandle;
 
 use super::CliError;
+use daxin::Why;
 
 /// The exit code of every command when its output cannot be written (a
 /// full disk, a closed terminal): documented in the README.
@@ -51,18 +52,27 @@ fn untrack(p: &Path) {
 }
 
 /// An error writing the output: one exit code for every command.
-pub fn write_error(what: &str, e: impl std::fmt::Display) -> CliError {
+pub fn write_error(what: Why, e: io::Error) -> CliError {
     CliError {
-        msg: format!("{what}: {e}"),
+        msg: Why::labelled(&what, &Why::io(&e)),
         code: WRITE_ERROR,
     }
 }
 
-fn refuse(flag: &str, path: &Path, what: &str) -> CliError {
+/// What a failed write of the output says before the system's error.
+pub fn cannot_write_output() -> Why {
+    daxin::why!("cannot write the output", "无法写入输出")
+}
+
+fn refuse(flag: &str, path: &Path, what: &Why) -> CliError {
+    let p = path.display();
     CliError {
-        msg: format!(
-            "{flag} {}: is {what}; give a regular file or a new path",
-            path.display()
+        msg: Why::pair(
+            format!(
+                "{flag} {p}: is {}; give a regular file or a new path",
+                what.en()
+            ),
+            format!("{flag} {p}：{}；请给出普通文件或新路径", what.zh()),
         ),
         code: 2,
     }
@@ -77,7 +87,7 @@ fn resolve(flag: &str, path: &Path) -> Result<(PathBuf, Option<Permissions>), Cl
         match fs::symlink_metadata(&target) {
             Ok(m) if m.file_type().is_symlink() => {
                 let to = fs::read_link(&target)
-                    .map_err(|e| write_error(&format!("{flag} {}", path.display()), e))?;
+                    .map_err(|e| write_error(Why::name(format!("{flag} {}", path.display())), e))?;
                 target = match target.parent() {
                     Some(dir) if to.is_relative() => dir.join(to),
                     _ => to,
@@ -89,36 +99,45 @@ fn resolve(flag: &str, path: &Path) -> Result<(PathBuf, Option<Permissions>), Cl
                     return Ok((target, Some(m.permissions())));
                 }
                 let what = if ft.is_dir() {
-                    "a directory"
+                    daxin::why!("a directory", "是目录")
                 } else {
                     special_kind(&ft)
                 };
-                return Err(refuse(flag, path, what));
+                return Err(refuse(flag, path, &what));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((target, None)),
-            Err(e) => return Err(write_error(&format!("{flag} {}", path.display()), e)),
+            Err(e) => {
+                return Err(write_error(
+                    Why::name(format!("{flag} {}", path.display())),
+                    e,
+                ))
+            }
         }
     }
-    Err(refuse(flag, path, "a loop of symlinks"))
+    Err(refuse(
+        flag,
+        path,
+        &daxin::why!("a loop of symlinks", "是循环的符号链接"),
+    ))
 }
 
 #[cfg(unix)]
-pub(super) fn special_kind(ft: &fs::FileType) -> &'static str {
+pub(super) fn special_kind(ft: &fs::FileType) -> Why {
     use std::os::unix::fs::FileTypeExt;
     if ft.is_fifo() {
-        "a FIFO"
+        daxin::why!("a FIFO", "是命名管道（FIFO）")
     } else if ft.is_block_device() || ft.is_char_device() {
-        "a device"
+        daxin::why!("a device", "是设备文件")
     } else if ft.is_socket() {
-        "a socket"
+        daxin::why!("a socket", "是套接字")
     } else {
-        "not a regular file"
+        daxin::why!("not a regular file", "不是普通文件")
     }
 }
 
 #[cfg(not(unix))]
-pub(super) fn special_kind(_: &fs::FileType) -> &'static str {
-    "not a regular file"
+pub(super) fn special_kind(_: &fs::FileType) -> Why {
+    daxin::why!("not a regular file", "不是普通文件")
 }
 
 /// Bytes gathered before they are handed to the writing thread.
@@ -233,14 +252,14 @@ impl AtomicFile {
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| refuse(flag, path, "not a file name"))?;
+            .ok_or_else(|| refuse(flag, path, &daxin::why!("not a file name", "不是文件名")))?;
         let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
         track(&tmp);
         let file = match File::create(&tmp) {
             Ok(f) => f,
             Err(e) => {
                 untrack(&tmp);
-                return Err(write_error(&shown, e));
+                return Err(write_error(Why::name(shown), e));
             }
         };
         Ok(AtomicFile {
@@ -255,7 +274,7 @@ impl AtomicFile {
     /// Flushes the file to disk and renames it over the target.
     pub fn commit(mut self) -> Result<(), CliError> {
         let shown = self.shown.clone();
-        let fail = |e: io::Error| write_error(&shown, e);
+        let fail = |e: io::Error| write_error(Why::name(shown.clone()), e);
         if let Some(mut w) = self.file.take() {
             let last = w.send();
             let f = w.finish();
@@ -311,6 +330,6 @@ pub fn to_stdout(s: &str) -> Result<(), CliError> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(write_error("cannot write the output", e)),
+        Err(e) => Err(write_error(cannot_write_output(), e)),
     }
 }

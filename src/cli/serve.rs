@@ -11,25 +11,27 @@ use daxin::web::{self, AppState, LedgerReader};
 use super::args::{Common, ServeArgs};
 use super::{load_config, load_data, store, today, wins, CliError};
 
-fn io_err(what: &str, e: impl std::fmt::Display) -> CliError {
+fn io_err(what: daxin::Why, e: std::io::Error) -> CliError {
     CliError {
-        msg: format!("{what}: {e}"),
+        msg: daxin::Why::labelled(&what, &daxin::Why::io(&e)),
         code: 2,
     }
 }
 
 /// Runs the server until the process is stopped.
 pub fn serve(a: &ServeArgs, common: &Common) -> Result<(), CliError> {
-    let port: u16 = a
-        .port
-        .trim()
-        .parse()
-        .map_err(|_| daxin::Error::invalid("--port", &a.port, "a port number, 0 to 65535"))?;
+    let port: u16 = a.port.trim().parse().map_err(|_| {
+        daxin::Error::invalid(
+            "--port",
+            &a.port,
+            daxin::why!("a port number, 0 to 65535", "端口号，0 到 65535"),
+        )
+    })?;
     let data = load_data(common)?;
     let config = load_config(common.config.as_deref())?;
     let ledger = wins::ledger_path(a.ledger.as_deref()).ok().map(|path| {
         let name = path.display().to_string();
-        let read: LedgerReader = Arc::new(move || store::read(&path).map_err(|e| e.msg));
+        let read: LedgerReader = Arc::new(move || store::read(&path).map_err(|e| e.why().clone()));
         (name, read)
     });
     let state = AppState::with_clock(data, config, Arc::new(today), ledger);
@@ -37,14 +39,22 @@ pub fn serve(a: &ServeArgs, common: &Common) -> Result<(), CliError> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()
-        .map_err(|e| io_err("cannot start the server", e))?;
+        .map_err(|e| io_err(daxin::why!("cannot start the server", "无法启动服务"), e))?;
     rt.block_on(async move {
         let v4 = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
             .await
-            .map_err(|e| io_err(&format!("cannot listen on 127.0.0.1:{port}"), e))?;
+            .map_err(|e| {
+                io_err(
+                    daxin::why!(
+                        "cannot listen on 127.0.0.1:{port}",
+                        "无法监听 127.0.0.1:{port}"
+                    ),
+                    e,
+                )
+            })?;
         let port = v4
             .local_addr()
-            .map_err(|e| io_err("cannot listen", e))?
+            .map_err(|e| io_err(daxin::why!("cannot listen", "无法监听"), e))?
             .port();
         // ::1 as well, on the same port, when the machine has IPv6
         let v6 = tokio::net::TcpListener::bind(SocketAddr::from((Ipv6Addr::LOCALHOST, port)))
@@ -71,7 +81,7 @@ pub fn serve(a: &ServeArgs, common: &Common) -> Result<(), CliError> {
             }
             None => first.await,
         };
-        served.map_err(|e| io_err("the server stopped", e))
+        served.map_err(|e| io_err(daxin::why!("the server stopped", "服务已停止"), e))
     })
 }
 

@@ -20,7 +20,10 @@ use super::{CliError, Output};
 /// The fee flags, each validated on its own.
 fn fee_terms(a: &FeeArgs) -> Result<FeeTerms, CliError> {
     let days = |flag: &str, raw: &str| {
-        let why = "a whole number of days, 0 to 366";
+        let why = daxin::why!(
+            "a whole number of days, 0 to 366",
+            "0 到 366 之间的整数天数"
+        );
         input::parse_whole(flag, raw, 0..=366, why).map(|d| d as i64)
     };
     let margin_days = opt("--margin-days", a.margin_days.as_deref(), days)?;

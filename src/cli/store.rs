@@ -26,33 +26,44 @@ fn fault(step: &str) {
 }
 
 /// A write that failed: the output could not be written (exit 3).
-fn io(what: &str, path: &Path, e: std::io::Error) -> CliError {
+fn io(what: daxin::Why, path: &Path, e: std::io::Error) -> CliError {
+    let at = daxin::Why::labelled(&daxin::Why::name(path.display().to_string()), &what);
     CliError {
-        msg: format!("{}: {what}: {e}", path.display()),
+        msg: daxin::Why::labelled(&at, &daxin::Why::io(&e)),
         code: 3,
     }
 }
 
 /// A ledger that cannot be read: a bad file (exit 2).
-fn unreadable(path: &Path, why: &dyn std::fmt::Display) -> CliError {
-    CliError {
-        msg: format!("{}: cannot read: {why}", path.display()),
-        code: 2,
-    }
+fn unreadable(path: &Path, why: daxin::Why) -> CliError {
+    let at = daxin::Why::labelled(
+        &daxin::Why::name(path.display().to_string()),
+        &daxin::why!("cannot read", "无法读取"),
+    );
+    CliError::user(daxin::Why::labelled(&at, &why))
 }
 
 /// Whether the ledger exists: `false` for no file yet, an error (exit 2)
 /// for anything but a regular file.
 fn exists_as_file(path: &Path) -> Result<bool, CliError> {
     match fs::metadata(path) {
-        Ok(m) if m.is_dir() => Err(unreadable(path, &"a directory, not a ledger file")),
+        Ok(m) if m.is_dir() => Err(unreadable(
+            path,
+            daxin::why!("a directory, not a ledger file", "是目录，不是中签记录文件"),
+        )),
         Ok(m) if !m.is_file() => {
             let kind = super::output::special_kind(&m.file_type());
-            Err(unreadable(path, &format!("{kind}, not a ledger file")))
+            Err(unreadable(
+                path,
+                daxin::Why::pair(
+                    format!("{}, not a ledger file", kind.text(daxin::Lang::En)),
+                    format!("{}，不是中签记录文件", kind.text(daxin::Lang::Zh)),
+                ),
+            ))
         }
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(unreadable(path, &e)),
+        Err(e) => Err(unreadable(path, daxin::Why::io(&e))),
     }
 }
 
@@ -64,15 +75,15 @@ pub fn read(path: &Path) -> Result<Option<String>, CliError> {
         return Ok(None);
     }
     match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| CliError {
-            msg: format!(
-                "{}: not UTF-8 text; the ledger is never rewritten unless it reads",
-                path.display()
-            ),
-            code: 2,
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
+            let p = path.display();
+            CliError::user(daxin::why!(
+                "{p}: not UTF-8 text; the ledger is never rewritten unless it reads",
+                "{p}：不是 UTF-8 文本；中签记录只有能读取时才会改写"
+            ))
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(unreadable(path, &e)),
+        Err(e) => Err(unreadable(path, daxin::Why::io(&e))),
     }
 }
 
@@ -96,31 +107,45 @@ fn replace(path: &Path, text: &[u8], steps: bool) -> Result<(), CliError> {
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .map_err(|e| io("cannot create a temporary file", &tmp, e))?;
+        .map_err(|e| {
+            io(
+                daxin::why!("cannot create a temporary file", "无法创建临时文件"),
+                &tmp,
+                e,
+            )
+        })?;
     if steps {
         fault("temp-created");
     }
     let half = text.len() / 2;
     f.write_all(&text[..half])
-        .map_err(|e| io("cannot write", &tmp, e))?;
+        .map_err(|e| io(daxin::why!("cannot write", "无法写入"), &tmp, e))?;
     if steps {
-        f.flush().map_err(|e| io("cannot write", &tmp, e))?;
+        f.flush()
+            .map_err(|e| io(daxin::why!("cannot write", "无法写入"), &tmp, e))?;
         fault("half-written");
     }
     f.write_all(&text[half..])
-        .map_err(|e| io("cannot write", &tmp, e))?;
+        .map_err(|e| io(daxin::why!("cannot write", "无法写入"), &tmp, e))?;
     if steps {
         fault("written");
     }
     f.sync_all()
-        .map_err(|e| io("cannot flush to disk", &tmp, e))?;
+        .map_err(|e| io(daxin::why!("cannot flush to disk", "无法写入磁盘"), &tmp, e))?;
     drop(f);
     if steps {
         fault("synced");
     }
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        io("cannot rename the temporary file into place", path, e)
+        io(
+            daxin::why!(
+                "cannot rename the temporary file into place",
+                "无法把临时文件改名为目标文件"
+            ),
+            path,
+            e,
+        )
     })?;
     if steps {
         fault("renamed");
@@ -145,7 +170,13 @@ pub fn update<T>(
     // a directory or a FIFO is refused before a lock file is made beside it
     exists_as_file(path)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| io("cannot create the directory", dir, e))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            io(
+                daxin::why!("cannot create the directory", "无法创建目录"),
+                dir,
+                e,
+            )
+        })?;
     }
     let lock_path = sibling(path, ".lock");
     let lock = OpenOptions::new()
@@ -154,10 +185,17 @@ pub fn update<T>(
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|e| io("cannot open the lock file", &lock_path, e))?;
+        .map_err(|e| {
+            io(
+                daxin::why!("cannot open the lock file", "无法打开锁文件"),
+                &lock_path,
+                e,
+            )
+        })?;
     // another writer holds it: wait for it (advisory, per open file)
     // (the crate's call, named in full: std's File::lock needs Rust 1.89)
-    fs4::FileExt::lock(&lock).map_err(|e| io("cannot lock", &lock_path, e))?;
+    fs4::FileExt::lock(&lock)
+        .map_err(|e| io(daxin::why!("cannot lock", "无法加锁"), &lock_path, e))?;
     fault("locked");
     let old = read(path)?;
     let (new, out) = change(old.as_deref())?;

@@ -42,10 +42,10 @@ pub fn ledger_path(flag: Option<&std::path::Path>) -> Result<PathBuf, CliError> 
     if let Some(h) = std::env::var_os("HOME").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(h).join(".config/daxin/wins.toml"));
     }
-    Err(CliError {
-        msg: "no ledger: give --ledger FILE or set $DAXIN_LEDGER".into(),
-        code: 2,
-    })
+    Err(CliError::user(daxin::why!(
+        "no ledger: give --ledger FILE or set $DAXIN_LEDGER",
+        "没有中签记录文件：请给出 --ledger FILE，或设置 $DAXIN_LEDGER"
+    )))
 }
 
 fn origin(path: &std::path::Path) -> String {
@@ -74,10 +74,10 @@ fn load(
     };
     let (l, lines) = ledger::parse_with_lines(&text, &origin(path))?;
     let facts = ledger::validate(&l, data, today, Some(&lines)).map_err(|e| match e {
-        daxin::Error::Data { message, .. } => CliError {
-            msg: format!("{}: {message}", origin(path)),
-            code: 2,
-        },
+        daxin::Error::Data { message, .. } => CliError::user(daxin::Why::labelled(
+            &daxin::Why::name(origin(path)),
+            &message,
+        )),
         other => other.into(),
     })?;
     Ok((l, facts))
@@ -115,9 +115,15 @@ fn build_win(
     };
     w.shares = match (&f.shares, &f.lots) {
         (Some(_), Some(l)) => {
-            return Err(
-                daxin::Error::invalid("--lots", l, "give --shares or --lots, not both").into(),
+            return Err(daxin::Error::invalid(
+                "--lots",
+                l,
+                daxin::why!(
+                    "give --shares or --lots, not both",
+                    "请给出 --shares 或 --lots，不要同时给出"
+                ),
             )
+            .into())
         }
         (Some(s), None) => input::parse_shares("--shares", s)?.get(),
         (None, Some(l)) => ledger::shares_of_lots(
@@ -126,16 +132,24 @@ fn build_win(
                 "--lots",
                 l,
                 1..=u64::from(u32::MAX),
-                "a whole number of lots, at least 1",
+                daxin::why!(
+                    "a whole number of lots, at least 1",
+                    "手数，至少为 1 的整数"
+                ),
             )?,
             l,
             data,
         )?,
         (None, None) if kind != Kind::Share => 0,
         (None, None) => {
-            return Err(
-                daxin::Error::missing("--shares", "how many shares (or --lots) were won").into(),
+            return Err(daxin::Error::missing(
+                "--shares",
+                daxin::why!(
+                    "how many shares (or --lots) were won",
+                    "中签的股数（或 --lots）"
+                ),
             )
+            .into())
         }
     };
     Ok(w)
@@ -231,7 +245,7 @@ fn sell(w: &WinsArgs, a: &WinSellArgs, data: &Dataset, lang: Lang) -> Result<Out
     })?;
     let Some(Sold { code, shares, held }) = sold else {
         return Err(CliError {
-            msg: "the ledger was not edited".into(),
+            msg: daxin::why!("the ledger was not edited", "中签记录未被修改"),
             code: 1,
         });
     };
@@ -454,7 +468,7 @@ fn report_options(
     opts.to = opt_date("--to", &a.to)?;
     if let (Some(f), Some(t)) = (opts.from, opts.to) {
         if t < f {
-            let why = format!("before --from {f}");
+            let why = daxin::why!("before --from {f}", "早于 --from {f}");
             return Err(daxin::Error::invalid("--to", &t.to_string(), why).into());
         }
     }
@@ -462,7 +476,14 @@ fn report_options(
     opts.mv_sz = opt("--mv-sz", a.mv_sz.as_deref(), input::parse_money)?;
     for m in &a.price {
         let (code, price) = m.split_once('=').ok_or_else(|| {
-            daxin::Error::invalid("--price", m, "expected CODE=PRICE, such as 688802=700")
+            daxin::Error::invalid(
+                "--price",
+                m,
+                daxin::why!(
+                    "expected CODE=PRICE, such as 688802=700",
+                    "应写作 代码=价格，例如 688802=700"
+                ),
+            )
         })?;
         let price = input::parse_price("--price", price)?;
         opts.marks.push((input::normalize(code), price));
@@ -663,10 +684,8 @@ fn import(
 ) -> Result<Output, CliError> {
     let path = ledger_path(w.ledger.as_deref())?;
     let today = today(w)?;
-    let bytes = std::fs::read(&a.file).map_err(|e| CliError {
-        msg: format!("{}: cannot read: {e}", a.file.display()),
-        code: 2,
-    })?;
+    let bytes = std::fs::read(&a.file)
+        .map_err(|e| CliError::cannot_read(&a.file.display().to_string(), &e))?;
     let name = a.file.file_name().unwrap_or_default().to_string_lossy();
     let statement = broker::read(&bytes, &name)?;
     let account = a.account.as_deref();

@@ -96,7 +96,8 @@ pub enum Encoding {
 pub struct Encoder {
     encoding: Encoding,
     explain: bool,
-    /// The language of the working (with `explain`).
+    /// The language of the working (with `explain`) and of the `error`
+    /// cells.
     lang: Lang,
     /// The `file` cell and its delimiter (CSV), or the file's name.
     file: Option<String>,
@@ -113,8 +114,8 @@ impl Encoder {
         }
     }
 
-    /// The same encoder with the working (`explain`) written in `lang`
-    /// (English by default).
+    /// The same encoder with the working (`explain`) and the rows' errors
+    /// written in `lang` (English by default).
     pub fn in_lang(self, lang: Lang) -> Encoder {
         Encoder { lang, ..self }
     }
@@ -171,7 +172,7 @@ impl Encoder {
                 if let Some(f) = &self.file {
                     write::push_text(out, f);
                 }
-                write::csv_row(out, line, source, r, self.explain.then_some(self.lang));
+                write::csv_row(out, line, source, r, self.explain, self.lang);
             }
             Encoding::Json => {
                 use serde_json::Value;
@@ -179,7 +180,7 @@ impl Encoder {
                 if let Some(f) = &self.file {
                     v.insert("file".into(), Value::String(f.clone()));
                 }
-                for (col, text) in write::cells(line, source, r) {
+                for (col, text) in write::cells(line, source, r, self.lang) {
                     // counts are JSON numbers; decimals and text are strings
                     let value = match (col, text) {
                         (_, None) => Value::Null,
@@ -204,7 +205,7 @@ impl Encoder {
             Encoding::Md => {
                 let mut cells: Vec<String> = self.file.iter().cloned().collect();
                 cells.extend(
-                    write::cells(line, source, r)
+                    write::cells(line, source, r, self.lang)
                         .into_iter()
                         .map(|(_, t)| t.unwrap_or_default()),
                 );

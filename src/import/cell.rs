@@ -42,10 +42,9 @@ pub(super) fn cell_decimal(field: &str, raw: &[u8], mult: Decimal) -> Result<Opt
     let t = input::normalize(&s);
     let t = t.trim_end_matches('%');
     let x = input::parse_amount(field, t)?;
-    Ok(Some(
-        x.checked_mul(mult)
-            .ok_or_else(|| Error::invalid(field, &s, "too large"))?,
-    ))
+    Ok(Some(x.checked_mul(mult).ok_or_else(|| {
+        Error::invalid(field, &s, crate::why!("too large", "太大"))
+    })?))
 }
 
 /// Parses `[-]digits[.digits]` of at most 18 digits without allocating;

@@ -155,18 +155,22 @@ impl Layout {
             units: super::units::Units::default(),
             fraction_version,
         };
-        for (f, what) in [
-            (Field::Code, "a code column (股票代码 / 代码)"),
-            (
-                Field::IssuePrice,
-                "an issue-price column (发行价格 / 发行价)",
-            ),
+        for (f, en, zh) in [
+            (Field::Code, "a code column", "代码列"),
+            (Field::IssuePrice, "an issue-price column", "发行价列"),
         ] {
+            let names = match f {
+                Field::Code => "股票代码 / 代码",
+                _ => "发行价格 / 发行价",
+            };
             if l.col(f).is_none() {
-                return Err(Error::invalid(
-                    "header",
+                return Err(Error::invalid_at(
+                    crate::why!("header", "表头"),
                     &header.join(","),
-                    format!("no {what}; use --from to name the format"),
+                    crate::why!(
+                        "no {en} ({names}); use --from to name the format",
+                        "没有{zh}（{names}）；请用 --from 指明格式"
+                    ),
                 ));
             }
         }

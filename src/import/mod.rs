@@ -97,7 +97,10 @@ impl FromStr for SourceFormat {
                 return Err(Error::invalid(
                     "--from",
                     s,
-                    "expected em-xgsglb, em-xgsglb-bse, em-dxsyl, ths or daxin",
+                    crate::why!(
+                        "expected em-xgsglb, em-xgsglb-bse, em-dxsyl, ths or daxin",
+                        "应为 em-xgsglb、em-xgsglb-bse、em-dxsyl、ths 或 daxin"
+                    ),
                 ))
             }
         })

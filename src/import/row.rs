@@ -14,7 +14,7 @@ use super::layout::{Field, Layout};
 use super::units::{self, FitContext, Unit};
 use super::{Record, SourceFormat};
 use crate::board::{self, Board};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input;
 use crate::num;
 use crate::Lang;
@@ -51,8 +51,9 @@ pub struct RowOut {
     pub published_gain: Option<Decimal>,
     /// `ok`, or why the published figures differ.
     pub check: String,
-    /// The error, when the row could not be computed.
-    pub error: Option<String>,
+    /// The error, when the row could not be computed (in both languages:
+    /// the writers take the run's).
+    pub error: Option<Why>,
     /// What became of the row.
     pub status: Status,
     /// The subscription date, when the row has it.
@@ -356,7 +357,7 @@ impl<'a> Rows<'a> {
         out.status = Status::Computed;
         out.subscription_date = None;
         if let Err(e) = compute(self, rec, out) {
-            out.error = Some(e.to_string());
+            out.error = Some(Why::of(&e));
             out.check.clear();
             out.check.push_str("error");
             out.status = Status::Error;
@@ -404,10 +405,10 @@ fn check_utf8<R: Record + ?Sized>(rec: &R) -> Result<()> {
                     .take(e.error_len().unwrap_or(1))
                     .map(|x| format!("\\x{x:02X}"))
                     .collect();
-                return Err(Error::invalid(
-                    "row",
+                return Err(Error::invalid_at(
+                    crate::why!("row", "行"),
                     &format!("column {}", i + 1),
-                    format!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)"),
+                    crate::why!("byte {bad} is not UTF-8 (the file reads as UTF-8; a GBK/GB18030 file must be so throughout)", "字节 {bad} 不是 UTF-8（文件按 UTF-8 读取；GBK/GB18030 文件须全文都是该编码）"),
                 ));
             }
         }
@@ -440,11 +441,12 @@ fn dec<R: Record + ?Sized>(
 fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Result<()> {
     let layout = rows.layout;
     if rec.count() < layout.width {
-        return Err(Error::invalid(
-            "row",
+        return Err(Error::invalid_at(
+            crate::why!("row", "行"),
             &format!("{} fields", rec.count()),
-            format!(
+            crate::why!(
                 "the header has {}: a short row or a broken quote",
+                "表头有 {} 列：该行过短，或引号不完整",
                 layout.width
             ),
         ));
@@ -459,7 +461,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
             Error::invalid(
                 layout.header(Field::Code, "股票代码"),
                 &out.code,
-                "not a mainland A-share code",
+                crate::why!("not a mainland A-share code", "不是内地 A 股代码"),
             )
         })?,
     };
@@ -495,7 +497,10 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if !has_price && (listing.is_none() || marked_unlisted) {
             return pending(layout, rec, out, "not yet priced");
         }
-        return Err(Error::missing(issue_col, "the issue price is empty"));
+        return Err(Error::missing(
+            issue_col,
+            crate::why!("the issue price is empty", "发行价为空"),
+        ));
     };
     let issue = input::Price::new(issue_col, issue)?.get();
     out.issue_price = Some(issue);
@@ -505,7 +510,11 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 .ok()
                 .filter(|n| *n > 0 && l.fract().is_zero())
                 .ok_or_else(|| {
-                    Error::invalid("lot_shares", &l.to_string(), "a whole number of shares")
+                    Error::invalid(
+                        "lot_shares",
+                        &l.to_string(),
+                        crate::why!("a whole number of shares", "须为整数股"),
+                    )
                 })?,
         ),
         None => None,
@@ -528,7 +537,13 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 None => {
                     for r in board::lot_rules_for_listing(board, d)? {
                         let shares = r.shares.ok_or_else(|| {
-                            Error::missing("lot_shares", "this board sets lots per IPO")
+                            Error::missing(
+                                "lot_shares",
+                                crate::why!(
+                                    "this board sets lots per IPO",
+                                    "该板块的每手股数由各只新股自定"
+                                ),
+                            )
                         })?;
                         lot_choices.push((r, shares));
                     }
@@ -544,7 +559,10 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         }
         return Err(Error::missing(
             "上市日期",
-            "no listing or subscription date: the lot cannot be told",
+            crate::why!(
+                "no listing or subscription date: the lot cannot be told",
+                "没有上市日或申购日：无法确定每签股数"
+            ),
         ));
     };
     out.lot_shares = Some(lot);
@@ -554,7 +572,11 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 .ok()
                 .filter(|n| *n > 0 && t.fract().is_zero())
                 .ok_or_else(|| {
-                    Error::invalid("total_shares", &t.to_string(), "a whole number of shares")
+                    Error::invalid(
+                        "total_shares",
+                        &t.to_string(),
+                        crate::why!("a whole number of shares", "须为整数股"),
+                    )
                 })?,
         ),
         None => None,
@@ -808,9 +830,15 @@ fn unit_word(u: Unit) -> &'static str {
 
 /// Shares per lot by the board's rule of the subscription day.
 fn rule_lot(board: Board, d: NaiveDate) -> Result<u64> {
-    board::lot_rule(board, d)?
-        .shares
-        .ok_or_else(|| Error::missing("lot_shares", "this board sets lots per IPO"))
+    board::lot_rule(board, d)?.shares.ok_or_else(|| {
+        Error::missing(
+            "lot_shares",
+            crate::why!(
+                "this board sets lots per IPO",
+                "该板块的每手股数由各只新股自定"
+            ),
+        )
+    })
 }
 
 /// A row of an IPO not yet priced or listed: what is known, no error.
@@ -1046,7 +1074,7 @@ pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
             code: rec.code.clone(),
             name: rec.name.clone(),
             check: "error".into(),
-            error: Some(e.to_string()),
+            error: Some(Why::of(e)),
             status: Status::Error,
             ..RowOut::default()
         },
@@ -1071,7 +1099,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
     let s = match crate::returns::compute(ipo) {
         Ok(s) => s,
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(Why::of(&e));
             out.check = "error".into();
             out.status = Status::Error;
             return out;

@@ -16,7 +16,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 
 /// The spreadsheet formats read, by file extension (lower case).
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
@@ -48,9 +48,14 @@ pub fn is_spreadsheet(path: &str) -> bool {
 /// assert!(sheet_rows(&bytes, Some("nope"), "x.xlsx").unwrap_err().to_string().contains("Sheet1"));
 /// ```
 pub fn sheet_rows(bytes: &[u8], sheet: Option<&str>, origin: &str) -> Result<Vec<Vec<String>>> {
-    let bad = |e: &dyn std::fmt::Display| Error::Data {
-        origin: origin.to_string(),
-        message: format!("not a readable spreadsheet: {e}"),
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::data(
+            origin,
+            Why::pair(
+                format!("not a readable spreadsheet: {e}"),
+                format!("无法读取的电子表格；解析器原文：{e}"),
+            ),
+        )
     };
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let names = book.sheet_names();
@@ -59,16 +64,26 @@ pub fn sheet_rows(bytes: &[u8], sheet: Option<&str>, origin: &str) -> Result<Vec
             .iter()
             .find(|n| n.as_str() == want)
             .cloned()
-            .ok_or_else(|| Error::Data {
-                origin: origin.to_string(),
-                message: format!(
-                    "no sheet named {want:?}; the sheets are: {}",
-                    names.join(", ")
-                ),
+            .ok_or_else(|| {
+                Error::data(
+                    origin,
+                    Why::pair(
+                        format!(
+                            "no sheet named {want:?}; the sheets are: {}",
+                            names.join(", ")
+                        ),
+                        format!(
+                            "没有名为 {want:?} 的工作表；现有工作表：{}",
+                            names.join("、")
+                        ),
+                    ),
+                )
             })?,
-        None => names.first().cloned().ok_or_else(|| Error::Data {
-            origin: origin.to_string(),
-            message: "the workbook has no sheet".into(),
+        None => names.first().cloned().ok_or_else(|| {
+            Error::data(
+                origin,
+                crate::why!("the workbook has no sheet", "工作簿中没有工作表"),
+            )
         })?,
     };
     let range = book.worksheet_range(&name).map_err(|e| bad(&e))?;

@@ -40,6 +40,7 @@
 use memchr::{memchr, memchr2, memchr_iter};
 
 use super::Record;
+use crate::error::Why;
 
 /// The longest record the splitter waits for: a quote still open after
 /// this many bytes is taken as never closed.
@@ -105,9 +106,10 @@ pub fn first_line(window: &[u8], eof: bool) -> Option<(&[u8], usize)> {
     })
 }
 
-fn too_long_message() -> String {
-    format!(
+fn too_long_message() -> Why {
+    crate::why!(
         "a record longer than {} MiB: not read (a broken file, or not CSV?)",
+        "一条记录超过 {} MiB：未读取（文件损坏，或不是 CSV？）",
         MAX_RECORD >> 20
     )
 }
@@ -186,7 +188,7 @@ pub enum Step<'a> {
         /// Line breaks it took: the next record starts this many lines on.
         lines: u64,
         /// Why the row is malformed, if it is.
-        error: Option<String>,
+        error: Option<Why>,
     },
     /// Bytes of an over-long record already reported as an error row: drop
     /// them and go on.
@@ -349,8 +351,9 @@ impl Splitter {
                                 },
                                 consumed: line_consumed,
                                 lines: 1,
-                                error: Some(format!(
-                                    "malformed CSV: a quote opens a field (field {field}) and is never closed"
+                                error: Some(crate::why!(
+                                    "malformed CSV: a quote opens a field (field {field}) and is never closed",
+                                    "CSV 格式有误：第 {field} 个字段以引号开头，但引号没有闭合"
                                 )),
                             };
                         }
@@ -366,8 +369,9 @@ impl Splitter {
                     }
                 }
                 if !stray.is_empty() && error.is_none() {
-                    error = Some(format!(
+                    error = Some(crate::why!(
                         "malformed CSV: text {:?} after the closing quote of field {}",
+                        "CSV 格式有误：第 {1} 个字段的闭合引号后还有文字 {0:?}",
                         String::from_utf8_lossy(stray),
                         self.bounds.len() + 1
                     ));
@@ -440,7 +444,7 @@ mod tests {
                         .fields()
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                         .collect();
-                    out.push((line, f, error));
+                    out.push((line, f, error.map(|e| e.en().to_string())));
                     at += consumed;
                     line += lines;
                 }
@@ -518,7 +522,9 @@ mod tests {
             panic!()
         };
         assert_eq!((consumed, lines), (MAX_RECORD, 0));
-        assert!(error.unwrap().contains("longer than 1 MiB"));
+        let e = error.unwrap();
+        assert!(e.en().contains("longer than 1 MiB"));
+        assert!(e.zh().contains("超过 1 MiB"));
         let Step::Skip { consumed, lines } = s.next(&text[MAX_RECORD..], false) else {
             panic!()
         };

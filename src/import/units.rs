@@ -96,7 +96,10 @@ impl FromStr for Unit {
             _ => Err(Error::invalid(
                 "--units",
                 s,
-                "expected percent (43.98 means 43.98 %) or fraction (0.4398 means 43.98 %)",
+                crate::why!(
+                    "expected percent (43.98 means 43.98 %) or fraction (0.4398 means 43.98 %)",
+                    "应为 percent（43.98 表示 43.98 %）或 fraction（0.4398 表示 43.98 %）"
+                ),
             )),
         }
     }

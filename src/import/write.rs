@@ -60,8 +60,13 @@ pub const OUT_HEADER: [&str; 28] = [
 /// One output row as (column, text) pairs in [`OUT_HEADER`]'s order, `None`
 /// for an empty cell: what the JSON and Markdown outputs print. The CSV
 /// writer ([`csv_row`]) writes the same texts without building strings (a
-/// test holds the two equal).
-pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, Option<String>)> {
+/// test holds the two equal). The error is in `lang`.
+pub fn cells(
+    line: u64,
+    source: SourceFormat,
+    r: &RowOut,
+    lang: Lang,
+) -> Vec<(&'static str, Option<String>)> {
     let fixed = |x: Option<Decimal>| x.map(|v| num::fixed(v, 2));
     let plain = |x: Option<Decimal>| x.map(|v| v.normalize().to_string());
     let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
@@ -101,7 +106,7 @@ pub fn cells(line: u64, source: SourceFormat, r: &RowOut) -> Vec<(&'static str, 
         plain(r.published_profit),
         plain(r.published_gain),
         text(&r.check),
-        r.error.clone(),
+        r.error.as_ref().map(|e| e.text(lang).to_string()),
         Some(source.id().to_string()),
         Some(r.status.id().to_string()),
         r.subscription_date.map(|d| d.to_string()),
@@ -124,13 +129,14 @@ pub fn csv_header(out: &mut Vec<u8>, explain: bool) {
 }
 
 /// Appends one row: the input's line number, the recomputed figures, and
-/// (when `explain` names a language) the working in it.
+/// (when `explain`) the working; the error in `lang`.
 pub fn csv_row(
     out: &mut Vec<u8>,
     line: u64,
     source: SourceFormat,
     r: &RowOut,
-    explain: Option<Lang>,
+    explain: bool,
+    lang: Lang,
 ) {
     push_u64(out, line);
     out.push(b',');
@@ -157,7 +163,7 @@ pub fn csv_row(
     push_opt(out, r.published_profit, None);
     push_opt(out, r.published_gain, None);
     push_text(out, &r.check);
-    push_text(out, r.error.as_deref().unwrap_or(""));
+    push_text(out, r.error.as_ref().map_or("", |e| e.text(lang)));
     out.extend_from_slice(source.id().as_bytes());
     out.push(b',');
     out.extend_from_slice(r.status.id().as_bytes());
@@ -165,7 +171,7 @@ pub fn csv_row(
     if let Some(d) = r.subscription_date {
         push_date(out, d);
     }
-    if let Some(lang) = explain {
+    if explain {
         out.push(b',');
         push_text(out, &super::working(r, lang));
         out.pop(); // push_text ends with a delimiter
@@ -424,12 +430,12 @@ mod tests {
             subscription_date: Some(crate::input::ymd(2025, 11, 24)),
         };
         let mut out = Vec::new();
-        csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, None);
+        csv_row(&mut out, 9, SourceFormat::EmXgsglb, &r, false, Lang::Zh);
         let mut rd = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(out.as_slice());
         let rec = rd.records().next().unwrap().unwrap();
-        let want = cells(9, SourceFormat::EmXgsglb, &r);
+        let want = cells(9, SourceFormat::EmXgsglb, &r, Lang::Zh);
         assert_eq!(rec.len(), OUT_HEADER.len());
         for (got, (col, want)) in rec.iter().zip(want) {
             assert_eq!(got, want.unwrap_or_default(), "{col}");

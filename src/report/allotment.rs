@@ -128,17 +128,15 @@ impl AllotmentOdds {
     /// Reads the table in `bytes` and computes it. Errors in the table are
     /// named after `origin` (the file, as the user gave it).
     pub fn build(bytes: &[u8], origin: &str, req: &AllotmentRequest) -> Result<AllotmentOdds> {
-        let in_file = |e: Error| Error::Data {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        };
+        let in_file = |e: Error| Error::data(origin, crate::Why::of(&e));
         let given_lot = req.lot.or(req.ipo.map(|i| i.lot_shares.get()));
         let table = parse::read(bytes, given_lot).map_err(in_file)?;
         let (lot, lot_inferred) = match given_lot {
             Some(l) => (l, false),
             None => (
-                tiers::infer_lot(&table)
-                    .ok_or_else(|| Error::missing("--lot-size", "the board lot"))?,
+                tiers::infer_lot(&table).ok_or_else(|| {
+                    Error::missing("--lot-size", crate::why!("the board lot", "每手股数"))
+                })?,
                 true,
             ),
         };

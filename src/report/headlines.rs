@@ -55,8 +55,9 @@ impl HeadlineReport {
         if summary.figures.is_empty() {
             return Err(Error::missing(
                 "prices",
-                format!(
+                crate::why!(
                     "{} has no traded prices in the data; nothing to headline",
+                    "数据中没有 {} 的成交价；无法生成标题",
                     ipo.name_zh
                 ),
             ));
@@ -67,7 +68,10 @@ impl HeadlineReport {
             if lines.is_empty() {
                 return Err(Error::missing(
                     "--basis",
-                    format!("{} has no {} price in the data", ipo.name_zh, b.id()),
+                    crate::Why::pair(
+                        format!("{} has no {} price in the data", ipo.name_zh, b.id()),
+                        format!("数据中没有 {} 的{}", ipo.name_zh, b.name_zh()),
+                    ),
                 ));
             }
         }

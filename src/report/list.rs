@@ -55,7 +55,13 @@ impl Filter {
         i32::try_from(n)
             .ok()
             .filter(|n| (1986..=2100).contains(n) && raw.trim().len() == 4)
-            .ok_or_else(|| Error::invalid("--year", raw, "expected a year such as 2025"))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "--year",
+                    raw,
+                    crate::why!("expected a year such as 2025", "应为年份，例如 2025"),
+                )
+            })
     }
 }
 
@@ -108,9 +114,8 @@ impl ListReport {
         let rows = ipos
             .iter()
             .map(|ipo| {
-                let s = returns::compute(ipo).map_err(|e| Error::Data {
-                    origin: format!("{} {}", ipo.code, ipo.name_zh),
-                    message: e.to_string(),
+                let s = returns::compute(ipo).map_err(|e| {
+                    Error::data(&format!("{} {}", ipo.code, ipo.name_zh), crate::Why::of(&e))
                 })?;
                 let gain = |b: Basis| s.at(b).map(|f| f.gain_pct);
                 let working = match explain {

@@ -83,10 +83,16 @@ impl<'a> OddsRequest<'a> {
     pub fn board(&self) -> Result<Board> {
         match (self.board, self.ipo) {
             (Some(b), _) => Ok(b),
-            (None, Some(i)) => i
-                .board
-                .ok_or_else(|| Error::missing("--board", "the IPO has no board")),
-            (None, None) => Err(Error::missing("--board", "give an IPO or --board")),
+            (None, Some(i)) => i.board.ok_or_else(|| {
+                Error::missing(
+                    "--board",
+                    crate::why!("the IPO has no board", "这只新股没有板块"),
+                )
+            }),
+            (None, None) => Err(Error::missing(
+                "--board",
+                crate::why!("give an IPO or --board", "请给出新股，或 --board"),
+            )),
         }
     }
 
@@ -94,10 +100,12 @@ impl<'a> OddsRequest<'a> {
     pub fn date(&self) -> Result<NaiveDate> {
         match (self.date, self.ipo) {
             (Some(d), _) => Ok(d),
-            (None, Some(i)) => i
-                .subscription_date
-                .or(i.listing_date)
-                .ok_or_else(|| Error::missing("--date", "the IPO has no dates")),
+            (None, Some(i)) => i.subscription_date.or(i.listing_date).ok_or_else(|| {
+                Error::missing(
+                    "--date",
+                    crate::why!("the IPO has no dates", "这只新股没有日期"),
+                )
+            }),
             (None, None) => Ok(self.today),
         }
     }
@@ -176,14 +184,21 @@ impl OddsReport {
         let mv = mv.ok_or_else(|| {
             Error::missing(
                 flag,
-                format!("{} counts {pool_name} market value", board.name_en()),
+                crate::Why::pair(
+                    format!("{} counts {pool_name} market value", board.name_en()),
+                    format!(
+                        "{}按{}市值计",
+                        board.name_zh(),
+                        if sub.pool == "sh" { "沪市" } else { "深市" }
+                    ),
+                ),
             )
         })?;
         if mv < Decimal::ZERO {
             return Err(Error::invalid(
                 flag,
                 &mv.to_string(),
-                "a market value cannot be negative",
+                crate::why!("a market value cannot be negative", "市值不能为负"),
             ));
         }
         let mut warnings = Warnings::new(req.lang);
@@ -201,9 +216,20 @@ impl OddsReport {
                 .or(i.win_rates.first())
                 .map(|(_, v)| *v)
                 .ok_or_else(|| {
-                    Error::missing("--win-rate", "the data has no 中签率 for this IPO")
+                    Error::missing(
+                        "--win-rate",
+                        crate::why!(
+                            "the data has no 中签率 for this IPO",
+                            "数据中没有这只新股的中签率"
+                        ),
+                    )
                 })?,
-            (None, None) => return Err(Error::missing("--win-rate", "give the 中签率 in percent")),
+            (None, None) => {
+                return Err(Error::missing(
+                    "--win-rate",
+                    crate::why!("give the 中签率 in percent", "请以百分比给出中签率"),
+                ))
+            }
         };
         let cap = match (req.cap, ipo) {
             (Some(c), _) => Some(c),

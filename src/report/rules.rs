@@ -370,9 +370,15 @@ impl PathReport {
     ) -> Result<PathReport> {
         let lot = match lot {
             Some(l) => l.get(),
-            None => board::lot_rule(board, listed)?
-                .shares
-                .ok_or_else(|| Error::missing("--lot-size", "this board sets lots per IPO"))?,
+            None => board::lot_rule(board, listed)?.shares.ok_or_else(|| {
+                Error::missing(
+                    "--lot-size",
+                    crate::why!(
+                        "this board sets lots per IPO",
+                        "该板块的每手股数由各只新股自定"
+                    ),
+                )
+            })?,
         };
         let path = rules::limit_up_path(board, listed, issue.get(), lot, days)?;
         let working = explain.then(|| {

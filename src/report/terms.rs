@@ -278,9 +278,12 @@ impl Terms {
                 let n = r.shares.ok_or_else(|| {
                     Error::missing(
                         "--lot-size",
-                        format!(
-                            "{} has no fixed lot; each IPO sets its board lot (每手股数)",
-                            b.name_en()
+                        crate::Why::pair(
+                            format!(
+                                "{} has no fixed lot; each IPO sets its board lot (每手股数)",
+                                b.name_en()
+                            ),
+                            format!("{}没有固定的每手股数；由各只新股自定", b.name_zh()),
                         ),
                     )
                 })?;
@@ -298,7 +301,10 @@ impl Terms {
             (None, None) => {
                 return Err(Error::missing(
                     "--lot-size",
-                    "give --lot-size, or --board (and --date) to use the board's unit",
+                    crate::why!(
+                        "give --lot-size, or --board (and --date) to use the board's unit",
+                        "请给出 --lot-size，或给出 --board（及 --date）以采用该板块的每签股数"
+                    ),
                 ))
             }
         };
@@ -331,7 +337,11 @@ impl Terms {
                 return Err(Error::invalid(
                     "--float-shares",
                     &f.get().to_string(),
-                    format!("more than the total shares ({})", t.get()),
+                    crate::why!(
+                        "more than the total shares ({})",
+                        "超过总股本（{}）",
+                        t.get()
+                    ),
                 ));
             }
         }
@@ -425,7 +435,10 @@ impl FeeTerms {
             if stray {
                 return Err(Error::missing(
                     "--margin-lots",
-                    "margin flags need the number of lots applied for",
+                    crate::why!(
+                        "margin flags need the number of lots applied for",
+                        "融资参数需要申购的手数"
+                    ),
                 ));
             }
             return Ok((opts, None, warnings));
@@ -434,7 +447,10 @@ impl FeeTerms {
             return Err(Error::invalid(
                 "--margin-lots",
                 &lots.to_string(),
-                "margin applications are a Hong Kong practice; this IPO is not in HKD",
+                crate::why!(
+                    "margin applications are a Hong Kong practice; this IPO is not in HKD",
+                    "融资认购是港股的做法；这只新股不以港元计价"
+                ),
             ));
         }
         let loan = match (self.loan_pct, self.leverage) {
@@ -442,7 +458,10 @@ impl FeeTerms {
                 return Err(Error::invalid(
                     "--leverage",
                     &x.to_string(),
-                    "give --loan-pct or --leverage, not both",
+                    crate::why!(
+                        "give --loan-pct or --leverage, not both",
+                        "请给出 --loan-pct 或 --leverage，不要同时给出"
+                    ),
                 ))
             }
             (Some(p), None) => Loan::Share(crate::num::div(p, Decimal::ONE_HUNDRED, "--loan-pct")?),
@@ -450,7 +469,10 @@ impl FeeTerms {
             (None, None) => {
                 return Err(Error::missing(
                     "--loan-pct",
-                    "give --loan-pct or --leverage",
+                    crate::why!(
+                        "give --loan-pct or --leverage",
+                        "请给出 --loan-pct 或 --leverage"
+                    ),
                 ))
             }
         };
@@ -459,7 +481,10 @@ impl FeeTerms {
             None => {
                 return Err(Error::missing(
                     "--margin-rate",
-                    "give the annual rate, or margin_rate in daxin.toml",
+                    crate::why!(
+                        "give the annual rate, or margin_rate in daxin.toml",
+                        "请给出年利率，或在 daxin.toml 中设置 margin_rate"
+                    ),
                 ))
             }
         };
@@ -479,7 +504,10 @@ impl FeeTerms {
             _ => {
                 return Err(Error::missing(
                     "--margin-days",
-                    "give --margin-days, or --deadline and --results-date",
+                    crate::why!(
+                        "give --margin-days, or --deadline and --results-date",
+                        "请给出 --margin-days，或给出 --deadline 与 --results-date"
+                    ),
                 ))
             }
         };

@@ -133,10 +133,10 @@ impl PoolCurve {
     /// ```
     pub fn at(&self, mv: Decimal) -> Result<Point> {
         if mv < Decimal::ZERO {
-            return Err(Error::invalid(
-                "market value",
+            return Err(Error::invalid_at(
+                crate::why!("market value", "市值"),
                 &mv.to_string(),
-                "a market value cannot be negative",
+                crate::why!("a market value cannot be negative", "市值不能为负"),
             ));
         }
         let whole = u128::try_from(mv.trunc()).map_err(|_| Error::overflow("market value"))?;
@@ -175,7 +175,7 @@ impl PoolCurve {
             return Err(Error::invalid(
                 "--step",
                 &step.to_string(),
-                "the step must be above zero",
+                crate::why!("the step must be above zero", "步长必须大于零"),
             ));
         }
         let hi = self.at(num::add(mv, step, "market value")?)?.profit;

@@ -463,7 +463,7 @@ fn monte_carlo(
         return Err(Error::invalid(
             "--samples",
             &samples.to_string(),
-            "at least 100 samples",
+            crate::why!("at least 100 samples", "至少 100 个样本"),
         ));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);

@@ -19,15 +19,12 @@
 
 use super::input::{self, RowFacts};
 use crate::data::Dataset;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::import::split::{Splitter, Step};
 use crate::import::{self, Layout, SourceFormat};
 
-fn in_file(origin: &str, message: impl std::fmt::Display) -> Error {
-    Error::Data {
-        origin: origin.to_string(),
-        message: message.to_string(),
-    }
+fn in_file(origin: &str, message: Why) -> Error {
+    Error::data(origin, message)
 }
 
 /// The facts of every row of the file `origin` holding `bytes`; `from`
@@ -35,7 +32,12 @@ fn in_file(origin: &str, message: impl std::fmt::Display) -> Error {
 pub fn read(bytes: &[u8], origin: &str, from: Option<SourceFormat>) -> Result<Vec<RowFacts>> {
     let lower = origin.to_ascii_lowercase();
     if lower.ends_with(".toml") || lower.ends_with(".json") {
-        let text = std::str::from_utf8(bytes).map_err(|e| in_file(origin, e))?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            in_file(
+                origin,
+                crate::why!("not UTF-8 text: {e}", "不是 UTF-8 文本（{e}）"),
+            )
+        })?;
         return records(text, origin);
     }
     let text = decode(bytes);
@@ -59,7 +61,7 @@ fn records(text: &str, origin: &str) -> Result<Vec<RowFacts>> {
                 line: Some(r.line),
                 code: r.code.clone(),
                 name: r.name.clone(),
-                error: Some(e.to_string()),
+                error: Some(Why::of(e)),
                 ..RowFacts::default()
             },
         })
@@ -112,14 +114,17 @@ fn table(text: &str, delim: u8, origin: &str, from: Option<SourceFormat>) -> Res
                 continue;
             }
             if let Some(e) = error {
-                return Err(in_file(origin, format!("cannot read the header: {e}")));
+                return Err(in_file(
+                    origin,
+                    Why::labelled(&crate::why!("cannot read the header", "无法读取表头"), &e),
+                ));
             }
             let cells: Vec<String> = row
                 .fields()
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect();
             let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-            let l = Layout::detect(&refs, from).map_err(|e| in_file(origin, e))?;
+            let l = Layout::detect(&refs, from).map_err(|e| in_file(origin, Why::of(&e)))?;
             if l.format == SourceFormat::Daxin {
                 // daxin's own CSV: the records, with their rates and caps
                 let ds = Dataset::from_csv(text, origin)?;
@@ -138,7 +143,10 @@ fn table(text: &str, delim: u8, origin: &str, from: Option<SourceFormat>) -> Res
         });
     }
     if layout.is_none() {
-        return Err(in_file(origin, "empty file: no header row"));
+        return Err(in_file(
+            origin,
+            crate::why!("empty file: no header row", "空文件：没有表头行"),
+        ));
     }
     Ok(out)
 }

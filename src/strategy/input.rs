@@ -96,7 +96,10 @@ impl std::str::FromStr for ProfitBasis {
             _ => Err(Error::invalid(
                 "--basis",
                 s,
-                "expected published, open, close or avg",
+                crate::why!(
+                    "expected published, open, close or avg",
+                    "应为 published、open、close 或 avg"
+                ),
             )),
         }
     }
@@ -139,7 +142,7 @@ pub struct RowFacts {
     /// First-day average.
     pub avg: Option<Decimal>,
     /// Why the row could not be read, when it could not.
-    pub error: Option<String>,
+    pub error: Option<crate::error::Why>,
 }
 
 /// The facts of one table row, read through `daxin::import` (the same
@@ -197,7 +200,7 @@ pub fn from_row<R: Record + ?Sized>(layout: &Layout, rec: &R, line: u64) -> RowF
         Ok(())
     };
     if let Err(e) = extra() {
-        f.error = Some(e.to_string());
+        f.error = Some(crate::error::Why::of(&e));
     }
     f
 }
@@ -317,7 +320,7 @@ impl Subscription {
 #[serde(tag = "reason", content = "detail", rename_all = "snake_case")]
 pub enum Why {
     /// The row could not be read; the reader's message.
-    RowError(String),
+    RowError(crate::error::Why),
     /// Not a mainland A-share code (or no board).
     NotAShare,
     /// BSE: cash subscription with proportional allotment, no market value.
@@ -444,7 +447,7 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
     }
     let issue = f
         .issue_price
-        .ok_or_else(|| out(Why::RowError("no issue price".into())))?;
+        .ok_or_else(|| out(Why::RowError(crate::why!("no issue price", "没有发行价"))))?;
     let lot_shares = f.lot_shares.unwrap_or(unit_shares);
     let wan_to_cap = |mv: Decimal| -> Option<u64> {
         let units = (mv / Decimal::from(mv_per_unit)).floor();
@@ -500,7 +503,7 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
         ProfitBasis::Avg => at(f.avg),
     }
     .ok_or_else(|| out(Why::Unpriced(t.basis)))?
-    .map_err(|e| out(Why::RowError(e.to_string())))?;
+    .map_err(|e| out(Why::RowError(crate::error::Why::of(&e))))?;
     let fees_per_lot = match t.fees {
         None => Decimal::ZERO,
         Some((schedule, broker)) => {
@@ -542,7 +545,7 @@ pub fn resolve(f: &RowFacts, t: &Terms) -> std::result::Result<Subscription, Exc
         gross_per_lot: gross,
         fees_per_lot,
         profit_per_lot: num::sub(gross, fees_per_lot, "profit per lot")
-            .map_err(|e| out(Why::RowError(e.to_string())))?,
+            .map_err(|e| out(Why::RowError(crate::error::Why::of(&e))))?,
     })
 }
 

@@ -215,8 +215,8 @@ impl Note {
 pub fn why_text(w: &Why, lang: Lang) -> String {
     use Lang::{En, Zh};
     match (w, lang) {
-        (Why::RowError(e), Zh) => format!("读取错误：{e}"),
-        (Why::RowError(e), En) => format!("cannot be read: {e}"),
+        (Why::RowError(e), Zh) => format!("读取错误：{}", e.zh()),
+        (Why::RowError(e), En) => format!("cannot be read: {}", e.en()),
         (Why::NotAShare, Zh) => "不是沪深A股代码".into(),
         (Why::NotAShare, En) => "not a Shanghai or Shenzhen A-share code".into(),
         (Why::Bse, Zh) => "北交所现金申购、比例配售，不用市值".into(),

@@ -71,7 +71,7 @@ fn market_value(field: &str, raw: Option<&str>) -> Result<Option<Decimal>> {
         return Err(Error::invalid(
             field,
             r,
-            "a market value cannot be negative",
+            crate::why!("a market value cannot be negative", "市值不能为负"),
         ));
     }
     Ok(Some(v))
@@ -81,8 +81,8 @@ fn count(field: &str, raw: Option<&str>, default: u64, max: u64) -> Result<u64> 
     let Some(r) = given(raw) else {
         return Ok(default);
     };
-    let why = format!("a whole number from 1 to {max}");
-    input::parse_whole(field, r, 1..=max, &why)
+    let why = crate::why!("a whole number from 1 to {max}", "从 1 到 {max} 的整数");
+    input::parse_whole(field, r, 1..=max, why)
 }
 
 impl PlanFields<'_> {
@@ -94,12 +94,13 @@ impl PlanFields<'_> {
         let sz = market_value(&name("sz"), self.sz)?;
         let total = market_value(&name("total"), self.total)?;
         if total.is_some_and(|t| t.is_zero()) {
-            let why = "the total must be above zero";
+            let why = crate::why!("the total must be above zero", "总额必须大于零");
             return Err(Error::invalid(&name("total"), "0", why));
         }
         if sh.is_none() && sz.is_none() && total.is_none() {
-            let what = format!(
+            let what = crate::why!(
                 "give {p}sh and/or {p}sz (average market value, yuan), or {p}total to split",
+                "请给出 {p}sh 和/或 {p}sz（日均市值，元），或给出 {p}total 以分配",
                 p = prefix
             );
             return Err(Error::missing(&name("sh"), what));
@@ -107,7 +108,7 @@ impl PlanFields<'_> {
         let step = match given(self.step) {
             Some(s) => match input::parse_amount(&name("step"), s)? {
                 v if v <= Decimal::ZERO => {
-                    let why = "the step must be above zero";
+                    let why = crate::why!("the step must be above zero", "步长必须大于零");
                     return Err(Error::invalid(&name("step"), s, why));
                 }
                 v => v,
@@ -118,20 +119,30 @@ impl PlanFields<'_> {
         let to = input::opt(&name("to"), given(self.to), input::parse_date)?;
         let basis = match given(self.basis) {
             Some(b) => b.parse::<ProfitBasis>().map_err(|_| {
-                Error::invalid(&name("basis"), b, "expected published, open, close or avg")
+                Error::invalid(
+                    &name("basis"),
+                    b,
+                    crate::why!(
+                        "expected published, open, close or avg",
+                        "应为 published、open、close 或 avg"
+                    ),
+                )
             })?,
             None => ProfitBasis::Close,
         };
         let accounts = count(&name("accounts"), self.accounts, 1, MAX_ACCOUNTS)?;
         let samples = count(&name("samples"), self.samples, DEFAULT_SAMPLES, MAX_SAMPLES)?;
         let seed = match given(self.seed) {
-            Some(s) => s
-                .parse::<u64>()
-                .map_err(|_| Error::invalid(&name("seed"), s, "a whole number"))?,
+            Some(s) => s.parse::<u64>().map_err(|_| {
+                Error::invalid(&name("seed"), s, crate::why!("a whole number", "须为整数"))
+            })?,
             None => 1,
         };
         if accounts > 1 && total.is_none() {
-            let what = format!("{prefix}accounts splits a {prefix}total");
+            let what = crate::why!(
+                "{prefix}accounts splits a {prefix}total",
+                "{prefix}accounts 用于分配 {prefix}total"
+            );
             return Err(Error::missing(&name("total"), what));
         }
         Ok(Plan {

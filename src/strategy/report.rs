@@ -269,6 +269,9 @@ impl Report {
             for (e, src) in ex.iter_mut().zip(&self.excluded) {
                 if let Value::Object(o) = e {
                     o.insert("why_text".into(), Value::String(why_text(&src.why, lang)));
+                    if let super::input::Why::RowError(w) = &src.why {
+                        o.insert("detail".into(), Value::String(w.text(lang).into()));
+                    }
                 }
             }
         }
@@ -358,7 +361,7 @@ pub fn build(
             return Err(Error::invalid(
                 flag,
                 &v.to_string(),
-                "a market value cannot be negative",
+                crate::why!("a market value cannot be negative", "市值不能为负"),
             ));
         }
     }
@@ -367,7 +370,7 @@ pub fn build(
             return Err(Error::invalid(
                 "--to",
                 &t.to_string(),
-                format!("before --from {f}"),
+                crate::why!("before --from {f}", "早于 --from {f}"),
             ));
         }
     }

@@ -127,14 +127,14 @@ pub fn best_split(
         return Err(Error::invalid(
             "--total",
             &total.to_string(),
-            "the total must be above zero",
+            crate::why!("the total must be above zero", "总额必须大于零"),
         ));
     }
     if accounts == 0 || accounts > 20 {
         return Err(Error::invalid(
             "--accounts",
             &accounts.to_string(),
-            "give 1 to 20 accounts",
+            crate::why!("give 1 to 20 accounts", "请给出 1 到 20 个账户"),
         ));
     }
     let units: Vec<u64> = sh.units().into_iter().chain(sz.units()).collect();
@@ -152,7 +152,10 @@ pub fn best_split(
             Error::invalid(
                 "--total",
                 &total.to_string(),
-                "too large to search (more than 10,000,000 grid steps)",
+                crate::why!(
+                    "too large to search (more than 10,000,000 grid steps)",
+                    "太大，无法搜索（超过 10,000,000 个网格步）"
+                ),
             )
         })?;
     let g = Decimal::from(grid);
@@ -209,7 +212,7 @@ pub fn best_split(
             return Err(Error::invalid(
                 "--total",
                 &total.to_string(),
-                "too many accounts and grid steps to search exactly; give fewer accounts or a smaller total",
+                crate::why!("too many accounts and grid steps to search exactly; give fewer accounts or a smaller total", "账户数与网格步数太多，无法精确搜索；请减少账户数或降低总额"),
             ));
         }
         let mut dp: Vec<Option<Decimal>> = vec![None; width];

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::report::headlines::HeadlineReport;
 use crate::report::odds::OddsReport;
 use crate::report::rules::PathReport;
+use crate::Lang;
 
 use super::form::{FeeForm, LotForm, OddsForm, PathForm};
 use super::ipo::{self, lang_of};
@@ -44,8 +45,8 @@ fn fail(status: StatusCode, msg: &str) -> Response {
     json_body(status, format!("{body}\n"))
 }
 
-fn bad(e: Error) -> Response {
-    fail(StatusCode::BAD_REQUEST, &e.to_string())
+fn bad(e: Error, lang: Lang) -> Response {
+    fail(StatusCode::BAD_REQUEST, &e.text(lang))
 }
 
 pub(crate) fn flag(v: &Option<String>) -> bool {
@@ -65,7 +66,8 @@ pub struct WithExplain<F> {
 pub async fn list(State(state): State<AppState>) -> Response {
     match state.data().to_json() {
         Ok(s) => json_body(StatusCode::OK, format!("{s}\n")),
-        Err(e) => bad(e),
+        // the list has no language of its own: the server's default
+        Err(e) => bad(e, Lang::default()),
     }
 }
 
@@ -79,12 +81,12 @@ pub async fn ipo(
     let lang = lang_of(&q.form.lang);
     let found = match state.data().find(&code) {
         Ok(i) => i,
-        Err(e) => return fail(StatusCode::NOT_FOUND, &e.to_string()),
+        Err(e) => return fail(StatusCode::NOT_FOUND, &e.text(lang)),
     };
     let fees = flag(&q.form.fees);
     match ipo::build(&state, found, &q.form, lang, flag(&q.explain), fees, None) {
         Ok(r) => pretty(&r),
-        Err(e) => bad(e),
+        Err(e) => bad(e, lang),
     }
 }
 
@@ -105,7 +107,7 @@ pub async fn headline(
     let lang = lang_of(&q.lang);
     let found = match state.data().find(&code) {
         Ok(i) => i,
-        Err(e) => return fail(StatusCode::NOT_FOUND, &e.to_string()),
+        Err(e) => return fail(StatusCode::NOT_FOUND, &e.text(lang)),
     };
     let basis = match q
         .basis
@@ -115,11 +117,11 @@ pub async fn headline(
         .transpose()
     {
         Ok(b) => b,
-        Err(e) => return bad(e),
+        Err(e) => return bad(e, lang),
     };
     match HeadlineReport::build(found, basis, lang, flag(&q.explain)) {
         Ok(r) => pretty(&r),
-        Err(e) => bad(e),
+        Err(e) => bad(e, lang),
     }
 }
 
@@ -144,7 +146,7 @@ pub async fn lot(State(state): State<AppState>, Query(q): Query<WithExplain<LotF
         });
     match r {
         Ok(r) => pretty(&r),
-        Err(e) => bad(e),
+        Err(e) => bad(e, lang),
     }
 }
 
@@ -160,7 +162,7 @@ pub async fn odds(
     });
     match r {
         Ok(r) => pretty(&r),
-        Err(e) => bad(e),
+        Err(e) => bad(e, lang),
     }
 }
 
@@ -180,7 +182,7 @@ pub async fn path(Query(q): Query<WithExplain<PathForm>>) -> Response {
     });
     match r {
         Ok(r) => pretty(&r),
-        Err(e) => bad(e),
+        Err(e) => bad(e, lang),
     }
 }
 
@@ -218,7 +220,10 @@ pub async fn wins(State(state): State<AppState>, Query(q): Query<WinsQuery>) -> 
         Ok(r) => pretty(&r),
         Err(super::wins::NoReport::NoLedger) => fail(
             StatusCode::NOT_FOUND,
-            "the server was started without --ledger",
+            match lang_of(&q.lang) {
+                Lang::Zh => "服务启动时没有给出 --ledger",
+                Lang::En => "the server was started without --ledger",
+            },
         ),
         Err(super::wins::NoReport::Failed(m)) => fail(StatusCode::UNPROCESSABLE_ENTITY, &m),
     }
@@ -238,6 +243,6 @@ pub async fn strategy(
     }
     match super::strategy::blocking(state, f).await {
         (_, Ok(r)) => pretty(&r.to_json(lang, explain)),
-        (_, Err(e)) => bad(e),
+        (_, Err(e)) => bad(e, lang),
     }
 }

@@ -82,7 +82,11 @@ impl BatchTable {
                     }
                     let Some(l) = &layout else {
                         if let Some(e) = error {
-                            return Err(Error::invalid("table", "header", e));
+                            return Err(Error::invalid_at(
+                                crate::why!("table", "表格"),
+                                "header",
+                                e,
+                            ));
                         }
                         if row.fields().next().unwrap_or(&[]).starts_with(b"#") {
                             continue;
@@ -108,20 +112,24 @@ impl BatchTable {
             }
         }
         if layout.is_none() {
-            return Err(Error::missing("table", "no header row"));
+            return Err(Error::missing(
+                "table",
+                crate::why!("no header row", "没有表头行"),
+            ));
         }
         Ok(out)
     }
 
-    /// The JSON `daxin batch --format json` writes for these rows.
-    pub fn to_json(&self) -> String {
+    /// The JSON `daxin batch --format json` writes for these rows (the
+    /// errors in `lang`).
+    pub fn to_json(&self, lang: Lang) -> String {
         use serde_json::Value;
         let rows: Vec<Value> = self
             .rows
             .iter()
             .map(|(line, source, r)| {
                 let mut v = serde_json::Map::new();
-                for (col, text) in import::write::cells(*line, *source, r) {
+                for (col, text) in import::write::cells(*line, *source, r, lang) {
                     let value = match (col, text) {
                         (_, None) => Value::Null,
                         ("line" | "lot_shares" | "total_shares", Some(t)) => t
@@ -195,7 +203,7 @@ fn table(ctx: Ctx, t: &BatchTable, explain: bool) -> Markup {
                     @if explain { th { (ctx.t("计算过程", "working")) } }
                 } }
                 tbody { @for (line, source, r) in &t.rows {
-                    @let cells = import::write::cells(*line, *source, r);
+                    @let cells = import::write::cells(*line, *source, r, ctx.lang);
                     tr {
                         @for (col, _, _) in SHOWN {
                             @let text = cells.iter().find(|c| c.0 == col).and_then(|c| c.1.clone()).unwrap_or_default();
@@ -206,7 +214,7 @@ fn table(ctx: Ctx, t: &BatchTable, explain: bool) -> Markup {
                                 td class=(if num { "num" } else { "" }) data-k=(col) { (text) }
                             }
                         }
-                        td { @if let Some(e) = &r.error { span.badge.bad { (e) } } }
+                        td { @if let Some(e) = &r.error { span.badge.bad { (e.text(ctx.lang)) } } }
                         @if explain { td.working { (import::working(r, ctx.lang)) } }
                     }
                 } }
@@ -301,7 +309,7 @@ pub async fn submit(State(_state): State<AppState>, Form(f): Form<BatchForm>) ->
             )
         }
         Err(e) => {
-            let body = html! { section.card { (error_box(ctx, &e.to_string())) (intro(ctx, &f.table, f.explain.is_some())) } };
+            let body = html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f.table, f.explain.is_some())) } };
             respond(
                 StatusCode::BAD_REQUEST,
                 document(ctx, title, "/batch", Some(&q), body),

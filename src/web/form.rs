@@ -134,8 +134,12 @@ impl LotForm {
 
     /// The terms, each field validated on its own as `daxin lot`'s flags are.
     pub fn terms(&self) -> Result<Terms> {
-        let raw = given(&self.issue_price)
-            .ok_or_else(|| Error::missing("issue_price", "the issue price is needed"))?;
+        let raw = given(&self.issue_price).ok_or_else(|| {
+            Error::missing(
+                "issue_price",
+                crate::why!("the issue price is needed", "需要发行价"),
+            )
+        })?;
         let mut t = Terms::new(input::parse_price("issue_price", raw)?);
         t.name = given(&self.name).unwrap_or("").to_string();
         t.board = given(&self.board).map(str::parse).transpose()?;
@@ -280,14 +284,20 @@ impl PathForm {
         let need = |f: &'static str, v: &Option<String>| -> Result<String> {
             given(v)
                 .map(str::to_string)
-                .ok_or_else(|| Error::missing(f, "needed"))
+                .ok_or_else(|| Error::missing(f, crate::why!("needed", "必填")))
         };
         let days_raw = need("days", &self.days)?;
         let days = input::parse_shares("days", &days_raw)?.get();
         let days = u32::try_from(days)
             .ok()
             .filter(|d| *d <= 250)
-            .ok_or_else(|| Error::invalid("days", &days_raw, "give 1 to 250 days"))?;
+            .ok_or_else(|| {
+                Error::invalid_at(
+                    crate::why!("days", "天数"),
+                    &days_raw,
+                    crate::why!("give 1 to 250 days", "请给出 1 到 250 天"),
+                )
+            })?;
         Ok(PathTerms {
             issue: input::parse_price("issue_price", &need("issue_price", &self.issue_price)?)?,
             board: need("board", &self.board)?.parse()?,

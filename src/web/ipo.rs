@@ -68,7 +68,7 @@ pub async fn page(
     let ctx = Ctx::served(lang);
     let ipo = match state.data().find(&code) {
         Ok(i) => i,
-        Err(e) => return page::error_page(lang, StatusCode::NOT_FOUND, &e.to_string()),
+        Err(e) => return page::error_page(lang, StatusCode::NOT_FOUND, &e.text(lang)),
     };
     let here = format!("/ipo/{}", ipo.code);
     let title = ipo.name_zh.clone();
@@ -87,7 +87,7 @@ pub async fn page(
             // the terms were refused: the figures without them, and the form
             let plain = build(&state, ipo, &FeeForm::default(), lang, true, false, None);
             let body = html! {
-                (error_box(ctx, &e.to_string()))
+                (error_box(ctx, &e.text(ctx.lang)))
                 @if let Ok(r) = &plain {
                     (report_body(ctx, r, None, Some(fee_form(ctx, &here, &f, r))))
                 }
@@ -141,7 +141,7 @@ pub async fn lot_page(
         }
         Err(e) => {
             let body = html! {
-                section.card { h1 { (title) } (error_box(ctx, &e.to_string())) (form) }
+                section.card { h1 { (title) } (error_box(ctx, &e.text(ctx.lang))) (form) }
             };
             respond(
                 StatusCode::BAD_REQUEST,

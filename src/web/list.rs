@@ -78,7 +78,7 @@ pub async fn page(
     let ipos: Vec<_> = state.data().ipos().iter().collect();
     let mut r = match ListReport::build(&ipos, lang, false) {
         Ok(r) => r,
-        Err(e) => return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        Err(e) => return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.text(lang)),
     };
     let key = q
         .sort

@@ -71,7 +71,7 @@ const OTHER_BODY: usize = 16 * 1024;
 
 /// Reads the wins ledger the server was started with: its text, or `None`
 /// when the file does not exist yet; an error is a message to show.
-pub type LedgerReader = Arc<dyn Fn() -> Result<Option<String>, String> + Send + Sync>;
+pub type LedgerReader = Arc<dyn Fn() -> Result<Option<String>, crate::Why> + Send + Sync>;
 
 /// Today's date, asked for at each request (the library never reads the clock).
 pub type Today = Arc<dyn Fn() -> NaiveDate + Send + Sync>;

@@ -37,7 +37,7 @@ pub(crate) fn request<'a>(
         return Err(Error::invalid(
             "board",
             board.id(),
-            "this page covers the boards that allot by market value; for BSE and Hong Kong use daxin odds",
+            crate::why!("this page covers the boards that allot by market value; for BSE and Hong Kong use daxin odds", "本页面只涵盖按市值配售的板块；北交所与港股请用 daxin odds"),
         ));
     }
     req.sh = t.sh;
@@ -90,7 +90,8 @@ pub async fn page(
             )
         }
         Err(e) => {
-            let body = html! { section.card { (intro) (error_box(ctx, &e.to_string())) (form) } };
+            let body =
+                html! { section.card { (intro) (error_box(ctx, &e.text(ctx.lang))) (form) } };
             respond(
                 StatusCode::BAD_REQUEST,
                 document(ctx, title, "/odds", q.as_deref(), body),

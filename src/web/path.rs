@@ -86,7 +86,8 @@ pub async fn page(
             )
         }
         Err(e) => {
-            let body = html! { section.card { (intro) (error_box(ctx, &e.to_string())) (form) } };
+            let body =
+                html! { section.card { (intro) (error_box(ctx, &e.text(ctx.lang))) (form) } };
             respond(
                 StatusCode::BAD_REQUEST,
                 document(ctx, title, "/path", q.as_deref(), body),

@@ -137,7 +137,7 @@ pub async fn submit(State(state): State<AppState>, Form(f): Form<StrategyForm>) 
             ),
             (f, Err(e)) => (
                 StatusCode::BAD_REQUEST,
-                html! { section.card { (error_box(ctx, &e.to_string())) (intro(ctx, &f)) } },
+                html! { section.card { (error_box(ctx, &e.text(ctx.lang))) (intro(ctx, &f)) } },
             ),
         },
     };
@@ -156,10 +156,10 @@ pub(crate) async fn blocking(state: AppState, f: StrategyForm) -> (StrategyForm,
         Ok(done) => done,
         Err(e) => (
             StrategyForm::default(),
-            Err(crate::error::Error::invalid(
-                "table",
+            Err(crate::error::Error::invalid_at(
+                crate::why!("table", "表格"),
                 "",
-                format!("the report stopped: {e}"),
+                crate::why!("the report stopped: {e}", "报告计算中断：{e}"),
             )),
         ),
     }

@@ -46,7 +46,7 @@ pub(crate) fn build(
     let Some((name, read)) = state.ledger() else {
         return Err(NoReport::NoLedger);
     };
-    let text = read().map_err(NoReport::Failed)?;
+    let text = read().map_err(|w| NoReport::Failed(w.text(lang).to_string()))?;
     let go = || -> Result<WinsReport> {
         let today = state.today();
         let l = match &text {
@@ -70,7 +70,7 @@ pub(crate) fn build(
         }
         Ok(r)
     };
-    go().map_err(|e| NoReport::Failed(e.to_string()))
+    go().map_err(|e| NoReport::Failed(e.text(lang)))
 }
 
 /// `GET /wins`.

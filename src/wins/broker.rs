@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::headline::Lang;
 use crate::input::{self, Price};
 
@@ -146,7 +146,7 @@ pub enum Reason {
     /// A row that does not read.
     Bad {
         /// What is wrong, naming the column and value.
-        message: String,
+        message: Why,
     },
 }
 
@@ -290,10 +290,10 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
             (has(Column::Date) && has(Column::Code)).then_some((i, d))
         })
         .ok_or_else(|| {
-            Error::invalid(
-                "statement",
+            Error::invalid_at(
+                crate::why!("statement", "交割单"),
                 origin,
-                "no header row naming a date (成交日期, 发生日期, 交割日期) and a code (证券代码) column",
+                crate::why!("no header row naming a date (成交日期, 发生日期, 交割日期) and a code (证券代码) column", "没有包含日期列（成交日期、发生日期、交割日期）与代码列（证券代码）的表头行"),
             )
         })?;
     let body = lines[hi..].join("\n");
@@ -306,10 +306,10 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
     let header: Vec<String> = match records.next() {
         Some(Ok(r)) => r.iter().map(str::to_string).collect(),
         _ => {
-            return Err(Error::invalid(
-                "statement",
+            return Err(Error::invalid_at(
+                crate::why!("statement", "交割单"),
                 origin,
-                "the header row does not read",
+                crate::why!("the header row does not read", "表头行无法读取"),
             ))
         }
     };
@@ -324,7 +324,10 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
                 .unwrap_or_default();
             return Err(Error::missing(
                 "statement",
-                format!("no column for {need:?}: expected one of {names}"),
+                crate::why!(
+                    "no column for {need:?}: expected one of {names}",
+                    "没有 {need:?} 列：应为 {names} 之一"
+                ),
             ));
         }
     }
@@ -347,7 +350,7 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
                 skipped.push(Skipped {
                     line,
                     reason: Reason::Bad {
-                        message: e.to_string(),
+                        message: Why::csv(&e),
                     },
                 });
                 continue;
@@ -375,7 +378,7 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
                 return Err(Error::invalid(
                     "成交数量",
                     &shares_raw,
-                    "not a whole number of shares",
+                    crate::why!("not a whole number of shares", "不是整数股"),
                 ));
             }
             let price = match cell(Column::Price) {
@@ -409,7 +412,7 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
             Err(e) => skipped.push(Skipped {
                 line,
                 reason: Reason::Bad {
-                    message: e.to_string(),
+                    message: Why::of(&e),
                 },
             }),
         }
@@ -430,7 +433,11 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
             skipped.push(Skipped {
                 line: r.line,
                 reason: Reason::Bad {
-                    message: format!("成交数量: no shares in the allotment of {}", r.code),
+                    message: crate::why!(
+                        "成交数量: no shares in the allotment of {}",
+                        "成交数量：{} 的新股入帐没有股数",
+                        r.code
+                    ),
                 },
             });
             continue;
@@ -504,7 +511,7 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Statement> {
                         }),
                         _ => skipped.push(Skipped {
                             line: r.line,
-                            reason: Reason::Bad { message: format!("成交价格 / 成交数量: a sale of {} without a price or shares", r.code) },
+                            reason: Reason::Bad { message: crate::why!("成交价格 / 成交数量: a sale of {} without a price or shares", "成交价格 / 成交数量：卖出 {} 却没有价格或股数", r.code) },
                         }),
                     }
                     }
@@ -589,9 +596,9 @@ pub fn reason_text(r: &Reason, lang: Lang) -> String {
         }
         Reason::Bad { message } => {
             if zh {
-                format!("无法读取：{message}")
+                format!("无法读取：{}", message.zh())
             } else {
-                format!("does not read: {message}")
+                format!("does not read: {}", message.en())
             }
         }
     }

@@ -102,7 +102,7 @@ pub fn plan(
                     continue;
                 }
                 Err(e) => Reason::Bad {
-                    message: e.to_string(),
+                    message: crate::error::Why::of(&e),
                 },
             }
         };

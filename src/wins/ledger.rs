@@ -54,7 +54,7 @@ use toml::Spanned;
 
 use crate::board::{self, Board, Currency};
 use crate::data::{normalize_code, Dataset};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Why};
 use crate::input::{self, Price};
 use crate::ipo::Ipo;
 
@@ -103,10 +103,13 @@ impl std::str::FromStr for Kind {
     type Err = Error;
     fn from_str(s: &str) -> Result<Kind> {
         Kind::parse(s).ok_or_else(|| {
-            Error::invalid(
-                "kind",
+            Error::invalid_at(
+                crate::why!("kind", "品种"),
                 s,
-                "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                crate::why!(
+                    "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                    "应为 share、depositary_receipt、convertible_bond 或 exchangeable_bond"
+                ),
             )
         })
     }
@@ -265,6 +268,13 @@ struct RawFees {
     other: Field,
 }
 
+/// The line and column (1-based) of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let head = text.get(..at.min(text.len())).unwrap_or(text);
+    let col = head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line_at(text, at), col)
+}
+
 /// The line of byte `at` in `text` (1-based).
 fn line_at(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
@@ -276,14 +286,17 @@ fn line_at(text: &str, at: usize) -> usize {
 
 struct Ctx<'a> {
     text: &'a str,
-    errors: Vec<String>,
+    errors: Vec<Why>,
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: &str) {
+    fn err(&mut self, span: std::ops::Range<usize>, field: &str, value: &str, why: Why) {
         let line = line_at(self.text, span.start);
-        self.errors
-            .push(format!("line {line}: {field}: {why} (got {value:?})"));
+
+        self.errors.push(Why::pair(
+            format!("line {line}: {field}: {} (got {value:?})", why.en()),
+            format!("第 {line} 行：{field}：{}（输入为 {value:?}）", why.zh()),
+        ));
     }
 
     fn shown(v: &toml::Value) -> String {
@@ -303,7 +316,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected text in quotes",
+                    crate::why!("expected text in quotes", "应为加引号的文本"),
                 );
                 None
             }
@@ -320,7 +333,10 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected a date such as 2025-12-17",
+                    crate::why!(
+                        "expected a date such as 2025-12-17",
+                        "应为日期，例如 2025-12-17"
+                    ),
                 );
                 return None;
             }
@@ -330,9 +346,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -348,7 +364,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected a whole number",
+                    crate::why!("expected a whole number", "应为整数"),
                 );
                 return None;
             }
@@ -358,9 +374,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -376,7 +392,10 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &x.to_string(),
-                    "write amounts in quotes (\"104.66\") so they stay exact",
+                    crate::why!(
+                        "write amounts in quotes (\"104.66\") so they stay exact",
+                        "金额请加引号（\"104.66\"），以保持精确"
+                    ),
                 );
                 return None;
             }
@@ -385,7 +404,7 @@ impl Ctx<'_> {
                     f.span(),
                     name,
                     &Self::shown(other),
-                    "expected an amount in quotes",
+                    crate::why!("expected an amount in quotes", "应为加引号的金额"),
                 );
                 return None;
             }
@@ -400,9 +419,9 @@ impl Ctx<'_> {
             Err(e) => {
                 let why = match &e {
                     Error::Invalid { reason, .. } => reason.clone(),
-                    other => other.to_string(),
+                    other => Why::of(other),
                 };
-                self.err(f.span(), name, &raw, &why);
+                self.err(f.span(), name, &raw, why);
                 None
             }
         }
@@ -418,19 +437,22 @@ pub fn parse(text: &str, origin: &str) -> Result<Ledger> {
 
 /// [`parse`], with the line each win starts on.
 pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)> {
-    let file_err = |message: String| Error::Data {
-        origin: origin.to_string(),
-        message,
-    };
+    let file_err = |message: Why| Error::data(origin, message);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_at(text, s.start)).unwrap_or(0);
         let msg = e.message().trim_end().to_string();
-        file_err(if line > 0 {
+        let en = if line > 0 {
             format!("line {line}: {msg}")
         } else {
-            msg
-        })
+            msg.clone()
+        };
+        file_err(Why::parser(
+            "TOML",
+            (line > 0).then_some((line, 0)),
+            &msg,
+            &en,
+        ))
     })?;
     let mut cx = Ctx {
         text,
@@ -442,7 +464,10 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                 v.span(),
                 "version",
                 &Ctx::shown(v.get_ref()),
-                "this daxin reads ledger version 1",
+                crate::why!(
+                    "this daxin reads ledger version 1",
+                    "此版本 daxin 只读取第 1 版的中签记录"
+                ),
             );
         }
     }
@@ -461,7 +486,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                         sp,
                         "kind",
                         &k,
-                        "expected share, depositary_receipt, convertible_bond or exchangeable_bond",
+                        crate::why!("expected share, depositary_receipt, convertible_bond or exchangeable_bond", "应为 share、depositary_receipt、convertible_bond 或 exchangeable_bond"),
                     );
                     Kind::Share
                 }
@@ -477,7 +502,10 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                         sp,
                         "board",
                         &b,
-                        "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                        crate::why!(
+                            "expected one of sse-main, star, szse-main, chinext, bse, hkex",
+                            "应为 sse-main、star、szse-main、chinext、bse、hkex 之一"
+                        ),
                     );
                     None
                 }
@@ -505,7 +533,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
                 (&sr.price, "sale.price"),
             ] {
                 if f.is_none() {
-                    cx.err(s.span(), name, "", "missing");
+                    cx.err(s.span(), name, "", crate::why!("missing", "缺失"));
                 }
             }
             let fees = sr.fees.as_ref().map(|f| {
@@ -535,7 +563,12 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
             }
         }
         if code.is_none() {
-            cx.err(span.clone(), "code", "", "missing: the security's code");
+            cx.err(
+                span.clone(),
+                "code",
+                "",
+                crate::why!("missing: the security's code", "缺失：证券代码"),
+            );
         }
         let win = Win {
             account: cx
@@ -560,7 +593,7 @@ pub fn parse_with_lines(text: &str, origin: &str) -> Result<(Ledger, Vec<usize>)
         lines.push(line_at(text, span.start));
     }
     if !cx.errors.is_empty() {
-        return Err(file_err(cx.errors.join("; ")));
+        return Err(file_err(Why::join(&cx.errors)));
     }
     Ok((Ledger { wins }, lines))
 }
@@ -617,7 +650,11 @@ pub fn facts(win: &Win, data: &Dataset) -> Result<Facts> {
             Error::invalid(
                 field,
                 &mine,
-                format!("differs from the data's {theirs} for {}", ipo.code),
+                crate::why!(
+                    "differs from the data's {theirs} for {}",
+                    "与数据中 {} 的 {theirs} 不一致",
+                    ipo.code
+                ),
             )
         };
         if let Some(p) = win.issue_price {
@@ -669,20 +706,30 @@ pub fn facts(win: &Win, data: &Dataset) -> Result<Facts> {
 
 // ------------------------------------------------------------- validation
 
-fn problem(field: &str, value: String, why: impl Into<String>) -> Error {
+fn problem(field: &str, value: String, why: Why) -> Error {
     Error::invalid(field, &value, why)
+}
+
+fn sale_problem(n: usize, value: String, why: Why) -> Error {
+    Error::invalid_at(crate::why!("sale {n}", "第 {n} 笔卖出"), &value, why)
 }
 
 /// Checks one win against its IPO's rules as of `today`.
 pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts> {
     let f = facts(win, data)?;
     if win.code.is_empty() {
-        return Err(Error::missing("code", "the security's code"));
+        return Err(Error::missing(
+            "code",
+            crate::why!("the security's code", "证券代码"),
+        ));
     }
     let day = win.day().ok_or_else(|| {
         Error::missing(
             "date",
-            "the subscription day (date) or the payment day (paid)",
+            crate::why!(
+                "the subscription day (date) or the payment day (paid)",
+                "申购日（date）或缴款日（paid）"
+            ),
         )
     })?;
     for (field, d) in [
@@ -695,7 +742,7 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
                 return Err(problem(
                     field,
                     d.to_string(),
-                    format!("after today, {today}"),
+                    crate::why!("after today, {today}", "晚于今天（{today}）"),
                 ));
             }
         }
@@ -705,7 +752,7 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "paid",
                 p.to_string(),
-                format!("before the subscription day {t}"),
+                crate::why!("before the subscription day {t}", "早于申购日 {t}"),
             ));
         }
     }
@@ -714,14 +761,17 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "abandoned",
                 a.to_string(),
-                format!("before the win's day {day}"),
+                crate::why!("before the win's day {day}", "早于中签日 {day}"),
             ));
         }
         if !win.sales.is_empty() {
             return Err(problem(
                 "abandoned",
                 a.to_string(),
-                "a win given up (弃购) was never paid for, so it has no sales",
+                crate::why!(
+                    "a win given up (弃购) was never paid for, so it has no sales",
+                    "弃购的中签从未缴款，不会有卖出记录"
+                ),
             ));
         }
     }
@@ -730,25 +780,39 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "kind",
                 win.kind.id().into(),
-                "only shares are tracked for profit; other kinds are recorded when given up (弃购), for the count",
+                crate::why!(
+                    "only shares are tracked for profit; other kinds are recorded when given up (弃购), for the count",
+                    "只有股票计算收益；其他品种仅在弃购时记录，用于计数"
+                ),
             ));
         }
         return Ok(f);
     }
     if win.shares == 0 {
-        return Err(Error::missing("shares", "how many shares were won"));
+        return Err(Error::missing(
+            "shares",
+            crate::why!("how many shares were won", "中签的股数"),
+        ));
     }
     if !f.in_data {
         if f.board.is_none() {
             return Err(Error::missing(
                 "board",
-                format!("{} is not in the data: give its board", win.code),
+                crate::why!(
+                    "{} is not in the data: give its board",
+                    "{} 不在数据中：请给出其板块",
+                    win.code
+                ),
             ));
         }
         if f.issue_price.is_none() {
             return Err(Error::missing(
                 "issue_price",
-                format!("{} is not in the data: give its issue price", win.code),
+                crate::why!(
+                    "{} is not in the data: give its issue price",
+                    "{} 不在数据中：请给出其发行价",
+                    win.code
+                ),
             ));
         }
     }
@@ -757,10 +821,17 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "date",
                 day.to_string(),
-                format!(
-                    "before {} opened or the tables begin, {}",
-                    b.name_en(),
-                    b.first_covered_day()
+                Why::pair(
+                    format!(
+                        "before {} opened or the tables begin, {}",
+                        b.name_en(),
+                        b.first_covered_day()
+                    ),
+                    format!(
+                        "早于{}开市或规则表起始日 {}",
+                        b.name_zh(),
+                        b.first_covered_day()
+                    ),
                 ),
             ));
         }
@@ -768,8 +839,9 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
     let lot = f.lot_shares.ok_or_else(|| {
         Error::missing(
             "lot_shares",
-            format!(
+            crate::why!(
                 "{}: the board lot (每手股数) is set by each issuer: give it",
+                "{}：每手股数由发行人各自确定，请给出",
                 win.code
             ),
         )
@@ -778,7 +850,10 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
         return Err(problem(
             "shares",
             win.shares.to_string(),
-            format!("not a whole number of lots of {lot} shares"),
+            crate::why!(
+                "not a whole number of lots of {lot} shares",
+                "不是每手 {lot} 股的整数倍"
+            ),
         ));
     }
     if let Some(l) = f.listed {
@@ -786,51 +861,61 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
             return Err(problem(
                 "listed",
                 l.to_string(),
-                format!("before the win's day {day}"),
+                crate::why!("before the win's day {day}", "早于中签日 {day}"),
             ));
         }
     }
     let mut held = win.shares;
     let mut last: Option<NaiveDate> = None;
     for (i, s) in win.sales.iter().enumerate() {
-        let field = format!("sale {}", i + 1);
+        let n = i + 1;
         if s.date > today {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.date.to_string(),
-                format!("after today, {today}"),
+                crate::why!("after today, {today}", "晚于今天（{today}）"),
             ));
         }
         match f.listed {
             Some(l) if s.date < l => {
-                return Err(problem(
-                    &field,
+                return Err(sale_problem(
+                    n,
                     s.date.to_string(),
-                    format!("before the listing day {l}: shares cannot be sold before they list"),
+                    crate::why!(
+                        "before the listing day {l}: shares cannot be sold before they list",
+                        "早于上市日 {l}：股票上市前不能卖出"
+                    ),
                 ))
             }
             None if s.date <= win.paid.unwrap_or(day) => {
-                return Err(problem(
-                    &field,
+                return Err(sale_problem(
+                    n,
                     s.date.to_string(),
-                    format!("not after the win's day {}", win.paid.unwrap_or(day)),
+                    crate::why!(
+                        "not after the win's day {}",
+                        "不晚于中签日 {}",
+                        win.paid.unwrap_or(day)
+                    ),
                 ))
             }
             _ => {}
         }
         if last.is_some_and(|l| s.date < l) {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.date.to_string(),
-                "sales must be in date order",
+                crate::why!("sales must be in date order", "卖出记录须按日期排列"),
             ));
         }
         last = Some(s.date);
         if s.shares > held {
-            return Err(problem(
-                &field,
+            return Err(sale_problem(
+                n,
                 s.shares.to_string(),
-                format!("more shares than the {held} still held"),
+                crate::why!(
+                    "more shares than the {held} still held",
+                    "超过仍持有的 {held} 股"
+                ),
             ));
         }
         held -= s.shares;
@@ -850,12 +935,12 @@ pub fn validate(
     let mut errors = Vec::new();
     for (i, w) in ledger.wins.iter().enumerate() {
         let at = match lines.and_then(|l| l.get(i)) {
-            Some(l) => format!("line {l}"),
-            None => format!("win {}", i + 1),
+            Some(l) => crate::why!("line {l} ({})", "第 {l} 行（{}）", w.code),
+            None => crate::why!("win {} ({})", "第 {} 笔中签（{}）", i + 1, w.code),
         };
         match validate_win(w, data, today) {
             Ok(f) => out.push(f),
-            Err(e) => errors.push(format!("{at} ({}): {e}", w.code)),
+            Err(e) => errors.push(Why::labelled(&at, &Why::of(&e))),
         }
         let dup = ledger.wins[..i].iter().any(|o| {
             normalize_code(&o.code) == normalize_code(&w.code)
@@ -863,10 +948,19 @@ pub fn validate(
                 && o.kind == w.kind
         });
         if dup {
-            errors.push(format!(
-                "{at} ({}): the account {} already has a win of this IPO; one application per account",
-                w.code,
-                w.account.as_deref().unwrap_or("(none)")
+            let account = w.account.as_deref();
+            errors.push(Why::labelled(
+                &at,
+                &Why::pair(
+                    format!(
+                        "the account {} already has a win of this IPO; one application per account",
+                        account.unwrap_or("(none)")
+                    ),
+                    format!(
+                        "账户 {} 已有这只新股的中签；每个账户只能申购一次",
+                        account.unwrap_or("（未填）")
+                    ),
+                ),
             ));
         }
     }
@@ -874,8 +968,8 @@ pub fn validate(
         Ok(out)
     } else {
         Err(Error::Data {
-            origin: "ledger".into(),
-            message: errors.join("; "),
+            origin: crate::why!("ledger", "中签记录"),
+            message: Why::join(&errors),
         })
     }
 }
@@ -1009,13 +1103,25 @@ pub fn apply(ledger: &Ledger, changes: &[Change]) -> Result<Ledger> {
             Change::Sell(i, s) => out
                 .wins
                 .get_mut(*i)
-                .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?
+                .ok_or_else(|| {
+                    Error::invalid_at(
+                        crate::why!("win", "中签"),
+                        &i.to_string(),
+                        crate::why!("no such win", "没有这笔中签"),
+                    )
+                })?
                 .sales
                 .push(s.clone()),
             Change::Abandon(i, d) => {
                 out.wins
                     .get_mut(*i)
-                    .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?
+                    .ok_or_else(|| {
+                        Error::invalid_at(
+                            crate::why!("win", "中签"),
+                            &i.to_string(),
+                            crate::why!("no such win", "没有这笔中签"),
+                        )
+                    })?
                     .abandoned = Some(*d)
             }
         }
@@ -1038,11 +1144,11 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
         Some(t) => {
             let body = t.strip_prefix('\u{feff}').unwrap_or(t);
             let mut doc: toml_edit::DocumentMut =
-                body.parse()
-                    .map_err(|e: toml_edit::TomlError| Error::Data {
-                        origin: origin.to_string(),
-                        message: e.to_string(),
-                    })?;
+                body.parse().map_err(|e: toml_edit::TomlError| {
+                    let at = e.span().map(|s| line_col(body, s.start));
+                    let own = e.message().to_string();
+                    Error::data(origin, Why::parser("TOML", at, &own, &e.to_string()))
+                })?;
             if doc.get("version").is_none() && doc.get("win").is_none() {
                 doc["version"] = toml_edit::value(VERSION);
             }
@@ -1051,37 +1157,49 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
                     toml_edit::ArrayOfTables::new(),
                 ));
                 let Some(arr) = wins.as_array_of_tables_mut() else {
-                    return Err(Error::Data {
-                        origin: origin.to_string(),
-                        message: "`win` is not an array of [[win]] tables".into(),
-                    });
+                    return Err(Error::data(
+                        origin,
+                        crate::why!(
+                            "`win` is not an array of [[win]] tables",
+                            "`win` 不是 [[win]] 表的数组"
+                        ),
+                    ));
                 };
                 match c {
                     Change::Add(w) => arr.push(win_table(w)),
                     Change::Sell(i, s) => {
-                        let t = arr
-                            .get_mut(*i)
-                            .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?;
+                        let t = arr.get_mut(*i).ok_or_else(|| {
+                            Error::invalid_at(
+                                crate::why!("win", "中签"),
+                                &i.to_string(),
+                                crate::why!("no such win", "没有这笔中签"),
+                            )
+                        })?;
                         let sales = t.entry("sale").or_insert(toml_edit::Item::ArrayOfTables(
                             toml_edit::ArrayOfTables::new(),
                         ));
                         match sales.as_array_of_tables_mut() {
                             Some(a) => a.push(sale_table(s)),
                             None => {
-                                return Err(Error::Data {
-                                    origin: origin.to_string(),
-                                    message: format!(
+                                return Err(Error::data(
+                                    origin,
+                                    crate::why!(
                                         "win {}: `sale` is not an array of [[win.sale]] tables",
+                                        "第 {} 笔中签：`sale` 不是 [[win.sale]] 表的数组",
                                         i + 1
                                     ),
-                                })
+                                ))
                             }
                         }
                     }
                     Change::Abandon(i, d) => {
-                        let t = arr
-                            .get_mut(*i)
-                            .ok_or_else(|| Error::invalid("win", &i.to_string(), "no such win"))?;
+                        let t = arr.get_mut(*i).ok_or_else(|| {
+                            Error::invalid_at(
+                                crate::why!("win", "中签"),
+                                &i.to_string(),
+                                crate::why!("no such win", "没有这笔中签"),
+                            )
+                        })?;
                         t["abandoned"] = item_date(*d);
                     }
                 }
@@ -1091,10 +1209,13 @@ pub fn edit(old_text: Option<&str>, changes: &[Change], origin: &str) -> Result<
     };
     let back = parse(&text, origin)?;
     if back != want {
-        return Err(Error::Data {
-            origin: origin.to_string(),
-            message: "the edited ledger does not read back as intended; nothing was written".into(),
-        });
+        return Err(Error::data(
+            origin,
+            crate::why!(
+                "the edited ledger does not read back as intended; nothing was written",
+                "修改后的中签记录读回与预期不符；未写入任何内容"
+            ),
+        ));
     }
     Ok((text, want))
 }
@@ -1118,25 +1239,41 @@ pub fn find(ledger: &Ledger, code: &str, account: Option<&str>) -> Result<usize>
             "code",
             code,
             match account {
-                Some(a) => format!("no win of this code in account {a} in the ledger"),
-                None => "no win of this code in the ledger".into(),
+                Some(a) => crate::why!(
+                    "no win of this code in account {a} in the ledger",
+                    "中签记录中账户 {a} 没有这个代码的中签"
+                ),
+                None => crate::why!(
+                    "no win of this code in the ledger",
+                    "中签记录中没有这个代码的中签"
+                ),
             },
         )),
-        many => Err(Error::invalid(
-            "code",
-            code,
-            format!(
-                "{} wins of this code, in accounts {}: give --account",
-                many.len(),
+        many => Err(Error::invalid("code", code, {
+            let accounts = |none: &str, sep: &str| {
                 many.iter()
-                    .map(|i| ledger.wins[*i]
-                        .account
-                        .clone()
-                        .unwrap_or_else(|| "(none)".into()))
+                    .map(|i| {
+                        ledger.wins[*i]
+                            .account
+                            .clone()
+                            .unwrap_or_else(|| none.into())
+                    })
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
+                    .join(sep)
+            };
+            Why::pair(
+                format!(
+                    "{} wins of this code, in accounts {}: give --account",
+                    many.len(),
+                    accounts("(none)", ", ")
+                ),
+                format!(
+                    "这个代码有 {} 笔中签，分属账户 {}：请给出 --account",
+                    many.len(),
+                    accounts("（未填）", "、")
+                ),
+            )
+        })),
     }
 }
 
@@ -1154,11 +1291,14 @@ pub fn shares_of_lots(win: &Win, lots: u64, raw: &str, data: &Dataset) -> Result
     let lot = facts(win, data)?.lot_shares.ok_or_else(|| {
         Error::missing(
             "--lot-size",
-            "--lots needs the lot size: give --lot-size or --shares",
+            crate::why!(
+                "--lots needs the lot size: give --lot-size or --shares",
+                "--lots 需要每手股数：请给出 --lot-size 或 --shares"
+            ),
         )
     })?;
     lots.checked_mul(lot)
-        .ok_or_else(|| Error::invalid("--lots", raw, "too many"))
+        .ok_or_else(|| Error::invalid("--lots", raw, crate::why!("too many", "太多")))
 }
 
 /// A sale to record: which win, and what was sold.
@@ -1219,7 +1359,10 @@ pub fn sell(
         return Err(Error::invalid(
             "--shares",
             "0",
-            "no shares of this win are still held",
+            crate::why!(
+                "no shares of this win are still held",
+                "这笔中签已没有仍持有的股份"
+            ),
         ));
     }
     let sale = Sale {

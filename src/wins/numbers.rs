@@ -262,10 +262,13 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
             .trim_end_matches([' ', '\t', ':', '|'])
             .to_string();
         if k == 0 || k > MAX_TAIL_DIGITS {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 &label,
-                format!("line {head_line}: a tail length must be 1 to {MAX_TAIL_DIGITS} digits"),
+                crate::why!(
+                    "line {head_line}: a tail length must be 1 to {MAX_TAIL_DIGITS} digits",
+                    "第 {head_line} 行：尾号长度须为 1 到 {MAX_TAIL_DIGITS} 位"
+                ),
             ));
         }
         // the section: digits, separators and white space
@@ -278,11 +281,11 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
                 return Ok(());
             }
             if t.len() as u32 != k {
-                return Err(Error::invalid(
-                    "tails",
+                return Err(Error::invalid_at(
+                    crate::why!("tails", "中签尾号"),
                     t,
-                    format!(
-                        "line {at}: {} digits under the heading {label} (line {head_line}), which says {k}",
+                    crate::why!(
+                        "line {at}: {} digits under the heading {label} (line {head_line}), which says {k}", "第 {at} 行：标题 {label}（第 {head_line} 行）写明 {k} 位，此处却是 {} 位数字",
                         t.len()
                     ),
                 ));
@@ -339,19 +342,25 @@ pub fn parse_tails(text: &str) -> Result<TailList> {
             found += 1;
         }
         if found == 0 {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 &label,
-                format!("line {head_line}: a heading with no tails after it"),
+                crate::why!(
+                    "line {head_line}: a heading with no tails after it",
+                    "第 {head_line} 行：标题之后没有尾号"
+                ),
             ));
         }
         i = j;
     }
     if headings == 0 {
-        return Err(Error::invalid(
-            "tails",
+        return Err(Error::invalid_at(
+            crate::why!("tails", "中签尾号"),
             text.lines().next().unwrap_or(""),
-            "no heading such as 末\"三\"位数 found; paste the result list as published",
+            crate::why!(
+                "no heading such as 末\"三\"位数 found; paste the result list as published",
+                "没有找到 末\"三\"位数 这样的标题；请按公布的原样粘贴中签号码"
+            ),
         ));
     }
     Ok(resolve(tails))
@@ -372,10 +381,14 @@ pub fn from_digits(tails: &[&str]) -> Result<TailList> {
             || d.len() as u32 > MAX_TAIL_DIGITS
             || !d.bytes().all(|b| b.is_ascii_digit())
         {
-            return Err(Error::invalid(
-                "tails",
+            return Err(Error::invalid_at(
+                crate::why!("tails", "中签尾号"),
                 t,
-                format!("tail {}: 1 to {MAX_TAIL_DIGITS} digits", i + 1),
+                crate::why!(
+                    "tail {}: 1 to {MAX_TAIL_DIGITS} digits",
+                    "第 {} 个尾号：须为 1 到 {MAX_TAIL_DIGITS} 位",
+                    i + 1
+                ),
             ));
         }
         out.push(Tail {
@@ -575,14 +588,20 @@ pub fn check_limited(
         return Err(Error::invalid(
             "--count",
             "0",
-            "a range holds at least one number",
+            crate::why!(
+                "a range holds at least one number",
+                "一个号段至少包含一个号码"
+            ),
         ));
     }
     if start.checked_add(count - 1).is_none() {
         return Err(Error::invalid(
             "--count",
             &count.to_string(),
-            "the range runs past the largest number that can be held",
+            crate::why!(
+                "the range runs past the largest number that can be held",
+                "号段超出了可表示的最大号码"
+            ),
         ));
     }
     let lo = u128::from(start);
@@ -687,14 +706,17 @@ pub fn winners_check(list: &TailList, announced: u64, first: u64, numbers: u64) 
         return Err(Error::invalid(
             "--numbers",
             "0",
-            "at least one number was issued",
+            crate::why!("at least one number was issued", "至少发放了一个配号"),
         ));
     }
     if first.checked_add(numbers - 1).is_none() {
         return Err(Error::invalid(
             "--numbers",
             &numbers.to_string(),
-            "the numbers run past the largest that can be held",
+            crate::why!(
+                "the numbers run past the largest that can be held",
+                "配号超出了可表示的最大号码"
+            ),
         ));
     }
     let counted = u64::try_from(count_winners(list, first, numbers)).unwrap_or(u64::MAX);

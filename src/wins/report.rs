@@ -63,7 +63,14 @@ impl std::str::FromStr for GroupBy {
             "year" | "年" => Ok(GroupBy::Year),
             "account" | "账户" => Ok(GroupBy::Account),
             "board" | "板块" => Ok(GroupBy::Board),
-            _ => Err(Error::invalid("--by", s, "expected year, account or board")),
+            _ => Err(Error::invalid(
+                "--by",
+                s,
+                crate::why!(
+                    "expected year, account or board",
+                    "应为 year、account 或 board"
+                ),
+            )),
         }
     }
 }
@@ -387,7 +394,11 @@ fn win_figures(
     let (Some(issue), Some(board)) = (f.issue_price.map(Price::get), board) else {
         return Err(Error::missing(
             "issue_price",
-            format!("{}: its issue price and board", w.code),
+            crate::why!(
+                "{}: its issue price and board",
+                "{}：其发行价与板块",
+                w.code
+            ),
         ));
     };
     let what = "win figures";
