@@ -251,18 +251,31 @@ impl Rounded {
         let trillion = Decimal::from(1_000_000_000_000u64);
         let billion = Decimal::from(1_000_000_000u64);
         let million = Decimal::from(1_000_000u64);
-        // the largest unit the figure reaches, so that its digits claim no
-        // more precision than the rounding kept (66万亿 is ¥66 trillion,
-        // not ¥66000 billion, which reads as exact to the billion)
-        let body = if full >= trillion {
-            format!("{} trillion", num::trim(full / trillion))
+        // the largest unit the figure reaches (66万亿 is ¥66 trillion, not
+        // ¥66000 billion)
+        let (unit, word) = if full >= trillion {
+            (trillion, " trillion")
         } else if full >= billion {
-            format!("{} billion", num::trim(full / billion))
+            (billion, " billion")
         } else if full >= million {
-            format!("{} million", num::trim(full / million))
+            (million, " million")
         } else {
-            let places = full.normalize().scale();
-            num::group(full, places)
+            (Decimal::ONE, "")
+        };
+        let mut shown = (full / unit).normalize();
+        // A plain figure (no 近/逾/冲破/达) must not claim more precision
+        // than it has: 9.5亿 is exact to ¥10 million, but "¥950 million"
+        // reads as exact to the million. Then the amount itself is rounded
+        // at the English figure's step (half-up): ¥946 million.
+        let kept = Decimal::new(1, self.places) * self.unit.factor();
+        let step = Decimal::new(1, shown.scale()) * unit;
+        if self.qualifier == Qualifier::None && step < kept {
+            shown = num::round_half_up(self.exact.abs() / unit, shown.scale());
+        }
+        let body = if unit == Decimal::ONE {
+            num::group(shown, shown.scale())
+        } else {
+            format!("{}{word}", num::trim(shown))
         };
         format!("{q}{symbol}{body}")
     }
@@ -556,5 +569,12 @@ mod tests {
         // 66万亿 (the audit round trip found "¥66000 billion", which reads
         // as exact to the billion and so judged only approximate)
         assert_eq!(level(d("65987000000000")).en("¥"), "¥66 trillion");
+        // 9.5亿 is exact to ¥10 million: "¥950 million" would claim the
+        // million, so the amount is rounded at the million (the round trip
+        // found "market value was ¥950 million" judged approximate)
+        assert_eq!(level(d("949400000")).zh("元"), "9.5亿元");
+        assert_eq!(level(d("949400000")).en("¥"), "¥949 million");
+        // a qualified figure keeps its round number
+        assert_eq!(level(d("297670")).en("¥"), "nearly ¥300,000");
     }
 }
