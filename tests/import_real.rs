@@ -162,7 +162,14 @@ fn a_percent_column_with_a_fraction_row_is_ambiguous() {
     assert_eq!(by_code(&rows, "603130")["check"], "ok");
     let r = by_code(&rows, "603132");
     assert_eq!(r["status"], "ambiguous", "{r:?}");
-    assert!(r["check"].contains("fraction"), "{r:?}");
+    // the check is worded in the run's language (zh by default)
+    assert!(r["check"].contains("0.4398 只合小数读法"), "{r:?}");
+    let (_, rows, _) = batch(&[f.to_str().unwrap(), "--lang", "en"]);
+    let r = by_code(&rows, "603132");
+    assert!(
+        r["check"].contains("0.4398 fits only as a fraction"),
+        "{r:?}"
+    );
 }
 
 // ---- item 2: the lot unit when only the listing date is known ----
@@ -427,4 +434,34 @@ fn every_run_says_how_many_rows_and_a_table_without_rows_says_so() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_check_column_speaks_the_runs_language() {
+    // the trial: under --lang zh the check read "每中一签获利 267860 ≠
+    // 243110.00: it implies a sale price of 650.00, not the close 600.50"
+    let f = "fixtures/import/akshare_xgsglb_gpu.csv";
+    let (_, zh, _) = batch(&[f]);
+    let (_, en, _) = batch(&[f, "--lang", "en"]);
+    // 摩尔线程's row printing 267,860 = (650.00 − 114.28) × 500: the open
+    // (cfi.cn), not the close
+    let moore = |rows: &[Row]| -> String {
+        let r = rows.iter().find(|r| r["published_profit"] == "267860");
+        r.map(|r| r["check"].clone()).unwrap_or_default()
+    };
+    assert_eq!(
+        moore(&zh),
+        "每中一签获利 267860 ≠ 243110.00：它对应卖出价 650.00，而非收盘价 600.50；涨幅 468.78% ≠ 425.46%"
+    );
+    assert_eq!(
+        moore(&en),
+        "每中一签获利 267860 ≠ 243110.00: it implies a sale price of 650.00, not the close 600.50; 涨幅 468.78% ≠ 425.46%"
+    );
+    // an agreeing row begins with ok in both
+    assert_eq!(by_code(&zh, "688802")["check"], "ok");
+    // no English word in any check under zh (column names are Chinese)
+    let english = regex::Regex::new("[A-Za-z]{3,}").unwrap();
+    for r in &zh {
+        assert!(!english.is_match(&r["check"]), "{r:?}");
+    }
 }

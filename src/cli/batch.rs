@@ -188,7 +188,7 @@ pub(super) enum Target<'a> {
         any: bool,
     },
     /// Rows kept.
-    Rows(&'a mut dyn RowSink),
+    Rows(&'a mut dyn RowSink, Lang),
 }
 
 impl Target<'_> {
@@ -208,7 +208,7 @@ impl Target<'_> {
                 enc.row(&mut out, line, source, r);
                 write_bytes(w, any, enc, &out)
             }
-            Target::Rows(sink) => {
+            Target::Rows(sink, _) => {
                 sink.row(line, source, r);
                 Ok(())
             }
@@ -238,8 +238,8 @@ impl Target<'_> {
                     need_more: true,
                 }))
             }
-            Target::Rows(sink) => Ok(engine::run_block(
-                &mut Rows::new(layout),
+            Target::Rows(sink, lang) => Ok(engine::run_block(
+                &mut Rows::new(layout).in_lang(*lang),
                 &mut Splitter::new(delim),
                 block,
                 eof,
@@ -280,7 +280,7 @@ pub(super) fn run_file(
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".toml") || lower.ends_with(".json") {
-        return run_records(path, &name, target, tally);
+        return run_records(path, &name, opts.lang, target, tally);
     }
     let (mut reader, size, delim) = open_source(path, opts.sheet)?;
     let read_err = |e: io::Error| io_err(&name, e);
@@ -326,13 +326,14 @@ pub(super) fn run_file(
 fn run_records(
     path: &Path,
     name: &str,
+    lang: Lang,
     target: &mut Target<'_>,
     tally: &mut Tally,
 ) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| io_err(name, e))?;
     let records = daxin::data::Dataset::records_from_file_text(&text, name)?;
     for rec in &records {
-        let row = import::row_from_record(rec);
+        let row = import::row_from_record(rec, lang);
         tally.count(&row);
         target
             .row(rec.line, SourceFormat::Daxin, &row)

@@ -93,7 +93,7 @@ fn batch(
     };
     let mut tally = Tally::default();
     for f in &a.files {
-        run_file(f, &opts, &mut Target::Rows(&mut sink), &mut tally)?;
+        run_file(f, &opts, &mut Target::Rows(&mut sink, lang), &mut tally)?;
     }
     let page = web::batch_document(&sink.table, lang, explain);
     eprintln!("{}", batch::summary(&tally, lang));

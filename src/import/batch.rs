@@ -376,7 +376,7 @@ pub fn run_parallel(
         let mut out = Vec::with_capacity((block.len() / n) * 2);
         let mut tally = Tally::default();
         let end = run_block(
-            &mut Rows::new(layout),
+            &mut Rows::new(layout).in_lang(enc.lang),
             &mut Splitter::new(delim),
             &block[start..],
             eof,
@@ -409,7 +409,7 @@ pub fn run_parallel(
             let mut out = Vec::new();
             let mut tally = Tally::default();
             let end = run_block(
-                &mut Rows::new(layout),
+                &mut Rows::new(layout).in_lang(enc.lang),
                 &mut Splitter::new(delim),
                 &block[pos..],
                 eof,

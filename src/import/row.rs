@@ -315,6 +315,8 @@ pub struct Rows<'a> {
     listing_lots: ByBoard<Option<u64>>,
     /// Digits for the check's text.
     scratch: Vec<u8>,
+    /// The language of the check's text and notes.
+    lang: Lang,
 }
 
 impl<'a> Rows<'a> {
@@ -326,7 +328,14 @@ impl<'a> Rows<'a> {
             lots: ByBoard::default(),
             listing_lots: ByBoard::default(),
             scratch: Vec::with_capacity(64),
+            lang: Lang::En,
         }
+    }
+
+    /// The same rows with the check's text and notes in `lang` (English
+    /// by default; `ok` begins an agreeing check in both languages).
+    pub fn in_lang(self, lang: Lang) -> Rows<'a> {
+        Rows { lang, ..self }
     }
 
     /// The layout the rows are read with.
@@ -440,6 +449,11 @@ fn dec<R: Record + ?Sized>(
 
 fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Result<()> {
     let layout = rows.layout;
+    let lang = rows.lang;
+    let tr = |en: &'static str, zh: &'static str| match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
     if rec.count() < layout.width {
         return Err(Error::invalid_at(
             crate::why!("row", "行"),
@@ -495,7 +509,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         .any(|p| matches!(p, Ok(Some(_))));
     let Some(issue) = issue else {
         if !has_price && (listing.is_none() || marked_unlisted) {
-            return pending(layout, rec, out, "not yet priced");
+            return pending(layout, rec, out, tr("not yet priced", "尚未定价"), lang);
         }
         return Err(Error::missing(
             issue_col,
@@ -555,7 +569,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
     };
     let Some(mut lot) = lot else {
         if !has_price {
-            return pending(layout, rec, out, "not yet listed");
+            return pending(layout, rec, out, tr("not yet listed", "尚未上市"), lang);
         }
         return Err(Error::missing(
             "上市日期",
@@ -599,17 +613,25 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         }
         let fits_other = units::fits(&cx, x, unit.other());
         let col = layout.header(f, name);
+        let (other_w, unit_w) = (unit_word(unit.other(), lang), unit_word(unit, lang));
         if !fits_u && fits_other {
-            notes.push(format!(
-                "{col} {x} fits only as a {}; the column is read as {}s",
-                unit_word(unit.other()),
-                unit_word(unit)
-            ));
+            notes.push(match lang {
+                Lang::En => {
+                    format!("{col} {x} fits only as a {other_w}; the column is read as {unit_w}s")
+                }
+                Lang::Zh => format!("{col} {x} 只合{other_w}读法；该列按{unit_w}读取"),
+            });
         } else if mixed && fits_u == fits_other {
-            notes.push(format!(
-                "{col} {x}: the column's rows disagree on its unit and this value fits {}",
-                if fits_u { "either" } else { "neither" }
-            ));
+            notes.push(match (lang, fits_u) {
+                (Lang::En, true) => format!(
+                    "{col} {x}: the column's rows disagree on its unit and this value fits either"
+                ),
+                (Lang::En, false) => format!(
+                    "{col} {x}: the column's rows disagree on its unit and this value fits neither"
+                ),
+                (Lang::Zh, true) => format!("{col} {x}：该列各行的单位不一致，此值两种读法都合"),
+                (Lang::Zh, false) => format!("{col} {x}：该列各行的单位不一致，此值两种读法都不合"),
+            });
         }
         Ok(Some((x, unit)))
     };
@@ -641,11 +663,16 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if units::reproduces(issue, p, x, u) {
             Some(p)
         } else {
-            notes.push(format!(
-                "{what} {x} ({}) comes from no price on the fen grid: the nearest, {p}, gives {}",
-                unit_word(u),
-                units::rate_at(issue, p, x, u).map_or_else(String::new, |r| r.to_string())
-            ));
+            let unit = unit_word(u, lang);
+            let gives = units::rate_at(issue, p, x, u).map_or_else(String::new, |r| r.to_string());
+            notes.push(match lang {
+                Lang::En => format!(
+                    "{what} {x} ({unit}) comes from no price on the fen grid: the nearest, {p}, gives {gives}"
+                ),
+                Lang::Zh => format!(
+                    "{what} {x}（{unit}）不对应任何以分为单位的价格：最接近的 {p} 得出 {gives}"
+                ),
+            });
             None
         }
     };
@@ -693,23 +720,33 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if let [only] = fitting[..] {
             lot = only;
         } else {
-            let mut s = format!(
-                "lot size unknown: listed {} with no subscription date, and the rule changed within {} days before",
-                listing.map(|d| d.to_string()).unwrap_or_default(),
-                board::SUBSCRIPTION_BEFORE_LISTING_DAYS
-            );
+            let listed = listing.map(|d| d.to_string()).unwrap_or_default();
+            let days = board::SUBSCRIPTION_BEFORE_LISTING_DAYS;
+            let mut s = match lang {
+                Lang::En => format!("lot size unknown: listed {listed} with no subscription date, and the rule changed within {days} days before"),
+                Lang::Zh => format!("每签股数不确定：上市日为 {listed}，没有申购日，而规则在其前 {days} 天内有变"),
+            };
             for (r, l) in &lot_choices {
-                let _ = write!(s, "; {l}-share lots for subscriptions from {}", r.from);
+                let _ = match lang {
+                    Lang::En => write!(s, "; {l}-share lots for subscriptions from {}", r.from),
+                    Lang::Zh => write!(s, "；{} 起申购的每签 {l} 股", r.from),
+                };
                 if let Some(to) = r.to {
-                    let _ = write!(s, " to {to}");
+                    let _ = match lang {
+                        Lang::En => write!(s, " to {to}"),
+                        Lang::Zh => write!(s, "（至 {to}）"),
+                    };
                 }
                 if let Some(p) = price {
                     if let Some(x) = lot_profit(p, issue, *l) {
-                        let _ = write!(s, " give {}", num::fixed(x, 2));
+                        let _ = write!(s, "{}{}", tr(" give ", "，得 "), num::fixed(x, 2));
                     }
                 }
             }
-            s.push_str(" (give the subscription date or lot_shares)");
+            s.push_str(tr(
+                " (give the subscription date or lot_shares)",
+                "（请给出申购日或 lot_shares）",
+            ));
             notes.insert(0, s);
         }
         out.lot_shares = Some(lot);
@@ -737,13 +774,13 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
     let Some(price) = price else {
         let pending_row = listing.is_none() || marked_unlisted;
         let mut c = if pending_row {
-            "not yet listed: no price".to_string()
+            tr("not yet listed: no price", "尚未上市：无价格").to_string()
         } else {
-            "no price in the row".to_string()
+            tr("no price in the row", "该行没有价格").to_string()
         };
         if pending_row {
             out.status = Status::Pending;
-            known(layout, rec, out, &mut c);
+            known(layout, rec, out, &mut c, lang);
         } else if out.status == Status::Computed {
             out.status = Status::NoPrice;
         }
@@ -751,18 +788,24 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
             .published_profit
             .and_then(|pp| implied_price(issue, pp, lot))
         {
-            let _ = write!(c, "; the published profit implies a sale price of {p}");
+            let _ = match lang {
+                Lang::En => write!(c, "; the published profit implies a sale price of {p}"),
+                Lang::Zh => write!(c, "；公布的每签盈利对应卖出价 {p}"),
+            };
         } else if let Some(g) = out.published_gain {
             if let Some(close) = units::implied_price(issue, g, Unit::Percent) {
-                let _ = write!(
-                    c,
-                    "; the published gain {g}% implies a price of about {close}"
-                );
+                let _ = match lang {
+                    Lang::En => write!(
+                        c,
+                        "; the published gain {g}% implies a price of about {close}"
+                    ),
+                    Lang::Zh => write!(c, "；公布的涨幅 {g}% 对应价格约 {close}"),
+                };
             }
         }
         notes.extend(misfits);
         notes.push(c);
-        out.check = notes.join("; ");
+        out.check = notes.join(tr("; ", "；"));
         return Ok(());
     };
     let at = At::new(basis, price, issue, lot, total)?;
@@ -785,9 +828,9 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
             if inside == Some(true) {
                 None
             } else {
-                crate::rules::first_day_warnings(board, d, issue, &[(basis, at.price)])
-                    .into_iter()
-                    .next()
+                crate::rules::first_day_band_warnings(board, d, issue, &[(basis, at.price)])
+                    .first()
+                    .map(|w| w.text(lang))
             }
         }
         _ => None,
@@ -803,6 +846,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         gain_label,
         &mut c,
         &mut rows.scratch,
+        lang,
     );
     notes.extend(misfits);
     if notes.is_empty() {
@@ -811,7 +855,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if c != "ok" {
             notes.push(c);
         }
-        out.check = notes.join("; ");
+        out.check = notes.join(tr("; ", "；"));
     }
     Ok(())
 }
@@ -821,10 +865,25 @@ fn lot_profit(price: Decimal, issue: Decimal, lot: u64) -> Option<Decimal> {
     price.checked_sub(issue)?.checked_mul(Decimal::from(lot))
 }
 
-fn unit_word(u: Unit) -> &'static str {
-    match u {
-        Unit::Percent => "percentage",
-        Unit::Fraction => "fraction",
+fn unit_word(u: Unit, lang: Lang) -> &'static str {
+    match (u, lang) {
+        (Unit::Percent, Lang::En) => "percentage",
+        (Unit::Fraction, Lang::En) => "fraction",
+        (Unit::Percent, Lang::Zh) => "百分数",
+        (Unit::Fraction, Lang::Zh) => "小数",
+    }
+}
+
+/// A row's price basis (`close`, `latest`…) in words of `lang`.
+fn basis_words(basis: &str, lang: Lang) -> &str {
+    match (lang, basis) {
+        (Lang::En, b) => b,
+        (Lang::Zh, "close") => "收盘价",
+        (Lang::Zh, "avg") => "均价",
+        (Lang::Zh, "implied_close") => "由涨幅推得的收盘价",
+        (Lang::Zh, "latest") => "最新价",
+        (Lang::Zh, "open") => "开盘价",
+        (Lang::Zh, b) => b,
     }
 }
 
@@ -847,27 +906,35 @@ fn pending<R: Record + ?Sized>(
     rec: &R,
     out: &mut RowOut,
     what: &str,
+    lang: Lang,
 ) -> Result<()> {
     out.status = Status::Pending;
     if let (Some(b), Some(d)) = (out.board, out.subscription_date) {
         out.lot_shares = board::lot_rule(b, d).ok().and_then(|r| r.shares);
     }
     let mut c = what.to_string();
-    known(layout, rec, out, &mut c);
+    known(layout, rec, out, &mut c, lang);
     out.check = c;
     Ok(())
 }
 
 /// Appends what a pending row tells: its subscription day and the market
 /// value a full subscription needs.
-fn known<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &RowOut, c: &mut String) {
+fn known<R: Record + ?Sized>(layout: &Layout, rec: &R, out: &RowOut, c: &mut String, lang: Lang) {
+    let sep = match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    };
     if let Some(d) = out.subscription_date {
-        let _ = write!(c, "; subscription {d}");
+        let _ = match lang {
+            Lang::En => write!(c, "; subscription {d}"),
+            Lang::Zh => write!(c, "；申购日 {d}"),
+        };
     }
     if let Ok(Some(v)) = dec(layout, rec, Field::FullQuotaMv, "顶格申购需配市值") {
         let _ = write!(
             c,
-            "; {} {}",
+            "{sep}{} {}",
             layout.header(Field::FullQuotaMv, "顶格申购需配市值"),
             v.normalize()
         );
@@ -899,6 +966,7 @@ fn close_enough(computed: Decimal, published: Decimal) -> bool {
 struct Says<'a> {
     s: &'a mut String,
     scratch: &'a mut Vec<u8>,
+    lang: Lang,
 }
 
 impl Says<'_> {
@@ -934,7 +1002,10 @@ impl Says<'_> {
 
     fn sep(&mut self) -> &mut Self {
         if !self.s.is_empty() {
-            self.s.push_str("; ");
+            self.s.push_str(match self.lang {
+                Lang::En => "; ",
+                Lang::Zh => "；",
+            });
         }
         self
     }
@@ -952,17 +1023,28 @@ fn check(
     gain_label: &str,
     dst: &mut String,
     scratch: &mut Vec<u8>,
+    lang: Lang,
 ) {
     let (Some(issue), Some(h)) = (out.issue_price, out.headline) else {
         return;
     };
+    let tr = |en: &'static str, zh: &'static str| match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
     let profit = h.profit_per_lot;
-    let mut say = Says { s: dst, scratch };
+    let mut say = Says {
+        s: dst,
+        scratch,
+        lang,
+    };
     let mut fine = true;
     if let Some(w) = band {
         fine = false;
-        say.t(&w)
-            .t(": not a first-day price (a later day's close, or another board)");
+        say.t(&w).t(tr(
+            ": not a first-day price (a later day's close, or another board)",
+            "：不是首日价格（可能是之后某日的收盘价，或属另一板块）",
+        ));
     }
     if let Some(pp) = out.published_profit {
         if !close_enough(profit, pp) {
@@ -972,33 +1054,41 @@ fn check(
             let other_lot = if lot == 500 { 1000 } else { 500 };
             let other = lot_profit(h.price, issue, other_lot);
             if latest_profit.is_some_and(|lp| close_enough(lp, pp)) {
-                say.t("每中一签获利 ").dec(pp).t(
+                say.t("每中一签获利 ").dec(pp).t(tr(
                     " uses the latest price, not the first close (an unopened board's latest close)",
-                );
+                    " 按最新价计算，而非首日收盘价（未开板新股的最新收盘价）",
+                ));
             } else if let Some(n) = limit_ups.filter(|n| *n > Decimal::ZERO) {
                 say.t("每中一签获利 ")
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(": after ")
+                    .t(tr(": after ", "：连续 "))
                     .dec(n)
-                    .t(" limit-up days the source uses the close of the day the board opened (开板日)");
+                    .t(tr(
+                        " limit-up days the source uses the close of the day the board opened (开板日)",
+                        " 个一字涨停后，来源采用开板日的收盘价",
+                    ));
             } else if other.is_some_and(|o| close_enough(o, pp)) {
                 say.t("每中一签获利 ")
                     .dec(pp)
-                    .t(" assumes ")
+                    .t(tr(" assumes ", " 按每签 "))
                     .n(other_lot)
-                    .t("-share lots; the rule of the date gives ")
-                    .n(lot);
+                    .t(tr(
+                        "-share lots; the rule of the date gives ",
+                        " 股计算；当日规则为每签 ",
+                    ))
+                    .n(lot)
+                    .t(tr("", " 股"));
             } else if let Some(p) = implied_price(issue, pp, lot) {
                 say.t("每中一签获利 ")
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(": it implies a sale price of ")
+                    .t(tr(": it implies a sale price of ", "：它对应卖出价 "))
                     .fixed(p)
-                    .t(", not the ")
-                    .t(out.basis)
+                    .t(tr(", not the ", "，而非"))
+                    .t(basis_words(out.basis, lang))
                     .t(" ")
                     .fixed(h.price);
             } else {
@@ -1006,9 +1096,9 @@ fn check(
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(" (differs by ")
+                    .t(tr(" (differs by ", "（相差 "))
                     .fixed(pp - profit)
-                    .t(")");
+                    .t(tr(")", "）"));
             }
         }
     }
@@ -1030,23 +1120,38 @@ fn check(
             fine = false;
             let latest_gain = latest.and_then(|l| gain_pct_2dp(l, issue));
             if out.basis != "latest" && latest_gain.is_some_and(|lg| close_enough(lg, pg)) {
-                say.t(gain_label)
-                    .t(" ")
-                    .dec(pg)
-                    .t("% is the change to the latest price");
+                say.t(gain_label).t(" ").dec(pg).t(tr(
+                    "% is the change to the latest price",
+                    "% 是相对最新价的涨幅",
+                ));
             } else if out.basis == "latest" {
                 // a first-day figure beside a row whose only price is the
                 // latest: say what first-day price it implies
-                say.t(gain_label)
-                    .t(" ")
-                    .dec(pg)
-                    .t("% ≠ ")
-                    .dec(g)
-                    .t("% at the latest price ")
-                    .fixed(h.price);
+                match lang {
+                    Lang::En => say
+                        .t(gain_label)
+                        .t(" ")
+                        .dec(pg)
+                        .t("% ≠ ")
+                        .dec(g)
+                        .t("% at the latest price ")
+                        .fixed(h.price),
+                    Lang::Zh => say
+                        .t(gain_label)
+                        .t(" ")
+                        .dec(pg)
+                        .t("% ≠ 按最新价 ")
+                        .fixed(h.price)
+                        .t(" 计算的 ")
+                        .dec(g)
+                        .t("%"),
+                };
                 if let Some(close) = units::implied_price(issue, pg, Unit::Percent) {
-                    say.t(": as a first-day gain it implies a close of about ")
-                        .dec(close);
+                    say.t(tr(
+                        ": as a first-day gain it implies a close of about ",
+                        "：若为首日涨幅，对应收盘价约 ",
+                    ))
+                    .dec(close);
                 }
             } else {
                 say.t(gain_label).t(" ").dec(pg).t("% ≠ ").dec(g).t("%");
@@ -1056,7 +1161,7 @@ fn check(
     if fine {
         say.s.push_str(
             if out.published_profit.is_none() && out.published_gain.is_none() {
-                "ok (nothing published to check)"
+                tr("ok (nothing published to check)", "ok（无公布数值可核对）")
             } else {
                 "ok"
             },
@@ -1067,9 +1172,9 @@ fn check(
 /// The output row of one record of a daxin data file: computed as
 /// [`row_from_ipo`] computes it, or, for a record that is not valid, its
 /// code and name with the record's error.
-pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
+pub fn row_from_record(rec: &crate::data::FileRecord, lang: Lang) -> RowOut {
     match &rec.ipo {
-        Ok(ipo) => row_from_ipo(ipo),
+        Ok(ipo) => row_from_ipo(ipo, lang),
         Err(e) => RowOut {
             code: rec.code.clone(),
             name: rec.name.clone(),
@@ -1084,7 +1189,11 @@ pub fn row_from_record(rec: &crate::data::FileRecord) -> RowOut {
 /// A record of daxin's own format (TOML, JSON) as a batch row: figures at
 /// the first close (else the last price it has), and the check of every
 /// published figure the record carries.
-pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
+pub fn row_from_ipo(ipo: &crate::Ipo, lang: Lang) -> RowOut {
+    let tr = |en: &'static str, zh: &'static str| match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
     let mut out = RowOut {
         code: ipo.code.clone(),
         name: ipo.name_zh.clone(),
@@ -1107,7 +1216,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
     };
     let f = s.at(crate::Basis::Close).or_else(|| s.figures.last());
     let Some(f) = f else {
-        out.check = "no price in the record".into();
+        out.check = tr("no price in the record", "记录中没有价格").into();
         out.status = Status::NoPrice;
         return out;
     };
@@ -1131,17 +1240,25 @@ pub fn row_from_ipo(ipo: &crate::Ipo) -> RowOut {
         .map(|c| {
             let why = c
                 .published
-                .conflict
-                .clone()
-                .or_else(|| c.fits_basis.map(|b| format!("fits the {} price", b.id())))
-                .unwrap_or_else(|| "differs".into());
-            format!("{}: {why}", c.published.printed)
+                .conflict(lang)
+                .map(str::to_string)
+                .or_else(|| {
+                    c.fits_basis.map(|b| match lang {
+                        Lang::En => format!("fits the {} price", b.id()),
+                        Lang::Zh => format!("与{}相符", b.name_zh()),
+                    })
+                })
+                .unwrap_or_else(|| tr("differs", "不符").into());
+            format!("{}{}{why}", c.published.printed, tr(": ", "："))
         })
         .collect();
     out.check = if differs.is_empty() {
-        format!("ok ({} published figures checked)", checks.len())
+        match lang {
+            Lang::En => format!("ok ({} published figures checked)", checks.len()),
+            Lang::Zh => format!("ok（已核对 {} 个公布数值）", checks.len()),
+        }
     } else {
-        differs.join("; ")
+        differs.join(tr("; ", "；"))
     };
     out
 }

@@ -51,8 +51,10 @@ impl BatchTable {
     /// Every row of a table held in memory (UTF-8 text, comma- or
     /// tab-separated, the header first), as `daxin batch` reads a file.
     ///
+    /// The checks are worded in `lang`.
+    ///
     /// Errors: no header, or a header of no known layout.
-    pub fn from_text(text: &str) -> Result<BatchTable> {
+    pub fn from_text(text: &str, lang: Lang) -> Result<BatchTable> {
         let bytes = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
         let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
         let tabs = first.iter().filter(|b| **b == b'\t').count();
@@ -100,7 +102,13 @@ impl BatchTable {
                         continue;
                     };
                     let r = match error {
-                        None => import::process(l, &row),
+                        None => {
+                            let mut r = RowOut::default();
+                            import::Rows::new(l)
+                                .in_lang(lang)
+                                .process_into(&row, &mut r);
+                            r
+                        }
                         Some(e) => RowOut {
                             check: "error".into(),
                             error: Some(e),
@@ -299,7 +307,7 @@ pub async fn submit(State(_state): State<AppState>, Form(f): Form<BatchForm>) ->
             document(ctx, title, "/batch", Some(&q), body),
         );
     }
-    match BatchTable::from_text(&f.table) {
+    match BatchTable::from_text(&f.table, lang) {
         Ok(t) => {
             let explain = f.explain.is_some();
             let body = html! { section.card { (intro(ctx, &f.table, explain)) } (table(ctx, &t, explain)) };
