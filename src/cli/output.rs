@@ -222,9 +222,17 @@ impl Writer {
 
 impl Write for Writer {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= CHUNK {
-            self.send()?;
+        // in chunks of at most CHUNK bytes, however much comes at once (a
+        // batch writes a block's rows, ~15 MiB, in one call): the buffers
+        // in flight stay a chunk each, and the memory held stays flat
+        let mut rest = data;
+        while !rest.is_empty() {
+            let take = (CHUNK - self.buf.len()).min(rest.len());
+            self.buf.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.buf.len() >= CHUNK {
+                self.send()?;
+            }
         }
         Ok(data.len())
     }
