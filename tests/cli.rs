@@ -2411,11 +2411,26 @@ fn show_without_fees_prints_no_warning_about_fees() {
         "{gross}"
     );
     let net = run(&["show", "沐曦股份", "--fees"]);
-    assert!(
-        net.contains("注意: 证管费") && net.contains("不作年化"),
-        "{net}"
-    );
+    assert!(net.contains("注意: 证管费"), "{net}");
+    // 摩尔线程 has no payment day in the data: with --fees, not annualised
+    let net = run(&["show", "摩尔线程", "--fees"]);
+    assert!(net.contains("不作年化"), "{net}");
     // the JSON carries the net figures, and so their warnings
     let json = run(&["show", "沐曦股份", "--format", "json"]);
     assert!(json.contains("证管费：费率在来源中存疑"));
+}
+
+#[test]
+fn show_annualises_muxi_from_its_sourced_payment_day() {
+    // 沐曦 paid 2025-12-09 (citmt.cn: "2025年12月9日,沐曦股份完成科创板申购缴款"),
+    // sold at the first close 2025-12-17: 8 days; 692.30% × 365 ÷ 8 = 31586.33%
+    let out = daxin()
+        .args(["show", "沐曦股份", "--fees", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let close = figure(&v, "close");
+    assert_eq!(close["days"], 8);
+    assert_eq!(close["return_on_cash_pct"], "692.30");
+    assert_eq!(close["annualised_pct"], "31586.33");
 }
