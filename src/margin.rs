@@ -184,7 +184,8 @@ pub struct Outcome {
     /// Net if nothing is allotted: −(interest + handling fee).
     pub if_not: Decimal,
     /// One-lot winning rate (percent) at which the application breaks
-    /// even; `None` when an allotted lot does not pay.
+    /// even; `None` when an allotted lot does not pay, or pays less than
+    /// applying costs (no rate up to 100 % breaks even).
     pub break_even_rate_pct: Option<Decimal>,
 }
 
@@ -207,8 +208,10 @@ pub fn outcome(m: &Margin, lot_net_profit: Decimal) -> Result<Outcome> {
     };
     Ok(Outcome {
         if_allotted: num::sub(lot_net_profit, m.interest, "net if allotted")?,
-        if_not: -m.cost_if_not_allotted,
-        break_even_rate_pct: rate,
+        // 0 − cost, not −cost: a cost of zero is 0.00, not −0.00
+        if_not: Decimal::ZERO - m.cost_if_not_allotted,
+        // above 100 % no winning rate breaks even
+        break_even_rate_pct: rate.filter(|r| *r <= Decimal::ONE_HUNDRED),
     })
 }
 
@@ -250,6 +253,10 @@ mod tests {
         assert_eq!(o.if_allotted, d("3056.78"));
         // 107.79 ÷ 3,164.57 = 3.406 %
         assert_eq!(num::fixed(o.break_even_rate_pct.unwrap(), 3), "3.406");
+        // a lot that nets less than applying costs: no rate up to 100 %
+        // breaks even (the trial printed 259.15 %)
+        // (−50 + 100 handling fee = 50 gained; 107.79 ÷ 50 = 215.6 %)
+        assert_eq!(outcome(&m, d("-50")).unwrap().break_even_rate_pct, None);
         assert!(outcome(&m, d("-200"))
             .unwrap()
             .break_even_rate_pct

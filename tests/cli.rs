@@ -2434,3 +2434,47 @@ fn show_annualises_muxi_from_its_sourced_payment_day() {
     assert_eq!(close["return_on_cash_pct"], "692.30");
     assert_eq!(close["annualised_pct"], "31586.33");
 }
+
+#[test]
+fn a_margin_application_that_cannot_break_even_says_so() {
+    // the re-trial: 2,000 lots at 10× and 6 % for 7 days cost 8,201.11 HKD if
+    // nothing is allotted, more than one lot earns: the break-even rate was
+    // printed as 259.15 %, a probability above 100 %
+    let out = daxin()
+        .args([
+            "show",
+            "6082.HK",
+            "--margin-lots",
+            "2000",
+            "--leverage",
+            "10",
+            "--margin-rate",
+            "6%",
+            "--margin-days",
+            "7",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("任何中签率都不保本") && !s.contains("259.15%"),
+        "{s}"
+    );
+    // a loan of nothing costs nothing: 0.00, not −0.00
+    let out = daxin()
+        .args([
+            "show",
+            "6082.HK",
+            "--margin-lots",
+            "10",
+            "--leverage",
+            "1",
+            "--margin-rate",
+            "5%",
+            "--margin-days",
+            "5",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("-0.00"));
+}

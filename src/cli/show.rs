@@ -631,7 +631,7 @@ fn margin_table(m: &MarginRow, lang: Lang, md: bool) -> String {
         .iter()
         .map(|o| {
             let rate = o.break_even_rate_pct.map(|x| format!("{}%", fixed(x, 2)));
-            let loses = t(lang, "中签亦亏损", "loses even if allotted");
+            let loses = t(lang, "任何中签率都不保本", "no win rate breaks even");
             vec![
                 basis_word(o.basis, lang).to_string(),
                 money(o.if_allotted),

@@ -427,12 +427,12 @@ fn net_section(ctx: Ctx, r: &IpoReport, cur: &str, fee_form: Option<Markup>) -> 
                                 th.num { (ctx.t("保本一手中签率", "Break-even one-lot rate")) }
                             } }
                             tbody { @for o in &m.outcomes { tr {
-                                td { (o.basis.id()) }
+                                td { (price_name(o.basis, ctx.lang)) }
                                 td class=(sign_class(o.if_allotted)) { (money(o.if_allotted)) }
                                 td class=(sign_class(o.if_not)) { (money(o.if_not)) }
                                 td.num { @match o.break_even_rate_pct {
                                     Some(x) => { (fixed(x, 2)) "%" }
-                                    None => { (ctx.t("中签亦亏损", "loses even if allotted")) }
+                                    None => { (ctx.t("任何中签率都不保本", "no win rate breaks even")) }
                                 } }
                             } } }
                         }
