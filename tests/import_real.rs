@@ -465,3 +465,42 @@ fn the_check_column_speaks_the_runs_language() {
         assert!(!english.is_match(&r["check"]), "{r:?}");
     }
 }
+
+#[test]
+fn an_unknown_header_or_an_input_as_output_is_refused_before_any_output() {
+    // the re-trial: `batch bad.csv` printed the CSV header (JSON: a lone
+    // `[`) before refusing the header; `batch good.csv bad.csv` printed all
+    // of good.csv first; `batch g.csv -o g.csv` replaced the table with
+    // its results
+    let dir = std::env::temp_dir().join(format!("daxin-refuse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "abc,def\n1,2\n").unwrap();
+    for fmt in ["csv", "json", "md"] {
+        let out = daxin()
+            .args(["batch", "fixtures/import/akshare_xgsglb_gpu.csv"])
+            .arg(&bad)
+            .args(["--format", fmt])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{fmt}");
+        assert!(
+            out.stdout.is_empty(),
+            "{fmt}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let table = dir.join("g.csv");
+    let original = std::fs::read("fixtures/import/akshare_xgsglb_gpu.csv").unwrap();
+    std::fs::write(&table, &original).unwrap();
+    let out = daxin()
+        .arg("batch")
+        .arg(&table)
+        .arg("-o")
+        .arg(&table)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&table).unwrap(), original);
+    let _ = std::fs::remove_dir_all(&dir);
+}

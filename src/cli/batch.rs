@@ -137,7 +137,7 @@ const UNIT_SAMPLE: usize = (1 << 20) - 1;
 
 /// What a run reads its files with.
 pub(super) struct Opts<'a> {
-    from: Option<SourceFormat>,
+    pub(super) from: Option<SourceFormat>,
     sheet: Option<&'a str>,
     units: Option<Unit>,
     lang: Lang,
@@ -564,7 +564,7 @@ pub fn batch(
 ) -> Result<u8, CliError> {
     let opts = Opts::of(a, sheet, lang)?;
     // every input can be read before a byte of output is written
-    check_sources(&a.files)?;
+    check_sources(&a.files, a.output.as_deref(), opts.from)?;
     let mut tally = Tally::default();
     match &a.output {
         Some(p) => {
@@ -587,7 +587,25 @@ pub fn batch(
 
 /// Refuses, before anything is written, an input that cannot be opened or
 /// is a directory (stdin, `-`, is read as it comes).
-pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError> {
+pub(super) fn check_sources(
+    files: &[std::path::PathBuf],
+    output: Option<&Path>,
+    from: Option<SourceFormat>,
+) -> Result<(), CliError> {
+    // `-o` onto one of the inputs would replace the table with its results
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if let Some(o) = output {
+        if let Some(input) = files.iter().find(|f| same(f, o)) {
+            let name = input.display().to_string();
+            return Err(CliError::user(daxin::why!(
+                "-o {name}: that is an input of this run; write the results to another file",
+                "-o {name}：这是本次读取的输入文件；请把结果写到另一个文件"
+            )));
+        }
+    }
     for path in files.iter().filter(|p| p.as_os_str() != "-") {
         let name = path.display().to_string();
         let f = File::open(path).map_err(|e| {
@@ -608,6 +626,16 @@ pub(super) fn check_sources(files: &[std::path::PathBuf]) -> Result<(), CliError
                 return Err(in_file(&name, &why));
             }
             _ => {}
+        }
+        // a header of no known layout is refused before any output (a
+        // spreadsheet and daxin's own files are read whole, later)
+        let lower = name.to_ascii_lowercase();
+        let whole = lower.ends_with(".toml")
+            || lower.ends_with(".json")
+            || import::sheet::is_spreadsheet(&name);
+        if !whole {
+            let (mut reader, _, delim) = open_source(path, None)?;
+            read_header(&mut Window::new(), &mut reader, delim, from, &name)?;
         }
     }
     Ok(())

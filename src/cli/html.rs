@@ -87,7 +87,7 @@ fn batch(
     explain: bool,
 ) -> Result<(Option<String>, u8), CliError> {
     let opts = Opts::of(a, sheet, lang)?;
-    batch::check_sources(&a.files)?;
+    batch::check_sources(&a.files, a.output.as_deref(), opts.from)?;
     let mut sink = HtmlSink {
         table: BatchTable::new(),
     };
