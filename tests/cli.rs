@@ -2478,3 +2478,39 @@ fn a_margin_application_that_cannot_break_even_says_so() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("-0.00"));
 }
+
+#[test]
+fn days_and_lots_are_not_shares_in_messages() {
+    // the re-trial: `--days 0` and `--margin-lots 0` were told "at least 1 share"
+    exit_2_naming(&[
+        (
+            &[
+                "path",
+                "--issue-price",
+                "10",
+                "--board",
+                "star",
+                "--date",
+                "2025-12-17",
+                "--days",
+                "0",
+            ],
+            "--days: give 1 to 250 days",
+        ),
+        (
+            &[
+                "show",
+                "6082.HK",
+                "--margin-lots",
+                "0",
+                "--leverage",
+                "10",
+                "--margin-rate",
+                "5%",
+                "--margin-days",
+                "5",
+            ],
+            "--margin-lots: a whole number of lots, at least 1",
+        ),
+    ]);
+}

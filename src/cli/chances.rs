@@ -118,14 +118,12 @@ pub fn path_cmd(a: &PathArgs, fmt: Format, lang: Lang, explain: bool) -> Result<
     let issue = input::parse_price("--issue-price", &a.issue_price)?;
     let board: Board = a.board.parse()?;
     let listed = input::parse_date("--date", &a.date)?;
-    let n = input::parse_shares("--days", &a.days)?.get();
-    let n = u32::try_from(n).map_err(|_| {
-        daxin::Error::invalid(
-            "--days",
-            &a.days,
-            daxin::why!("give 1 to 250 days", "请给出 1 到 250 天"),
-        )
-    })?;
+    let n = input::parse_whole(
+        "--days",
+        &a.days,
+        1..=250,
+        daxin::why!("give 1 to 250 days", "请给出 1 到 250 天"),
+    )? as u32;
     let lot = opt("--lot-size", a.lot_size.as_deref(), input::parse_shares)?;
     let r = PathReport::build(board, listed, issue, lot, n, lang, explain)?;
     let mut out = Output::default();

@@ -47,12 +47,17 @@ fn fee_terms(a: &FeeArgs) -> Result<FeeTerms, CliError> {
             input::parse_date,
         )?,
         sell_date: opt("--sell-date", a.sell_date.as_deref(), input::parse_date)?,
-        margin_lots: opt(
-            "--margin-lots",
-            a.margin_lots.as_deref(),
-            input::parse_shares,
-        )?
-        .map(|s| s.get()),
+        margin_lots: opt("--margin-lots", a.margin_lots.as_deref(), |f, r| {
+            input::parse_whole(
+                f,
+                r,
+                1..=u64::from(u32::MAX),
+                daxin::why!(
+                    "a whole number of lots, at least 1",
+                    "须为整数手，至少 1 手"
+                ),
+            )
+        })?,
         loan_pct: opt("--loan-pct", a.loan_pct.as_deref(), input::parse_rate)?
             .map(input::Rate::pct),
         leverage: opt("--leverage", a.leverage.as_deref(), input::parse_decimal)?,

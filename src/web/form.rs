@@ -84,7 +84,17 @@ impl FeeForm {
             results_date: date("results_date", &self.results_date)?,
             sell_date: date("sell_date", &self.sell_date)?,
             margin_lots: given(&self.margin_lots)
-                .map(|l| input::parse_shares("margin_lots", l).map(|s| s.get()))
+                .map(|l| {
+                    input::parse_whole(
+                        "margin_lots",
+                        l,
+                        1..=u64::from(u32::MAX),
+                        crate::why!(
+                            "a whole number of lots, at least 1",
+                            "须为整数手，至少 1 手"
+                        ),
+                    )
+                })
                 .transpose()?,
             loan_pct: None,
             leverage: given(&self.leverage)
@@ -287,7 +297,12 @@ impl PathForm {
                 .ok_or_else(|| Error::missing(f, crate::why!("needed", "必填")))
         };
         let days_raw = need("days", &self.days)?;
-        let days = input::parse_shares("days", &days_raw)?.get();
+        let days = input::parse_whole(
+            "days",
+            &days_raw,
+            1..=u64::MAX,
+            crate::why!("give 1 to 250 days", "请给出 1 到 250 天"),
+        )?;
         let days = u32::try_from(days)
             .ok()
             .filter(|d| *d <= 250)
