@@ -2514,3 +2514,36 @@ fn days_and_lots_are_not_shares_in_messages() {
         ),
     ]);
 }
+
+#[test]
+fn an_a_share_odds_profit_given_is_not_labelled_as_a_close() {
+    // the re-trial: `odds … --profit-per-lot 5000` printed 期望收益 (收盘价)
+    // and JSON profit_basis "close"; 0.0025 expected lots × 5,000 = 12.50
+    let args = [
+        "odds",
+        "--board",
+        "sse-main",
+        "--sh",
+        "55000",
+        "--win-rate",
+        "0.05%",
+        "--date",
+        "2022-01-05",
+        "--profit-per-lot",
+        "5000",
+    ];
+    let out = daxin().args(args).output().unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("期望收益 (按给定每签收益)") && s.contains("12.50"),
+        "{s}"
+    );
+    let out = daxin()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["profit_basis"], Value::Null);
+    assert_eq!(v["expected_profit"], "12.50");
+}

@@ -151,8 +151,9 @@ pub struct OddsReport {
     /// Expected profit at `profit_basis`.
     #[serde(serialize_with = "ser::opt::money")]
     pub expected_profit: Option<Decimal>,
-    /// The price basis of the expected profit.
-    pub profit_basis: Basis,
+    /// The price basis of the expected profit; `None` (JSON `null`) when
+    /// the profit per lot was given (`--profit-per-lot`).
+    pub profit_basis: Option<Basis>,
     /// What the reader should know.
     #[serde(rename = "notes")]
     pub warnings: Warnings,
@@ -309,7 +310,7 @@ impl OddsReport {
             },
             p_tail_number: o.p_tail_number,
             expected_profit,
-            profit_basis: req.basis,
+            profit_basis: req.profit_per_lot.is_none().then_some(req.basis),
             warnings,
             working,
         })

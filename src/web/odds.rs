@@ -133,7 +133,12 @@ fn odds_table(ctx: Ctx, o: &OddsReport) -> Markup {
             tr { td { (ctx.t("期望中签数", "Expected lots")) } td.num data-k="expected_lots" { (num::trim(o.expected_lots)) } }
             tr { td { (ctx.t("至少一签（尾号抽签）", "At least one (tail-number lottery)")) } td.num { (fixed(o.p_tail_number_pct(), 6)) "%" } }
             @if let Some(p) = o.expected_profit {
-                tr { td { (ctx.t("期望收益（", "Expected profit (at ")) (o.profit_basis.id()) (ctx.t("）", ")")) } td.num data-k="expected_profit" { (group(p, 2)) } }
+                tr { td { (ctx.t("期望收益（", "Expected profit (")) (match (o.profit_basis, ctx.lang) {
+                    (Some(b), Lang::Zh) => b.name_zh(),
+                    (Some(b), Lang::En) => b.id(),
+                    (None, Lang::Zh) => "按给定每签收益",
+                    (None, Lang::En) => "given per lot",
+                }) (ctx.t("）", ")")) } td.num data-k="expected_profit" { (group(p, 2)) } }
             }
         } }
         @for w in o.warnings.texts() { p.notice { (w) } }
