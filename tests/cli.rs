@@ -2547,3 +2547,18 @@ fn an_a_share_odds_profit_given_is_not_labelled_as_a_close() {
     assert_eq!(v["profit_basis"], Value::Null);
     assert_eq!(v["expected_profit"], "12.50");
 }
+
+#[test]
+fn a_basis_with_no_price_names_the_value_given() {
+    // the re-trial: `headline 688802 --basis low` said --basis was missing
+    let out = daxin()
+        .args(["headline", "688802", "--basis", "low"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--basis：数据中没有 沐曦股份 的最低价（输入为 \"low\"）"),
+        "{err}"
+    );
+}

@@ -66,8 +66,10 @@ impl HeadlineReport {
         if let Some(b) = basis {
             lines.retain(|h| h.basis == b);
             if lines.is_empty() {
-                return Err(Error::missing(
+                // the flag was given: its value has no price in the data
+                return Err(Error::invalid(
                     "--basis",
+                    b.id(),
                     crate::Why::pair(
                         format!("{} has no {} price in the data", ipo.name_zh, b.id()),
                         format!("数据中没有 {} 的{}", ipo.name_zh, b.name_zh()),
