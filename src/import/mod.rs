@@ -36,8 +36,8 @@ pub use cell::ascii_decimal;
 pub use encoding::sniff_encoding;
 pub use layout::{Field, Layout};
 pub use row::{
-    board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record, working, At,
-    RowOut, Rows, Status,
+    basis_words, board_of_code, gain_pct_2dp, process, process_into, row_from_ipo, row_from_record,
+    working, At, RowOut, Rows, Status,
 };
 pub use units::{ColumnUnit, Unit, UnitEvidence, UnitReason, UnitsReport};
 pub use write::OUT_HEADER;

@@ -874,9 +874,11 @@ fn unit_word(u: Unit, lang: Lang) -> &'static str {
     }
 }
 
-/// A row's price basis (`close`, `latest`…) in words of `lang`.
-fn basis_words(basis: &str, lang: Lang) -> &str {
+/// A row's price basis (`close`, `latest`…) in words of `lang` (English
+/// keeps the id, save `implied_close`).
+pub fn basis_words(basis: &str, lang: Lang) -> &str {
     match (lang, basis) {
+        (Lang::En, "implied_close") => "close implied by the gain",
         (Lang::En, b) => b,
         (Lang::Zh, "close") => "收盘价",
         (Lang::Zh, "avg") => "均价",

@@ -215,6 +215,12 @@ fn table(ctx: Ctx, t: &BatchTable, explain: bool) -> Markup {
                     tr {
                         @for (col, _, _) in SHOWN {
                             @let text = cells.iter().find(|c| c.0 == col).and_then(|c| c.1.clone()).unwrap_or_default();
+                            // a board and a price basis by name, in the page's language
+                            @let text = match (col, r.board) {
+                                ("board", Some(b)) => super::ipo::board_name(b, ctx.lang).to_string(),
+                                ("basis", _) => import::basis_words(&text, ctx.lang).to_string(),
+                                _ => text,
+                            };
                             @let num = matches!(col, "issue_price" | "price" | "profit_per_lot" | "gain_pct" | "lot_shares" | "line");
                             @if col == "check" {
                                 td { span class=(if text.starts_with("ok") { "badge ok" } else if text.is_empty() { "" } else { "badge bad" }) { (text) } }

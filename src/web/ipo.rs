@@ -186,7 +186,8 @@ fn basis_name(f: &FigureRow, lang: Lang) -> String {
     }
 }
 
-fn board_name(b: Board, lang: Lang) -> &'static str {
+/// A board's name in `lang` (科创板 / STAR Market).
+pub(crate) fn board_name(b: Board, lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => b.name_zh(),
         Lang::En => b.name_en(),

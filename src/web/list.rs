@@ -141,12 +141,7 @@ fn name_of(row: &ListRow, lang: Lang) -> String {
     }
 }
 
-fn board_name(b: Board, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.name_en(),
-    }
-}
+use super::ipo::board_name;
 
 /// The histogram of first-day close gains and the gains by board.
 pub(crate) fn gain_charts(ctx: Ctx, r: &ListReport) -> Markup {
