@@ -258,13 +258,17 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// A value given for a field is not acceptable.
-    #[error("{field}: {reason} (got {value:?})")]
+    #[error("{field}: {reason} (got {value:?}{})", cut_en(*.chars))]
     Invalid {
         /// The field or flag, e.g. `--issue-price` or `issue_price` (or a
         /// place, such as the line of a table).
         field: Why,
-        /// The value as given.
-        value: String,
+        /// The value as given (its first [`SHOWN_CHARS`] characters and `…`
+        /// when it was longer).
+        value: Box<str>,
+        /// How many characters the value had, when it was cut (`u32`: the
+        /// error stays small enough to return by value).
+        chars: Option<u32>,
         /// What is wrong with it.
         reason: Why,
     },
@@ -420,7 +424,13 @@ impl Error {
                 field,
                 value,
                 reason,
-            } => format!("{}：{}（输入为 {value:?}）", field.zh(), reason.zh()),
+                chars,
+            } => {
+                let cut = chars
+                    .map(|n| format!("，共 {n} 个字符"))
+                    .unwrap_or_default();
+                format!("{}：{}（输入为 {value:?}{cut}）", field.zh(), reason.zh())
+            }
             Error::Missing { field, reason } => format!("缺少 {field}（{}）", reason.zh()),
             Error::NoRule {
                 board,
@@ -450,9 +460,11 @@ impl Error {
     /// characters (the message says how long it was), with bytes that are
     /// not printable escaped when the message prints it.
     pub fn invalid(field: &str, value: &str, reason: Why) -> Self {
+        let (value, chars) = shown(value);
         Error::Invalid {
             field: Why::name(field),
-            value: shown(value),
+            value: value.into(),
+            chars,
             reason,
         }
     }
@@ -460,9 +472,11 @@ impl Error {
     /// [`Error::invalid`] at a place named in both languages (a line of a
     /// table, a record).
     pub fn invalid_at(place: Why, value: &str, reason: Why) -> Self {
+        let (value, chars) = shown(value);
         Error::Invalid {
             field: place,
-            value: shown(value),
+            value: value.into(),
+            chars,
             reason,
         }
     }
@@ -521,13 +535,23 @@ pub const SHOWN_CHARS: usize = 60;
 
 /// A value cut for a message: the first [`SHOWN_CHARS`] characters and the
 /// length of the rest.
-fn shown(value: &str) -> String {
+fn shown(value: &str) -> (String, Option<u32>) {
     let n = value.chars().count();
     if n <= SHOWN_CHARS {
-        return value.to_string();
+        return (value.to_string(), None);
     }
     let head: String = value.chars().take(SHOWN_CHARS).collect();
-    format!("{head}… ({n} characters)")
+    (
+        format!("{head}…"),
+        Some(u32::try_from(n).unwrap_or(u32::MAX)),
+    )
+}
+
+/// How long a cut value was, in English: `, 300 characters`.
+fn cut_en(chars: Option<u32>) -> String {
+    chars
+        .map(|n| format!(", {n} characters"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -552,7 +576,11 @@ mod tests {
         let long = "x".repeat(300);
         let e = Error::invalid("--open", &long, why!("not a number", "不是数字")).to_string();
         assert!(e.len() < 120, "{e}");
-        assert!(e.contains("(300 characters)"), "{e}");
+        assert!(e.contains("…\", 300 characters)"), "{e}");
+        // the count in Chinese too (the re-trial found "… (73 characters)"
+        // inside a Chinese message)
+        let zh = Error::invalid("--open", &long, why!("not a number", "不是数字")).text(Lang::Zh);
+        assert!(zh.contains("…\"，共 300 个字符）"), "{zh}");
     }
 
     #[test]

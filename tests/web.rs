@@ -888,7 +888,12 @@ fn the_chinese_page_names_checks_and_rates_in_chinese() {
 fn the_chinese_batch_page_names_boards_and_prices() {
     // the re-trial: the zh batch page showed `star`, `chinext` and `close`
     let zh = cli(
-        &["batch", "fixtures/import/akshare_xgsglb_gpu.csv", "--format", "html"],
+        &[
+            "batch",
+            "fixtures/import/akshare_xgsglb_gpu.csv",
+            "--format",
+            "html",
+        ],
         None,
     );
     assert!(zh.contains(">科创板<") && zh.contains(">创业板<") && zh.contains(">收盘价<"));
