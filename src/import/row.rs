@@ -455,13 +455,14 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         Lang::Zh => zh,
     };
     if rec.count() < layout.width {
+        // the value is the count itself: a number reads in either language
+        let (n, width) = (rec.count(), layout.width);
         return Err(Error::invalid_at(
-            crate::why!("row", "行"),
-            &format!("{} fields", rec.count()),
+            crate::why!("fields in the row", "该行的列数"),
+            &n.to_string(),
             crate::why!(
-                "the header has {}: a short row or a broken quote",
-                "表头有 {} 列：该行过短，或引号不完整",
-                layout.width
+                "{n} fields where the header has {width}: a short row or a broken quote",
+                "{n} 列，而表头有 {width} 列：该行过短，或引号不完整"
             ),
         ));
     }
