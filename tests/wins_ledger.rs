@@ -842,3 +842,46 @@ fn an_unclear_fee_is_named_in_the_reports_language() {
         "{en}"
     );
 }
+
+#[test]
+fn a_win_typed_in_on_the_wrong_day_is_refused() {
+    // the re-trial: `wins add 688802 --date 2025-03-03` was accepted (289
+    // holding days); 沐曦's T day is 2025-12-05 (ddx.gubit.cn F10)
+    let d = dir("wrong-day");
+    let l = d.join("wins.toml");
+    let out = daxin(&l)
+        .args([
+            "add",
+            "688802",
+            "--date",
+            "2025-03-03",
+            "--lots",
+            "1",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("688802 was subscribed on 2025-12-05"), "{err}");
+    // a day after the listing names the day given, not the listing
+    let out = daxin(&l)
+        .args([
+            "add",
+            "688041",
+            "--date",
+            "2022-09-01",
+            "--lots",
+            "1",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("date: after the listing day 2022-08-12"),
+        "{err}"
+    );
+}

@@ -199,6 +199,7 @@ fn add(w: &WinsArgs, a: &WinAddArgs, data: &Dataset, lang: Lang) -> Result<Outpu
         data,
     )?;
     ledger::validate_win(&win, data, today)?;
+    ledger::check_subscription_day(&win, data)?;
     let (new, _) = write(&path, data, today, |_| Ok(vec![Change::Add(win.clone())]))?;
     let name = ledger::facts(&win, data)?.name;
     let (code, shares, n) = (&win.code, win.shares, new.wins.len());

@@ -715,6 +715,25 @@ fn sale_problem(n: usize, value: String, why: Why) -> Error {
 }
 
 /// Checks one win against its IPO's rules as of `today`.
+/// For a win typed in (`wins add`): an IPO whose subscription day the data
+/// states was won on that day only. (A broker statement dates a win by
+/// the day the shares were credited, so an import is not held to it.)
+pub fn check_subscription_day(win: &Win, data: &Dataset) -> Result<()> {
+    let known = data.find(&win.code).ok().and_then(|i| i.subscription_date);
+    match (win.date, known) {
+        (Some(d), Some(t)) if d != t => Err(Error::invalid(
+            "--date",
+            &d.to_string(),
+            crate::why!(
+                "{} was subscribed on {t} (the data's subscription day)",
+                "{} 的申购日为 {t}（数据所载）",
+                win.code
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts> {
     let f = facts(win, data)?;
     if win.code.is_empty() {
@@ -858,10 +877,14 @@ pub fn validate_win(win: &Win, data: &Dataset, today: NaiveDate) -> Result<Facts
     }
     if let Some(l) = f.listed {
         if l < day {
+            // the day given is the wrong one, not the listing
             return Err(problem(
-                "listed",
-                l.to_string(),
-                crate::why!("before the win's day {day}", "早于中签日 {day}"),
+                "date",
+                day.to_string(),
+                crate::why!(
+                    "after the listing day {l}: a win is subscribed before it lists",
+                    "晚于上市日 {l}：新股先申购后上市"
+                ),
             ));
         }
     }
