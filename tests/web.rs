@@ -899,3 +899,17 @@ fn the_chinese_batch_page_names_boards_and_prices() {
     assert!(zh.contains(">科创板<") && zh.contains(">创业板<") && zh.contains(">收盘价<"));
     assert!(!zh.contains(">star<") && !zh.contains(">close<"));
 }
+
+#[test]
+fn the_audit_api_reads_a_gbk_body_and_pages_are_titled_in_their_language() {
+    // the re-trial: a GB18030 body gave HTTP 400 and English plain text,
+    // though `daxin audit` reads the same file; a zh 404 was titled
+    // "404 Not Found"
+    let (gbk, _, _) = encoding_rs::GB18030.encode("沐曦股份首日收涨692.95%。");
+    let r = post("/api/audit", "text/plain", gbk.into_owned());
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("\"confirmed\""), "{}", r.body);
+    let r = get("/no-such-page");
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("<title>404 · 出错了"), "{}", r.body);
+}

@@ -194,12 +194,15 @@ pub struct AuditQuery {
 }
 
 /// `POST /api/audit` with the article as the body: `daxin audit --format json`.
+/// The body is read as the CLI reads a file: UTF-8, GBK/GB18030 or UTF-16
+/// with a BOM.
 pub async fn audit(
     State(state): State<AppState>,
     Query(q): Query<AuditQuery>,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Response {
-    let a = crate::audit::audit(&body, state.data());
+    let text = crate::audit::decode(&body).text;
+    let a = crate::audit::audit(&text, state.data());
     json_body(
         StatusCode::OK,
         super::audit::audit_json(&a, lang_of(&q.lang), flag(&q.explain)),

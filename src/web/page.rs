@@ -162,7 +162,13 @@ pub fn error_page(lang: Lang, status: StatusCode, msg: &str) -> Response {
             p { a href={ "/?lang=" (lang_id(lang)) } { (ctx.t("返回新股列表", "Back to the IPOs")) } }
         }
     };
-    respond(status, document(ctx, &status.to_string(), "", None, body))
+    // the title in the page's language too (`404 Not Found` was English)
+    let title = format!(
+        "{} · {}",
+        status.as_u16(),
+        ctx.t("出错了", "Something is wrong")
+    );
+    respond(status, document(ctx, &title, "", None, body))
 }
 
 /// A block that reports an input error above a form.
