@@ -156,6 +156,13 @@ pub enum Warning {
         /// The high.
         high: Decimal,
     },
+    /// A date after today: the rules and fees known today were used.
+    AfterToday {
+        /// The date given.
+        date: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
     /// A price of the day lies outside its low–high range.
     OutsideDayRange {
         /// Which price.
@@ -256,6 +263,9 @@ impl Warning {
             LowAboveHigh { low, high } => {
                 format!("最低价 {low} 高于最高价 {high}：请核对价格")
             }
+            AfterToday { date, today } => format!(
+                "日期 {date} 晚于今天（{today}）：按今天已知的规则与费率计算，之后的变动无从知道"
+            ),
             OutsideDayRange {
                 basis,
                 price,
@@ -341,6 +351,9 @@ impl Warning {
             LowAboveHigh { low, high } => {
                 format!("the low {low} is above the high {high}: check the prices")
             }
+            AfterToday { date, today } => format!(
+                "the date {date} is after today ({today}): the rules and fees known today are used; later changes cannot be known"
+            ),
             OutsideDayRange {
                 basis,
                 price,
@@ -481,6 +494,10 @@ mod tests {
                 online_initial: 6_416_000,
             },
             Warning::NoCapInData,
+            Warning::AfterToday {
+                date: NaiveDate::from_ymd_opt(2099, 1, 1).unwrap(),
+                today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
             Warning::ListingDayForSubscription {
                 listing: NaiveDate::from_ymd_opt(2025, 12, 17).unwrap(),
             },

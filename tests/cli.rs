@@ -2562,3 +2562,29 @@ fn a_basis_with_no_price_names_the_value_given() {
         "{err}"
     );
 }
+
+#[test]
+fn a_date_after_today_is_priced_by_todays_rules_and_says_so() {
+    // the trials: `lot --date 2099-01-01 --fees` priced a sale of 2099 with
+    // today's schedule, without a word
+    let out = daxin()
+        .args([
+            "lot",
+            "--issue-price",
+            "10",
+            "--board",
+            "star",
+            "--date",
+            "2099-01-01",
+            "--close",
+            "12",
+            "--fees",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let all = String::from_utf8_lossy(&out.stdout);
+    assert!(all.contains("the date 2099-01-01 is after today"), "{all}");
+}

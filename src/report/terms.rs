@@ -249,6 +249,9 @@ impl Terms {
     pub fn build(&self, today: NaiveDate) -> Result<Built> {
         let mut warnings = Vec::new();
         let mut working = Vec::new();
+        if let Some(date) = self.date.filter(|d| *d > today) {
+            warnings.push(Warning::AfterToday { date, today });
+        }
         let rule = match self.board {
             Some(b) => {
                 let on = self.date.unwrap_or(today);
