@@ -144,6 +144,11 @@ fn cell_text(c: &Data) -> String {
 
 /// A float by its shortest decimal form, with a `.0` on whole numbers as
 /// pandas writes a float column (`9665500.0`).
+///
+/// Not arithmetic: a spreadsheet stores a number cell as an IEEE double, and
+/// the shortest decimal that reads back as the same double is the figure
+/// the sheet shows (104.66, not 104.659999…). It becomes text here and is
+/// parsed exactly, as a `Decimal`, like any CSV cell.
 fn float_text(f: f64) -> String {
     if !f.is_finite() {
         return String::new();
