@@ -130,6 +130,14 @@ impl Board {
         }
     }
 
+    /// The name in `lang` (科创板 / STAR Market).
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.name_zh(),
+            crate::Lang::En => self.name_en(),
+        }
+    }
+
     /// English name.
     pub fn name_en(self) -> &'static str {
         match self {

@@ -63,6 +63,29 @@ impl Basis {
         }
     }
 
+    /// The price in `lang`'s words: its Chinese name (开盘价), its id in
+    /// English (`open`).
+    ///
+    /// ```
+    /// use daxin::{Basis, Lang};
+    /// assert_eq!(Basis::Open.word(Lang::Zh), "开盘价");
+    /// assert_eq!(Basis::Open.word(Lang::En), "open");
+    /// ```
+    pub fn word(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.name_zh(),
+            Lang::En => self.id(),
+        }
+    }
+
+    /// The full name in `lang` (开盘价 / opening price).
+    pub fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.name_zh(),
+            Lang::En => self.name_en(),
+        }
+    }
+
     /// Chinese name of the price, as in "按开盘价计算".
     pub fn name_zh(self) -> &'static str {
         match self {

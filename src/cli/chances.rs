@@ -259,12 +259,7 @@ fn odds_pairs(o: &OddsReport, lang: Lang) -> Vec<(String, String)> {
         ),
     ];
     if let Some(e) = o.expected_profit {
-        let basis = match (lang, o.profit_basis) {
-            (Lang::Zh, Some(b)) => b.name_zh(),
-            (Lang::En, Some(b)) => b.id(),
-            (Lang::Zh, None) => "按给定每签收益",
-            (Lang::En, None) => "given per lot",
-        };
+        let basis = o.profit_words(lang);
         let what = t(lang, "期望收益", "expected profit");
         pairs.push((format!("{what} ({basis})"), group(e, 2)));
     }

@@ -172,10 +172,7 @@ fn schedule_text(r: &ScheduleReport, lang: Lang, md: bool) -> String {
         };
         *src = format!("[{n}]");
     }
-    let board = match lang {
-        Lang::Zh => r.board.name_zh(),
-        Lang::En => r.board.name_en(),
-    };
+    let board = r.board.name(lang);
     let mut s = format!(
         "{board} · {} {}\n",
         t(lang, "费率日", "schedule of"),
@@ -217,10 +214,7 @@ pub fn headlines(r: &HeadlineReport, fmt: Format, lang: Lang) -> Output {
                 for s in h.steps.iter().flatten() {
                     // the working's label in the report's language (the
                     // CSV's basis column keeps the id)
-                    let basis = match lang {
-                        Lang::Zh => h.basis.name_zh(),
-                        Lang::En => h.basis.id(),
-                    };
+                    let basis = h.basis.word(lang);
                     out.stderr.push_str(&format!("{basis}: {s}\n"));
                 }
             }

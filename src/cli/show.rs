@@ -160,27 +160,6 @@ fn ratio(r: &Option<daxin::valuation::Ratio>) -> Option<String> {
     r.map(|r| fixed(r.value, num::RATIO_DP))
 }
 
-/// A basis in `lang`: its id in English (`open`), its name in Chinese (开盘价).
-fn basis_word(b: Basis, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.id(),
-    }
-}
-
-/// A basis's full name in `lang`, with its label or date.
-fn basis_name(f: &FigureRow, lang: Lang) -> String {
-    let base = match lang {
-        Lang::Zh => f.basis.name_zh(),
-        Lang::En => f.basis.name_en(),
-    };
-    match (&f.label, f.date) {
-        (Some(l), _) => format!("{base} ({l})"),
-        (None, Some(d)) => format!("{base} ({d})"),
-        (None, None) => base.to_string(),
-    }
-}
-
 /// The currency after an amount: 元 in Chinese, ` CNY` in English.
 fn unit(r: &IpoReport, lang: Lang) -> String {
     match lang {
@@ -293,7 +272,7 @@ fn figure_rows(r: &IpoReport, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         .iter()
         .map(|f| {
             let mut row = vec![
-                basis_name(f, lang),
+                f.name(lang),
                 price(f.price),
                 format!("{}%", pct(f.gain_pct)),
                 money(f.profit_per_lot),
@@ -324,10 +303,7 @@ fn title(r: &IpoReport, lang: Lang) -> String {
         title.push_str(&format!(" · {}", r.code));
     }
     if let Some(b) = r.board {
-        let board = match lang {
-            Lang::Zh => b.name_zh(),
-            Lang::En => b.name_en(),
-        };
+        let board = b.name(lang);
         title.push_str(&format!(" · {board}"));
     }
     if let Some(d) = r.listing_date {
@@ -549,10 +525,7 @@ fn net_table(nets: &[(&FigureRow, &NetRow)], lang: Lang, md: bool) -> String {
                 _ => "—".into(),
             };
             vec![
-                match lang {
-                    Lang::Zh => f.basis.name_zh().to_string(),
-                    Lang::En => f.basis.name_en().to_string(),
-                },
+                f.basis.name(lang).to_string(),
                 x.sale_date.to_string(),
                 money(x.total_fees),
                 money(x.net_profit_per_lot),
@@ -569,10 +542,7 @@ fn net_table(nets: &[(&FigureRow, &NetRow)], lang: Lang, md: bool) -> String {
 /// total, the handling fee, the selling costs.
 fn fee_items(n: &FeesRow, nets: &[(&FigureRow, &NetRow)], lang: Lang, md: bool) -> String {
     let mut head = vec![t(lang, "费用项目", "fee item").to_string()];
-    head.extend(
-        nets.iter()
-            .map(|(f, _)| basis_word(f.basis, lang).to_string()),
-    );
+    head.extend(nets.iter().map(|(f, _)| f.basis.word(lang).to_string()));
     let name = |zh: &str, en: &str| t_owned(lang, zh, en);
     // the same amount at every price
     let same = |label: String, cell: String| {
@@ -638,7 +608,7 @@ fn margin_table(m: &MarginRow, lang: Lang, md: bool) -> String {
             let rate = o.break_even_rate_pct.map(|x| format!("{}%", fixed(x, 2)));
             let loses = t(lang, "任何中签率都不保本", "no win rate breaks even");
             vec![
-                basis_word(o.basis, lang).to_string(),
+                o.basis.word(lang).to_string(),
                 money(o.if_allotted),
                 money(o.if_not),
                 rate.unwrap_or_else(|| loses.into()),

@@ -450,10 +450,6 @@ fn dec<R: Record + ?Sized>(
 fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Result<()> {
     let layout = rows.layout;
     let lang = rows.lang;
-    let tr = |en: &'static str, zh: &'static str| match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
     if rec.count() < layout.width {
         // the value is the count itself: a number reads in either language
         let (n, width) = (rec.count(), layout.width);
@@ -510,7 +506,13 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         .any(|p| matches!(p, Ok(Some(_))));
     let Some(issue) = issue else {
         if !has_price && (listing.is_none() || marked_unlisted) {
-            return pending(layout, rec, out, tr("not yet priced", "尚未定价"), lang);
+            return pending(
+                layout,
+                rec,
+                out,
+                tr(lang, "not yet priced", "尚未定价"),
+                lang,
+            );
         }
         return Err(Error::missing(
             issue_col,
@@ -570,7 +572,13 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
     };
     let Some(mut lot) = lot else {
         if !has_price {
-            return pending(layout, rec, out, tr("not yet listed", "尚未上市"), lang);
+            return pending(
+                layout,
+                rec,
+                out,
+                tr(lang, "not yet listed", "尚未上市"),
+                lang,
+            );
         }
         return Err(Error::missing(
             "上市日期",
@@ -740,11 +748,12 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
                 }
                 if let Some(p) = price {
                     if let Some(x) = lot_profit(p, issue, *l) {
-                        let _ = write!(s, "{}{}", tr(" give ", "，得 "), num::fixed(x, 2));
+                        let _ = write!(s, "{}{}", tr(lang, " give ", "，得 "), num::fixed(x, 2));
                     }
                 }
             }
             s.push_str(tr(
+                lang,
                 " (give the subscription date or lot_shares)",
                 "（请给出申购日或 lot_shares）",
             ));
@@ -775,9 +784,9 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
     let Some(price) = price else {
         let pending_row = listing.is_none() || marked_unlisted;
         let mut c = if pending_row {
-            tr("not yet listed: no price", "尚未上市：无价格").to_string()
+            tr(lang, "not yet listed: no price", "尚未上市：无价格").to_string()
         } else {
-            tr("no price in the row", "该行没有价格").to_string()
+            tr(lang, "no price in the row", "该行没有价格").to_string()
         };
         if pending_row {
             out.status = Status::Pending;
@@ -806,7 +815,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         }
         notes.extend(misfits);
         notes.push(c);
-        out.check = notes.join(tr("; ", "；"));
+        out.check = notes.join(tr(lang, "; ", "；"));
         return Ok(());
     };
     let at = At::new(basis, price, issue, lot, total)?;
@@ -856,7 +865,7 @@ fn compute<R: Record + ?Sized>(rows: &mut Rows, rec: &R, out: &mut RowOut) -> Re
         if c != "ok" {
             notes.push(c);
         }
-        out.check = notes.join(tr("; ", "；"));
+        out.check = notes.join(tr(lang, "; ", "；"));
     }
     Ok(())
 }
@@ -872,6 +881,14 @@ fn unit_word(u: Unit, lang: Lang) -> &'static str {
         (Unit::Fraction, Lang::En) => "fraction",
         (Unit::Percent, Lang::Zh) => "百分数",
         (Unit::Fraction, Lang::Zh) => "小数",
+    }
+}
+
+/// The text of `lang` of a pair.
+fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
     }
 }
 
@@ -1031,10 +1048,6 @@ fn check(
     let (Some(issue), Some(h)) = (out.issue_price, out.headline) else {
         return;
     };
-    let tr = |en: &'static str, zh: &'static str| match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
     let profit = h.profit_per_lot;
     let mut say = Says {
         s: dst,
@@ -1045,6 +1058,7 @@ fn check(
     if let Some(w) = band {
         fine = false;
         say.t(&w).t(tr(
+            lang,
             ": not a first-day price (a later day's close, or another board)",
             "：不是首日价格（可能是之后某日的收盘价，或属另一板块）",
         ));
@@ -1058,6 +1072,7 @@ fn check(
             let other = lot_profit(h.price, issue, other_lot);
             if latest_profit.is_some_and(|lp| close_enough(lp, pp)) {
                 say.t("每中一签获利 ").dec(pp).t(tr(
+                        lang,
                     " uses the latest price, not the first close (an unopened board's latest close)",
                     " 按最新价计算，而非首日收盘价（未开板新股的最新收盘价）",
                 ));
@@ -1066,31 +1081,33 @@ fn check(
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(tr(": after ", "：连续 "))
+                    .t(tr(lang, ": after ", "：连续 "))
                     .dec(n)
                     .t(tr(
+                        lang,
                         " limit-up days the source uses the close of the day the board opened (开板日)",
                         " 个一字涨停后，来源采用开板日的收盘价",
                     ));
             } else if other.is_some_and(|o| close_enough(o, pp)) {
                 say.t("每中一签获利 ")
                     .dec(pp)
-                    .t(tr(" assumes ", " 按每签 "))
+                    .t(tr(lang, " assumes ", " 按每签 "))
                     .n(other_lot)
                     .t(tr(
+                        lang,
                         "-share lots; the rule of the date gives ",
                         " 股计算；当日规则为每签 ",
                     ))
                     .n(lot)
-                    .t(tr("", " 股"));
+                    .t(tr(lang, "", " 股"));
             } else if let Some(p) = implied_price(issue, pp, lot) {
                 say.t("每中一签获利 ")
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(tr(": it implies a sale price of ", "：它对应卖出价 "))
+                    .t(tr(lang, ": it implies a sale price of ", "：它对应卖出价 "))
                     .fixed(p)
-                    .t(tr(", not the ", "，而非"))
+                    .t(tr(lang, ", not the ", "，而非"))
                     .t(basis_words(out.basis, lang))
                     .t(" ")
                     .fixed(h.price);
@@ -1099,9 +1116,9 @@ fn check(
                     .dec(pp)
                     .t(" ≠ ")
                     .fixed(profit)
-                    .t(tr(" (differs by ", "（相差 "))
+                    .t(tr(lang, " (differs by ", "（相差 "))
                     .fixed(pp - profit)
-                    .t(tr(")", "）"));
+                    .t(tr(lang, ")", "）"));
             }
         }
     }
@@ -1124,6 +1141,7 @@ fn check(
             let latest_gain = latest.and_then(|l| gain_pct_2dp(l, issue));
             if out.basis != "latest" && latest_gain.is_some_and(|lg| close_enough(lg, pg)) {
                 say.t(gain_label).t(" ").dec(pg).t(tr(
+                    lang,
                     "% is the change to the latest price",
                     "% 是相对最新价的涨幅",
                 ));
@@ -1151,6 +1169,7 @@ fn check(
                 };
                 if let Some(close) = units::implied_price(issue, pg, Unit::Percent) {
                     say.t(tr(
+                        lang,
                         ": as a first-day gain it implies a close of about ",
                         "：若为首日涨幅，对应收盘价约 ",
                     ))
@@ -1164,7 +1183,11 @@ fn check(
     if fine {
         say.s.push_str(
             if out.published_profit.is_none() && out.published_gain.is_none() {
-                tr("ok (nothing published to check)", "ok（无公布数值可核对）")
+                tr(
+                    lang,
+                    "ok (nothing published to check)",
+                    "ok（无公布数值可核对）",
+                )
             } else {
                 "ok"
             },
@@ -1193,10 +1216,6 @@ pub fn row_from_record(rec: &crate::data::FileRecord, lang: Lang) -> RowOut {
 /// the first close (else the last price it has), and the check of every
 /// published figure the record carries.
 pub fn row_from_ipo(ipo: &crate::Ipo, lang: Lang) -> RowOut {
-    let tr = |en: &'static str, zh: &'static str| match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
     let mut out = RowOut {
         code: ipo.code.clone(),
         name: ipo.name_zh.clone(),
@@ -1219,7 +1238,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo, lang: Lang) -> RowOut {
     };
     let f = s.at(crate::Basis::Close).or_else(|| s.figures.last());
     let Some(f) = f else {
-        out.check = tr("no price in the record", "记录中没有价格").into();
+        out.check = tr(lang, "no price in the record", "记录中没有价格").into();
         out.status = Status::NoPrice;
         return out;
     };
@@ -1251,8 +1270,8 @@ pub fn row_from_ipo(ipo: &crate::Ipo, lang: Lang) -> RowOut {
                         Lang::Zh => format!("与{}相符", b.name_zh()),
                     })
                 })
-                .unwrap_or_else(|| tr("differs", "不符").into());
-            format!("{}{}{why}", c.published.printed, tr(": ", "："))
+                .unwrap_or_else(|| tr(lang, "differs", "不符").into());
+            format!("{}{}{why}", c.published.printed, tr(lang, ": ", "："))
         })
         .collect();
     out.check = if differs.is_empty() {
@@ -1261,7 +1280,7 @@ pub fn row_from_ipo(ipo: &crate::Ipo, lang: Lang) -> RowOut {
             Lang::Zh => format!("ok（已核对 {} 个公布数值）", checks.len()),
         }
     } else {
-        differs.join(tr("; ", "；"))
+        differs.join(tr(lang, "; ", "；"))
     };
     out
 }

@@ -143,6 +143,19 @@ pub struct FigureRow {
     pub net: Option<NetRow>,
 }
 
+impl FigureRow {
+    /// The price's full name in `lang`, with its label or date
+    /// (`收盘价 (2025-12-18)`).
+    pub fn name(&self, lang: Lang) -> String {
+        let base = self.basis.name(lang);
+        match (&self.label, self.date) {
+            (Some(l), _) => format!("{base} ({l})"),
+            (None, Some(d)) => format!("{base} ({d})"),
+            (None, None) => base.to_string(),
+        }
+    }
+}
+
 fn ratio<S: Serializer>(r: &Option<Ratio>, s: S) -> std::result::Result<S::Ok, S::Error> {
     ser::opt::ratio(&r.map(|r| r.value), s)
 }
@@ -796,15 +809,6 @@ fn price(p: Decimal) -> String {
     fixed(p, num::price_dp(p))
 }
 
-/// A basis in the working's labels: its id in English (`open`), its name
-/// in Chinese (开盘价).
-fn basis_word(b: Basis, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.id(),
-    }
-}
-
 /// The working: the rule that gave the lot, every gross figure, and the
 /// fees when shown.
 fn working(
@@ -876,7 +880,7 @@ fn fee_steps(
         });
     }
     for f in &n.figures {
-        let b = basis_word(f.basis, lang);
+        let b = f.basis.word(lang);
         for l in &f.sell.lines {
             s.push(Step {
                 label: format!("{b}: {} {}", t(lang, "卖出", "sell"), name(l)),
@@ -963,7 +967,7 @@ fn fee_steps(
                 s.push(Step {
                     label: format!(
                         "{}: {}",
-                        basis_word(o.basis, lang),
+                        o.basis.word(lang),
                         t(lang, "保本一手中签率", "break-even one-lot rate")
                     ),
                     formula: format!(

@@ -167,6 +167,16 @@ fn p12<S: serde::Serializer>(x: &Decimal, s: S) -> std::result::Result<S::Ok, S:
 }
 
 impl OddsReport {
+    /// What the expected profit is at, in `lang`: the price (收盘价 /
+    /// close), or that the profit per lot was given.
+    pub fn profit_words(&self, lang: Lang) -> &'static str {
+        match (self.profit_basis, lang) {
+            (Some(b), _) => b.word(lang),
+            (None, Lang::Zh) => "按给定每签收益",
+            (None, Lang::En) => "given per lot",
+        }
+    }
+
     /// The odds of `req` on an A-share board with market-value quotas.
     pub fn build(req: &OddsRequest) -> Result<OddsReport> {
         let board = req.board()?;

@@ -133,13 +133,6 @@ pub fn basis_words(b: ProfitBasis, lang: Lang) -> &'static str {
     }
 }
 
-fn board_words(b: Board, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.name_en(),
-    }
-}
-
 impl Note {
     /// The note in words.
     pub fn text(&self, lang: Lang) -> String {
@@ -177,8 +170,8 @@ impl Note {
             ),
             (Note::ListingDayRules { count }, Zh) => format!("{count} 只新股无申购日，按上市日查规则"),
             (Note::ListingDayRules { count }, En) => format!("{count} IPO(s) have no subscription day: their rules were looked up by the listing day"),
-            (Note::UnclearRule { board, count }, Zh) => format!("{count} 只{}新股所用的申购规则来源不明确（UNCLEAR）", board_words(*board, lang)),
-            (Note::UnclearRule { board, count }, En) => format!("{count} {} IPO(s) used a subscription rule marked UNCLEAR in the sources", board_words(*board, lang)),
+            (Note::UnclearRule { board, count }, Zh) => format!("{count} 只{}新股所用的申购规则来源不明确（UNCLEAR）", board.name(lang)),
+            (Note::UnclearRule { board, count }, En) => format!("{count} {} IPO(s) used a subscription rule marked UNCLEAR in the sources", board.name(lang)),
             (Note::CapFromFullQuota { count }, Zh) => format!("{count} 只新股的申购上限由顶格申购需配市值换算（市值 ÷ 每单位市值 × 每单位股数）"),
             (Note::CapFromFullQuota { count }, En) => format!("{count} IPO(s): the cap worked out from the table's full-quota market value (value ÷ value per unit × unit shares)"),
             (Note::CapByOnlineRule { count }, Zh) => format!("{count} 只新股的申购上限按网上初始发行量的千分之一推算，向下取整至申购单位（假设）"),

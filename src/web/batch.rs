@@ -217,7 +217,7 @@ fn table(ctx: Ctx, t: &BatchTable, explain: bool) -> Markup {
                             @let text = cells.iter().find(|c| c.0 == col).and_then(|c| c.1.clone()).unwrap_or_default();
                             // a board and a price basis by name, in the page's language
                             @let text = match (col, r.board) {
-                                ("board", Some(b)) => super::ipo::board_name(b, ctx.lang).to_string(),
+                                ("board", Some(b)) => b.name(ctx.lang).to_string(),
                                 ("basis", _) => import::basis_words(&text, ctx.lang).to_string(),
                                 _ => text,
                             };

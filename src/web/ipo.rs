@@ -15,7 +15,7 @@ use crate::num::{self, big, fixed};
 use crate::published::Verdict;
 use crate::report::headlines::HeadlineReport;
 use crate::report::ipo::NoteRow;
-use crate::report::ipo::{CheckRow, FigureRow, IpoReport, Request};
+use crate::report::ipo::{CheckRow, IpoReport, Request};
 use crate::report::terms::Built;
 use crate::Ipo;
 
@@ -174,26 +174,6 @@ fn title_of(ctx: Ctx, r: &IpoReport) -> String {
     }
 }
 
-fn basis_name(f: &FigureRow, lang: Lang) -> String {
-    let base = match lang {
-        Lang::Zh => f.basis.name_zh(),
-        Lang::En => f.basis.name_en(),
-    };
-    match (&f.label, f.date) {
-        (Some(l), _) => format!("{base} ({l})"),
-        (None, Some(d)) => format!("{base} ({d})"),
-        (None, None) => base.to_string(),
-    }
-}
-
-/// A board's name in `lang` (科创板 / STAR Market).
-pub(crate) fn board_name(b: Board, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.name_en(),
-    }
-}
-
 /// A link to a source only when it is a web address; anything else is text.
 pub(crate) fn source_link(url: &str) -> Markup {
     let web = url.starts_with("https://") || url.starts_with("http://");
@@ -218,20 +198,14 @@ pub(crate) fn report_body(
     let chart_items: Vec<(String, rust_decimal::Decimal, String)> = r
         .figures
         .iter()
-        .map(|f| {
-            (
-                basis_name(f, lang),
-                f.profit_per_lot,
-                money(f.profit_per_lot),
-            )
-        })
+        .map(|f| (f.name(lang), f.profit_per_lot, money(f.profit_per_lot)))
         .collect();
     html! {
         section.card {
             h1 { (title_of(ctx, r)) }
             p.sub {
                 @if r.code != "-" { (r.code) }
-                @if let Some(b) = r.board { " · " (board_name(b, lang)) }
+                @if let Some(b) = r.board { " · " (b.name(lang)) }
                 @if let Some(d) = r.listing_date { " · " (ctx.t("上市", "listed")) " " (d) }
             }
             dl.facts {
@@ -327,7 +301,7 @@ fn figures_table(ctx: Ctx, r: &IpoReport, cur: &str) -> Markup {
             tbody { @for f in fs {
                 @let b = f.basis.id();
                 tr data-basis=(b) {
-                    td { (basis_name(f, ctx.lang)) }
+                    td { (f.name(ctx.lang)) }
                     td.num data-k={ (b) ".price" } { (price(f.price)) }
                     td class=(sign_class(f.gain_pct)) data-k={ (b) ".gain_pct" } { (pct(f.gain_pct)) }
                     td class=(sign_class(f.profit_per_lot)) data-k={ (b) ".profit_per_lot" } { (money(f.profit_per_lot)) }
@@ -381,7 +355,7 @@ fn net_section(ctx: Ctx, r: &IpoReport, cur: &str, fee_form: Option<Markup>) -> 
                             tbody { @for (f, x) in &rows {
                                 @let b = f.basis.id();
                                 tr {
-                                    td { (basis_name(f, ctx.lang)) }
+                                    td { (f.name(ctx.lang)) }
                                     td { (x.sale_date) }
                                     td.num data-k={ (b) ".total_fees" } { (money(x.total_fees)) }
                                     td class=(sign_class(x.net_profit_per_lot)) data-k={ (b) ".net_profit_per_lot" } { (money(x.net_profit_per_lot)) }
@@ -395,7 +369,7 @@ fn net_section(ctx: Ctx, r: &IpoReport, cur: &str, fee_form: Option<Markup>) -> 
                             } }
                         } }
                         @if let Some((_, first)) = rows.first() {
-                            h3 { (ctx.t("费用明细（按", "Fee items (at the ")) (basis_name(rows[0].0, ctx.lang)) (ctx.t("）", ")")) }
+                            h3 { (ctx.t("费用明细（按", "Fee items (at the ")) (rows[0].0.name(ctx.lang)) (ctx.t("）", ")")) }
                             table { tbody {
                                 @for l in &n.allotment_fees {
                                     tr { td { (name(&l.name_zh, &l.name_en)) (ctx.t("（中签）", " (allotment)")) } td.num { (fixed(l.amount, if l.amount.is_zero() { 2 } else { 4 })) } }
@@ -428,7 +402,7 @@ fn net_section(ctx: Ctx, r: &IpoReport, cur: &str, fee_form: Option<Markup>) -> 
                                 th.num { (ctx.t("保本一手中签率", "Break-even one-lot rate")) }
                             } }
                             tbody { @for o in &m.outcomes { tr {
-                                td { (price_name(o.basis, ctx.lang)) }
+                                td { (o.basis.word(ctx.lang)) }
                                 td class=(sign_class(o.if_allotted)) { (money(o.if_allotted)) }
                                 td class=(sign_class(o.if_not)) { (money(o.if_not)) }
                                 td.num { @match o.break_even_rate_pct {
@@ -496,7 +470,7 @@ fn lot_form(ctx: Ctx, f: &LotForm) -> Markup {
             div { label for="board" { (ctx.t("板块", "Board")) }
                   select #board name="board" {
                       @for b in Board::ALL {
-                          option value=(b.id()) selected[b.id() == chosen] { (board_name(b, ctx.lang)) }
+                          option value=(b.id()) selected[b.id() == chosen] { (b.name(ctx.lang)) }
                       }
                   } }
             div { label for="date" { (ctx.t("申购日（定每签股数）", "Subscription day (sets the lot)")) }
@@ -520,13 +494,6 @@ fn lot_form(ctx: Ctx, f: &LotForm) -> Markup {
     }
 }
 
-fn price_name(b: crate::Basis, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => b.name_zh(),
-        Lang::En => b.id(),
-    }
-}
-
 fn check_item(ctx: Ctx, c: &CheckRow) -> Markup {
     let what = c.what(ctx.lang);
     let (class, word) = match c.verdict {
@@ -539,7 +506,7 @@ fn check_item(ctx: Ctx, c: &CheckRow) -> Markup {
         strong { (c.printed) } " " span.muted { "(" (what) ")" }
         @if c.verdict == Verdict::Differs {
             " — " (ctx.t("计算得 ", "computed ")) (c.computed_shown.clone().unwrap_or_default())
-            @if let Some(b) = c.fits_basis { " — " (ctx.t("与此价格相符：", "matches the price at ")) (price_name(b, ctx.lang)) }
+            @if let Some(b) = c.fits_basis { " — " (ctx.t("与此价格相符：", "matches the price at ")) (b.word(ctx.lang)) }
             @if let Some(why) = &c.conflict { " — " (why) }
         }
         @if c.verdict == Verdict::Unverifiable {

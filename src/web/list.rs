@@ -108,7 +108,7 @@ pub async fn page(
                     tr data-code=(row.code) {
                         td { (row.code) }
                         td { a href={ "/ipo/" (row.code) "?lang=" (lang_id(lang)) } { (name_of(row, lang)) } }
-                        td { @if let Some(b) = row.board { (board_name(b, lang)) } }
+                        td { @if let Some(b) = row.board { (b.name(lang)) } }
                         td { @if let Some(d) = row.listing_date { (d) } }
                         td.num data-k="issue_price" { (price(row.issue_price)) }
                         (gain_cell(row.open_gain_pct, "open_gain_pct"))
@@ -140,8 +140,6 @@ fn name_of(row: &ListRow, lang: Lang) -> String {
         _ => row.name_zh.clone(),
     }
 }
-
-use super::ipo::board_name;
 
 /// The histogram of first-day close gains and the gains by board.
 pub(crate) fn gain_charts(ctx: Ctx, r: &ListReport) -> Markup {
@@ -182,7 +180,7 @@ pub(crate) fn gains_charts(ctx: Ctx, gains: &[(Option<Board>, Decimal, String)])
             .map(|(_, g, n)| (*g, n.clone()))
             .collect();
         if !vals.is_empty() {
-            groups.push((board_name(b, lang).to_string(), vals));
+            groups.push((b.name(lang).to_string(), vals));
         }
     }
     html! {

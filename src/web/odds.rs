@@ -124,7 +124,7 @@ fn odds_table(ctx: Ctx, o: &OddsReport) -> Markup {
         p.big data-k="p_at_least_one" { (fixed(o.p_independent_pct(), 4)) "%" }
         p.sub { (ctx.t("至少中一签的概率（独立抽签模型）", "chance of at least one lot (independent draws)")) }
         table { tbody {
-            tr { td { (ctx.t("板块 / 申购日", "Board / day")) } td { (match lang { Lang::Zh => o.board.name_zh(), Lang::En => o.board.name_en() }) " · " (o.date) } }
+            tr { td { (ctx.t("板块 / 申购日", "Board / day")) } td { (o.board.name(lang)) " · " (o.date) } }
             tr { td { (ctx.t("市值", "Market value")) } td.num data-k="market_value" { (group(o.market_value, 2)) " (" (o.pool) ")" } }
             tr { td { (ctx.t("申购单位", "Units")) } td.num data-k="units" { (o.units) } }
             tr { td { (ctx.t("可申购股数", "Quota (shares)")) } td.num data-k="quota_shares" { (o.quota_shares) @if o.capped { (ctx.t("（受上限约束）", " (capped)")) } } }
@@ -133,12 +133,7 @@ fn odds_table(ctx: Ctx, o: &OddsReport) -> Markup {
             tr { td { (ctx.t("期望中签数", "Expected lots")) } td.num data-k="expected_lots" { (num::trim(o.expected_lots)) } }
             tr { td { (ctx.t("至少一签（尾号抽签）", "At least one (tail-number lottery)")) } td.num { (fixed(o.p_tail_number_pct(), 6)) "%" } }
             @if let Some(p) = o.expected_profit {
-                tr { td { (ctx.t("期望收益（", "Expected profit (")) (match (o.profit_basis, ctx.lang) {
-                    (Some(b), Lang::Zh) => b.name_zh(),
-                    (Some(b), Lang::En) => b.id(),
-                    (None, Lang::Zh) => "按给定每签收益",
-                    (None, Lang::En) => "given per lot",
-                }) (ctx.t("）", ")")) } td.num data-k="expected_profit" { (group(p, 2)) } }
+                tr { td { (ctx.t("期望收益（", "Expected profit (")) (o.profit_words(ctx.lang)) (ctx.t("）", ")")) } td.num data-k="expected_profit" { (group(p, 2)) } }
             }
         } }
         @for w in o.warnings.texts() { p.notice { (w) } }
@@ -206,7 +201,7 @@ fn odds_form(ctx: Ctx, state: &AppState, f: &OddsForm) -> Markup {
                   select #board name="board" {
                       option value="" { "—" }
                       @for b in [Board::SseMain, Board::Star, Board::SzseMain, Board::ChiNext] {
-                          option value=(b.id()) selected[f.board.as_deref() == Some(b.id())] { (match ctx.lang { Lang::Zh => b.name_zh(), Lang::En => b.name_en() }) }
+                          option value=(b.id()) selected[f.board.as_deref() == Some(b.id())] { (b.name(ctx.lang)) }
                       }
                   } }
             div { label for="sh" { (ctx.t("沪市日均市值（元）", "Shanghai market value (yuan)")) }

@@ -183,7 +183,7 @@ fn path_form(ctx: Ctx, f: &PathForm) -> Markup {
             div { label for="board" { (ctx.t("板块", "Board")) }
                   select #board name="board" {
                       @for b in Board::ALL.into_iter().filter(|b| *b != Board::Hkex) {
-                          option value=(b.id()) selected[b.id() == chosen] { (match ctx.lang { Lang::Zh => b.name_zh(), Lang::En => b.name_en() }) }
+                          option value=(b.id()) selected[b.id() == chosen] { (b.name(ctx.lang)) }
                       }
                   } }
             div { label for="date" { (ctx.t("上市日", "Listing day")) }
